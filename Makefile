@@ -1,0 +1,3 @@
+# Placeholder: the build helper replaces this.
+test:
+	cargo test -p kubetoken

@@ -1,0 +1,189 @@
+//! The one error type of the crate.
+//!
+//! Every public function that can fail returns [`Error`]. Each variant has a stable
+//! machine-readable [`Error::code`] (what the bindings expose as `.code`) and a
+//! [`Error::family`] (the exception/Error subclass the bindings raise). Messages are
+//! ours, not upstream's: they name a token ID where helpful and **never** contain a
+//! token secret, password or K10 credential. Callers that build a message from user
+//! input must run it through [`crate::redact`] helpers first.
+
+use std::fmt;
+
+/// Result alias used throughout the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong. Rejections that are *answers* (authentication denied,
+/// signature invalid, CA hash mismatch) are not errors: they are return values.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// A bootstrap token string is malformed (`[a-z0-9]{6}.[a-z0-9]{16}`).
+    InvalidToken(String),
+    /// A token ID is malformed (`[a-z0-9]{6}`).
+    InvalidTokenId(String),
+    /// A k3s/rke2 `K10` token is malformed.
+    InvalidK3sToken(String),
+    /// An extra group does not match the bootstrap group pattern.
+    InvalidGroup(String),
+    /// A usage is not one of `signing`, `authentication`.
+    InvalidUsage(String),
+    /// A Go duration string could not be parsed or overflows.
+    InvalidDuration(String),
+    /// An RFC3339 timestamp could not be parsed.
+    InvalidTimestamp(String),
+    /// Options that are fine alone but not together (TTL and expires, groups without
+    /// the authentication usage, ...).
+    InvalidOptions(String),
+    /// A Secret manifest (or a List of them) is malformed or is not a bootstrap-token Secret.
+    InvalidSecret(String),
+    /// A ConfigMap (cluster-info) is malformed.
+    InvalidConfigMap(String),
+    /// A kubeconfig is malformed or lacks what is needed.
+    InvalidKubeconfig(String),
+    /// PEM text could not be decoded or holds no certificate.
+    InvalidPem(String),
+    /// A certificate's DER could not be parsed.
+    InvalidCertificate(String),
+    /// A CA certificate hash / public-key pin is malformed.
+    InvalidHash(String),
+    /// A ciphertext (k3s bootstrap data) is malformed.
+    InvalidCiphertext(String),
+    /// Decryption failed: wrong token or tampered data.
+    DecryptionFailed(String),
+    /// The operating system's random source failed. There is no fallback.
+    Random(String),
+    /// An input is larger than the documented cap.
+    InputTooLarge {
+        /// What the input was ("Secret", "PEM bundle", ...).
+        what: &'static str,
+        /// The cap in bytes (or items, see the message).
+        limit: usize,
+    },
+    /// Something valid we deliberately do not support.
+    Unsupported(String),
+}
+
+impl Error {
+    /// Stable machine-readable code, e.g. `"invalid_token"`. Never changes once released.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidToken(_) => "invalid_token",
+            Error::InvalidTokenId(_) => "invalid_token_id",
+            Error::InvalidK3sToken(_) => "invalid_k3s_token",
+            Error::InvalidGroup(_) => "invalid_group",
+            Error::InvalidUsage(_) => "invalid_usage",
+            Error::InvalidDuration(_) => "invalid_duration",
+            Error::InvalidTimestamp(_) => "invalid_timestamp",
+            Error::InvalidOptions(_) => "invalid_options",
+            Error::InvalidSecret(_) => "invalid_secret",
+            Error::InvalidConfigMap(_) => "invalid_configmap",
+            Error::InvalidKubeconfig(_) => "invalid_kubeconfig",
+            Error::InvalidPem(_) => "invalid_pem",
+            Error::InvalidCertificate(_) => "invalid_certificate",
+            Error::InvalidHash(_) => "invalid_hash",
+            Error::InvalidCiphertext(_) => "invalid_ciphertext",
+            Error::DecryptionFailed(_) => "decryption_failed",
+            Error::Random(_) => "random_failure",
+            Error::InputTooLarge { .. } => "input_too_large",
+            Error::Unsupported(_) => "unsupported",
+        }
+    }
+
+    /// The error family: the name of the Python exception / JS `Error` subclass the
+    /// bindings raise for this error. Every family subclasses `KubetokenError`.
+    pub fn family(&self) -> &'static str {
+        match self {
+            Error::InvalidToken(_) | Error::InvalidTokenId(_) | Error::InvalidK3sToken(_) => {
+                "InvalidTokenError"
+            }
+            Error::InvalidGroup(_)
+            | Error::InvalidUsage(_)
+            | Error::InvalidDuration(_)
+            | Error::InvalidTimestamp(_)
+            | Error::InvalidOptions(_) => "InvalidOptionsError",
+            Error::InvalidSecret(_) => "InvalidSecretError",
+            Error::InvalidConfigMap(_) | Error::InvalidKubeconfig(_) => "InvalidManifestError",
+            Error::InvalidPem(_) | Error::InvalidCertificate(_) | Error::InvalidHash(_) => {
+                "InvalidCertificateError"
+            }
+            Error::InvalidCiphertext(_) | Error::DecryptionFailed(_) | Error::Random(_) => {
+                "CryptoError"
+            }
+            Error::InputTooLarge { .. } => "InputTooLargeError",
+            Error::Unsupported(_) => "UnsupportedError",
+        }
+    }
+
+    /// Every `(code, family)` pair, for bindings and tests that must cover them all.
+    pub const ALL_CODES: &'static [(&'static str, &'static str)] = &[
+        ("invalid_token", "InvalidTokenError"),
+        ("invalid_token_id", "InvalidTokenError"),
+        ("invalid_k3s_token", "InvalidTokenError"),
+        ("invalid_group", "InvalidOptionsError"),
+        ("invalid_usage", "InvalidOptionsError"),
+        ("invalid_duration", "InvalidOptionsError"),
+        ("invalid_timestamp", "InvalidOptionsError"),
+        ("invalid_options", "InvalidOptionsError"),
+        ("invalid_secret", "InvalidSecretError"),
+        ("invalid_configmap", "InvalidManifestError"),
+        ("invalid_kubeconfig", "InvalidManifestError"),
+        ("invalid_pem", "InvalidCertificateError"),
+        ("invalid_certificate", "InvalidCertificateError"),
+        ("invalid_hash", "InvalidCertificateError"),
+        ("invalid_ciphertext", "CryptoError"),
+        ("decryption_failed", "CryptoError"),
+        ("random_failure", "CryptoError"),
+        ("input_too_large", "InputTooLargeError"),
+        ("unsupported", "UnsupportedError"),
+    ];
+
+    /// The human message, without the code.
+    pub fn message(&self) -> String {
+        match self {
+            Error::InvalidToken(m)
+            | Error::InvalidTokenId(m)
+            | Error::InvalidK3sToken(m)
+            | Error::InvalidGroup(m)
+            | Error::InvalidUsage(m)
+            | Error::InvalidDuration(m)
+            | Error::InvalidTimestamp(m)
+            | Error::InvalidOptions(m)
+            | Error::InvalidSecret(m)
+            | Error::InvalidConfigMap(m)
+            | Error::InvalidKubeconfig(m)
+            | Error::InvalidPem(m)
+            | Error::InvalidCertificate(m)
+            | Error::InvalidHash(m)
+            | Error::InvalidCiphertext(m)
+            | Error::DecryptionFailed(m)
+            | Error::Random(m)
+            | Error::Unsupported(m) => m.clone(),
+            Error::InputTooLarge { what, limit } => {
+                format!("{what} is too large (the limit is {limit} bytes)")
+            }
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The cap on any manifest, kubeconfig or PEM input: 1 MiB.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+/// Returns [`Error::InputTooLarge`] when `len` exceeds [`MAX_INPUT_BYTES`].
+pub fn check_size(what: &'static str, len: usize) -> Result<()> {
+    if len > MAX_INPUT_BYTES {
+        Err(Error::InputTooLarge {
+            what,
+            limit: MAX_INPUT_BYTES,
+        })
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,67 @@
+//! Go formatting helpers upstream output depends on: `%q` (strconv.Quote).
+
+/// Go's `strconv.Quote` / `%q` for a string.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0c' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x0b' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c == '\x7f' => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if is_go_printable(c) => out.push(c),
+            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Go's `%q` of a byte string that may hold invalid UTF-8 (bad bytes become `\xNN`).
+pub fn quote_bytes(b: &[u8]) -> String {
+    match std::str::from_utf8(b) {
+        Ok(s) => quote(s),
+        Err(_) => {
+            let mut out = String::from("\"");
+            for chunk in b.utf8_chunks() {
+                let q = quote(chunk.valid());
+                out.push_str(q.get(1..q.len().saturating_sub(1)).unwrap_or(""));
+                for byte in chunk.invalid() {
+                    out.push_str(&format!("\\x{byte:02x}"));
+                }
+            }
+            out.push('"');
+            out
+        }
+    }
+}
+
+/// An approximation of Go's `unicode.IsPrint` good enough for messages: printable
+/// unless a control, a separator other than ASCII space, or a private/unassigned area.
+fn is_go_printable(c: char) -> bool {
+    if c.is_control() {
+        return false;
+    }
+    !matches!(c as u32, 0x00a0 | 0x00ad | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x206f | 0x3000 | 0xfeff | 0xfff9..=0xfffb | 0xe000..=0xf8ff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn quotes_like_go() {
+        assert_eq!(quote(r"\A([a-z0-9]{6})\z"), r#""\\A([a-z0-9]{6})\\z""#);
+        assert_eq!(quote("a\"b\n\x01\x7f"), r#""a\"b\n\x01\x7f""#);
+        assert_eq!(quote_bytes(b"a\xffb"), r#""a\xffb""#);
+    }
+}

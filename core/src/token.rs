@@ -1,0 +1,308 @@
+//! Bootstrap token strings: `<id>.<secret>`, `[a-z0-9]{6}.[a-z0-9]{16}`.
+//!
+//! Upstream: `k8s.io/cluster-bootstrap` `token/api/types.go` (patterns),
+//! `token/util/helpers.go` (generation, validation), `util/tokens/tokens.go` (ParseToken).
+//! The patterns are anchored with `\A`/`\z`: no trailing-newline leniency, ASCII
+//! lowercase only. We match them with a byte loop (the grammar is fixed-length, a regex
+//! engine would only add wasm size).
+
+use std::fmt;
+
+use subtle::ConstantTimeEq;
+use zeroize::Zeroize;
+
+use crate::error::{Error, Result};
+
+/// Length of the public token ID.
+pub const TOKEN_ID_LEN: usize = 6;
+/// Length of the private token secret.
+pub const TOKEN_SECRET_LEN: usize = 16;
+/// The 36 characters tokens are drawn from.
+pub const ALPHABET: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+/// `bootstrap-token-`: the Secret name prefix.
+pub const SECRET_NAME_PREFIX: &str = "bootstrap-token-";
+/// The full-token pattern exactly as upstream writes it (for messages and docs).
+pub const TOKEN_PATTERN: &str = r"\A([a-z0-9]{6})\.([a-z0-9]{16})\z";
+/// The token-ID pattern exactly as upstream writes it.
+pub const TOKEN_ID_PATTERN: &str = r"\A([a-z0-9]{6})\z";
+/// What we print instead of a secret.
+pub const MASK: &str = "****************";
+
+fn is_token_char(b: u8) -> bool {
+    b.is_ascii_digit() || b.is_ascii_lowercase()
+}
+
+fn all_token_chars(s: &str, len: usize) -> bool {
+    s.len() == len && s.bytes().all(is_token_char)
+}
+
+/// `IsValidBootstrapTokenID`: exactly six `[a-z0-9]`.
+pub fn is_valid_token_id(id: &str) -> bool {
+    all_token_chars(id, TOKEN_ID_LEN)
+}
+
+/// `IsValidBootstrapToken` / `BootstrapTokenRegexp`: `[a-z0-9]{6}.[a-z0-9]{16}`, nothing more.
+pub fn is_valid_token(token: &str) -> bool {
+    split_token(token).is_some()
+}
+
+fn split_token(token: &str) -> Option<(&str, &str)> {
+    let (id, secret) = token.split_once('.')?;
+    (is_valid_token_id(id) && all_token_chars(secret, TOKEN_SECRET_LEN)).then_some((id, secret))
+}
+
+/// Checks a token ID, with an error that explains what is wrong (never echoing input
+/// that might be a whole token).
+pub fn validate_token_id(id: &str) -> Result<()> {
+    if is_valid_token_id(id) {
+        return Ok(());
+    }
+    Err(Error::InvalidTokenId(format!(
+        "token ID {} is not of the form [a-z0-9]{{6}} (pattern {})",
+        describe_untrusted(id),
+        TOKEN_ID_PATTERN
+    )))
+}
+
+/// `BootstrapTokenSecretName`: `bootstrap-token-<id>` (no validation, like upstream).
+pub fn secret_name(id: &str) -> String {
+    format!("{SECRET_NAME_PREFIX}{id}")
+}
+
+/// `secrets.ParseName`: the token ID from `bootstrap-token-<id>`, if the name has that form.
+pub fn parse_secret_name(name: &str) -> Option<&str> {
+    let id = name.strip_prefix(SECRET_NAME_PREFIX)?;
+    is_valid_token_id(id).then_some(id)
+}
+
+/// A bootstrap token: a public ID and a private secret.
+///
+/// `Debug` and `Display` never show the secret (`abcdef.****************`); equality is
+/// constant-time over the secret; the secret is wiped from memory on drop. Use
+/// [`BootstrapToken::expose`] or [`BootstrapToken::secret`] when you really need it.
+#[derive(Clone)]
+pub struct BootstrapToken {
+    id: String,
+    secret: String,
+}
+
+impl BootstrapToken {
+    /// Parses `<id>.<secret>` exactly like upstream's `BootstrapTokenRegexp`.
+    pub fn parse(token: &str) -> Result<Self> {
+        match split_token(token) {
+            Some((id, secret)) => Ok(BootstrapToken {
+                id: id.to_owned(),
+                secret: secret.to_owned(),
+            }),
+            None => Err(Error::InvalidToken(format!(
+                "bootstrap token {} is not of the form [a-z0-9]{{6}}.[a-z0-9]{{16}} (pattern {})",
+                describe_untrusted(token),
+                TOKEN_PATTERN
+            ))),
+        }
+    }
+
+    /// Builds a token from its two halves (`NewBootstrapTokenStringFromIDAndSecret`).
+    pub fn from_parts(id: &str, secret: &str) -> Result<Self> {
+        let mut joined = format!("{id}.{secret}");
+        let parsed = Self::parse(&joined);
+        joined.zeroize();
+        parsed
+    }
+
+    /// A new random token from the OS CSPRNG (`crypto.getRandomValues` on wasm).
+    #[cfg(feature = "getrandom")]
+    pub fn generate() -> Result<Self> {
+        Self::generate_with(&mut os_random)
+    }
+
+    /// A new random token drawing bytes from `fill`, which must fill the whole buffer
+    /// with cryptographically secure random bytes or fail.
+    pub fn generate_with(fill: &mut dyn FnMut(&mut [u8]) -> Result<()>) -> Result<Self> {
+        let mut chars = random_chars(TOKEN_ID_LEN + TOKEN_SECRET_LEN, fill)?;
+        let secret = chars.split_off(TOKEN_ID_LEN);
+        Ok(BootstrapToken { id: chars, secret })
+    }
+
+    /// The public token ID.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The private token secret. Handle with care.
+    pub fn secret(&self) -> &str {
+        &self.secret
+    }
+
+    /// The full `<id>.<secret>` string. Handle with care.
+    pub fn expose(&self) -> String {
+        format!("{}.{}", self.id, self.secret)
+    }
+
+    /// `abcdef.****************`: safe to print or log.
+    pub fn masked(&self) -> String {
+        format!("{}.{MASK}", self.id)
+    }
+
+    /// The Secret name, `bootstrap-token-<id>`.
+    pub fn secret_name(&self) -> String {
+        secret_name(&self.id)
+    }
+}
+
+impl Drop for BootstrapToken {
+    fn drop(&mut self) {
+        self.secret.zeroize();
+    }
+}
+
+impl PartialEq for BootstrapToken {
+    fn eq(&self, other: &Self) -> bool {
+        let id_eq = self.id.as_bytes().ct_eq(other.id.as_bytes());
+        let secret_eq = self.secret.as_bytes().ct_eq(other.secret.as_bytes());
+        (id_eq & secret_eq).into()
+    }
+}
+
+impl Eq for BootstrapToken {}
+
+impl fmt::Debug for BootstrapToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BootstrapToken")
+            .field("id", &self.id)
+            .field("secret", &MASK)
+            .finish()
+    }
+}
+
+impl fmt::Display for BootstrapToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{MASK}", self.id)
+    }
+}
+
+impl std::str::FromStr for BootstrapToken {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Self::parse(s)
+    }
+}
+
+impl serde::Serialize for BootstrapToken {
+    /// Serializes as the full `<id>.<secret>` string, like kubeadm's `MarshalJSON`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.expose())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BootstrapToken {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        BootstrapToken::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The OS random source (`getrandom`), mapped into our error type. No fallback.
+#[cfg(feature = "getrandom")]
+pub fn os_random(buf: &mut [u8]) -> Result<()> {
+    getrandom::fill(buf).map_err(|e| Error::Random(format!("the OS random source failed: {e}")))
+}
+
+/// `randBytes(n)`: `n` characters uniform over [`ALPHABET`].
+///
+/// Rejection sampling: a byte `b < 252` maps to `ALPHABET[b % 36]` (252 = 7 × 36, so
+/// every character has probability exactly 7/252); bytes ≥ 252 are discarded. One call
+/// to `fill` with `n + 16` bytes almost always suffices (the chance that more than 16 of
+/// them are rejected is below 10^-20 for n = 22); otherwise we draw again.
+pub fn random_chars(n: usize, fill: &mut dyn FnMut(&mut [u8]) -> Result<()>) -> Result<String> {
+    let mut out = String::with_capacity(n);
+    let mut buf = vec![0u8; n.saturating_add(16).min(4096)];
+    while out.len() < n {
+        fill(&mut buf)?;
+        for &b in &buf {
+            if out.len() == n {
+                break;
+            }
+            if b < 252
+                && let Some(&c) = ALPHABET.get(usize::from(b % 36))
+            {
+                out.push(char::from(c));
+            }
+        }
+    }
+    buf.zeroize();
+    Ok(out)
+}
+
+/// Describes untrusted input for an error message without ever echoing a secret.
+///
+/// A value shaped like `<id>.<rest>` (it may be a token with a bad secret) is shown as
+/// `"<id>.****************"` when the ID part is a valid ID, and otherwise only by its
+/// length. Short values without a dot that cannot hold a secret are quoted Go-style.
+pub fn describe_untrusted(s: &str) -> String {
+    if let Some((id, _)) = s.split_once('.') {
+        if is_valid_token_id(id) {
+            return format!("\"{id}.{MASK}\"");
+        }
+        return format!("(a {}-byte value, not shown)", s.len());
+    }
+    if s.len() <= TOKEN_ID_LEN + 2 && s.chars().all(|c| c.is_ascii_graphic()) {
+        return crate::gofmt::quote(s);
+    }
+    format!("(a {}-byte value, not shown)", s.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_mask() {
+        let t = BootstrapToken::parse("abcdef.0123456789abcdef").unwrap();
+        assert_eq!(t.id(), "abcdef");
+        assert_eq!(t.secret(), "0123456789abcdef");
+        assert_eq!(t.to_string(), "abcdef.****************");
+        assert!(!format!("{t:?}").contains("0123456789abcdef"));
+        for bad in [
+            "",
+            ".",
+            "abcdef.0123456789abcdef\n",
+            "ABCDEF.0123456789abcdef",
+            "abcdef.0123456789abcdeF",
+            "abcdef:0123456789abcdef",
+            "abcdef.0123456789abcde",
+            "abcdef.0123456789abcdef0",
+            "abcdéf.0123456789abcdef",
+        ] {
+            let e = BootstrapToken::parse(bad).unwrap_err();
+            assert_eq!(e.code(), "invalid_token");
+            assert!(!e.to_string().contains("0123456789abcde"), "{e}");
+        }
+    }
+
+    #[test]
+    fn generate_uniform_alphabet() {
+        let mut counter = 0u8;
+        let mut fill = |b: &mut [u8]| {
+            for x in b.iter_mut() {
+                *x = counter;
+                counter = counter.wrapping_add(1);
+            }
+            Ok(())
+        };
+        let t = BootstrapToken::generate_with(&mut fill).unwrap();
+        assert!(is_valid_token(&t.expose()));
+        let s = random_chars(300, &mut fill).unwrap();
+        assert_eq!(s.len(), 300);
+        assert!(s.bytes().all(is_token_char));
+    }
+
+    #[test]
+    fn random_failure_is_an_error() {
+        let mut fill = |_: &mut [u8]| Err(Error::Random("boom".into()));
+        assert_eq!(
+            BootstrapToken::generate_with(&mut fill).unwrap_err().code(),
+            "random_failure"
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! pyo3 bindings for kubetoken (`kubetoken._native`).
