@@ -128,25 +128,27 @@ pub fn list_token_results(
     format: ListFormat,
     flavour: Flavour,
 ) -> Result<Listing> {
+    let (tokens, errors) = decode_tokens(secrets);
+    let output = render(&tokens, now, format, flavour)?;
+    Ok(Listing { output, errors })
+}
+
+/// Renders already-decoded tokens exactly as `flavour`'s `token list -o format` does
+/// (this is upstream's printer alone: usages are printed in the order given).
+/// karmadactl has text output only: json/yaml with [`Flavour::Karmada`] is `unsupported`.
+pub fn render(
+    tokens: &[TokenSpec],
+    now: Timestamp,
+    format: ListFormat,
+    flavour: Flavour,
+) -> Result<String> {
     if flavour == Flavour::Karmada && format != ListFormat::Text {
         return Err(Error::Unsupported(format!(
             "karmadactl token list has no {} output",
             format.name()
         )));
     }
-    let (tokens, errors) = decode_tokens(secrets);
-    let output = render(&tokens, now, format, flavour);
-    Ok(Listing { output, errors })
-}
-
-/// Renders already-decoded tokens exactly as `flavour`'s `token list -o format` does.
-pub fn render(
-    tokens: &[TokenSpec],
-    now: Timestamp,
-    format: ListFormat,
-    flavour: Flavour,
-) -> String {
-    match (flavour, format) {
+    Ok(match (flavour, format) {
         (Flavour::Kubeadm, ListFormat::Text) => kubeadm_text(tokens, now),
         (Flavour::Kubeadm, ListFormat::Json) => kubeadm_json(tokens),
         (Flavour::Kubeadm, ListFormat::Yaml) => kubeadm_yaml(tokens),
@@ -154,7 +156,7 @@ pub fn render(
         (Flavour::K3s | Flavour::Rke2, ListFormat::Text) => k3s_text(tokens, now),
         (Flavour::K3s | Flavour::Rke2, ListFormat::Json) => k3s_json(tokens),
         (Flavour::K3s | Flavour::Rke2, ListFormat::Yaml) => k3s_yaml(tokens),
-    }
+    })
 }
 
 const HEADER: [&str; 6] = [
@@ -739,7 +741,8 @@ mod tests {
             ts("2025-01-01T00:00:00Z"),
             ListFormat::Text,
             Flavour::Kubeadm,
-        );
+        )
+        .unwrap();
         assert_eq!(
             out,
             "TOKEN                     TTL         EXPIRES   USAGES                   DESCRIPTION                                                EXTRA GROUPS\nabcdef.1234567890123456   <forever>   <never>   signing,authentication   valid bootstrap tooken                                     system:bootstrappers:kubeadm:default-node-token\n"
@@ -757,7 +760,7 @@ mod tests {
             &[],
         );
         let b = upstream_one();
-        let out = render(&[a, b], now, ListFormat::Text, Flavour::Kubeadm);
+        let out = render(&[a, b], now, ListFormat::Text, Flavour::Kubeadm).unwrap();
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 3);
         // Stored offset kept in EXPIRES; 2025-01-01T02:00:00+02:00 is exactly now → 0s.
@@ -768,7 +771,10 @@ mod tests {
             "{}",
             lines[2]
         );
-        assert_eq!(render(&[], now, ListFormat::Text, Flavour::Kubeadm), "");
+        assert_eq!(
+            render(&[], now, ListFormat::Text, Flavour::Kubeadm).unwrap(),
+            ""
+        );
     }
 
     #[test]
@@ -781,7 +787,7 @@ mod tests {
             &["signing"],
             &[G],
         );
-        let out = render(&[u], now, ListFormat::Text, Flavour::Kubeadm);
+        let out = render(&[u], now, ListFormat::Text, Flavour::Kubeadm).unwrap();
         let row = out.lines().nth(1).unwrap();
         // %-56s counts runes: 6 runes + 50 spaces, then the 3 padding spaces.
         assert!(
@@ -790,7 +796,7 @@ mod tests {
         );
         let long = "x".repeat(70);
         let l = spec("abcdef.1234567890123456", &long, None, &["signing"], &[G]);
-        let out = render(&[l], now, ListFormat::Text, Flavour::Kubeadm);
+        let out = render(&[l], now, ListFormat::Text, Flavour::Kubeadm).unwrap();
         let header = out.lines().next().unwrap();
         assert!(header.contains(&format!(
             "DESCRIPTION{}EXTRA GROUPS",
@@ -803,7 +809,8 @@ mod tests {
             now,
             ListFormat::Text,
             Flavour::K3s,
-        );
+        )
+        .unwrap();
         assert_eq!(
             out,
             "TOKEN     TTL         EXPIRES   USAGES    DESCRIPTION   EXTRA GROUPS\nabcdef    <forever>   <never>   <none>    é             <none>\n"
@@ -871,12 +878,15 @@ mod tests {
             &["signing"],
             &[G],
         );
-        let out = render(&[a, b], now, ListFormat::Text, Flavour::Karmada);
+        let out = render(&[a, b], now, ListFormat::Text, Flavour::Karmada).unwrap();
         assert_eq!(
             out,
             "TOKEN                     TTL         EXPIRES                USAGES    DESCRIPTION   EXTRA GROUPS\nfoo0id.foo0secret0foofo   <forever>   <never>                <none>    <none>        <none>\nabcdef.1234567890123456   1m          2025-01-01T00:01:30Z   signing   two...        system:bootstrappers:kubeadm:default-node-token\n"
         );
-        assert_eq!(render(&[], now, ListFormat::Text, Flavour::Karmada), "");
+        assert_eq!(
+            render(&[], now, ListFormat::Text, Flavour::Karmada).unwrap(),
+            ""
+        );
         assert_eq!(table_cell("a\x1bb\rc"), "a^[b...");
     }
 
@@ -898,25 +908,32 @@ mod tests {
             &["authentication", "signing"],
             &[k],
         );
-        let out = render(&[a.clone(), b.clone()], now, ListFormat::Text, Flavour::K3s);
+        let out = render(&[a.clone(), b.clone()], now, ListFormat::Text, Flavour::K3s).unwrap();
         assert_eq!(
             out,
             "TOKEN     TTL         EXPIRES                USAGES                   DESCRIPTION   EXTRA GROUPS\nabcdef    23h         2025-01-02T00:00:00Z   authentication,signing   Test          system:bootstrappers:k3s:default-node-token\nperage    <forever>   <never>                authentication,signing   <none>        system:bootstrappers:k3s:default-node-token\n"
         );
-        let j = render(&[a, b], now, ListFormat::Json, Flavour::Rke2);
+        let j = render(&[a, b], now, ListFormat::Json, Flavour::Rke2).unwrap();
         assert_eq!(
             j,
             "[{\"token\":{\"id\":\"abcdef\"},\"description\":\"Test\",\"expires\":\"2025-01-02T00:00:00Z\",\"usages\":[\"authentication\",\"signing\"],\"groups\":[\"system:bootstrappers:k3s:default-node-token\"]},{\"token\":{\"id\":\"perage\"},\"usages\":[\"authentication\",\"signing\"],\"groups\":[\"system:bootstrappers:k3s:default-node-token\"]}]\n"
         );
         assert!(!j.contains("0123456789abcdef") && !j.contains("s0xt4u0hl5guoyi6"));
-        assert_eq!(render(&[], now, ListFormat::Json, Flavour::K3s), "[]\n");
-        assert_eq!(render(&[], now, ListFormat::Yaml, Flavour::K3s), "[]\n");
+        assert_eq!(
+            render(&[], now, ListFormat::Json, Flavour::K3s).unwrap(),
+            "[]\n"
+        );
+        assert_eq!(
+            render(&[], now, ListFormat::Yaml, Flavour::K3s).unwrap(),
+            "[]\n"
+        );
         let y = render(
             &[spec("abcdef.0123456789abcdef", "", None, &["signing"], &[])],
             now,
             ListFormat::Yaml,
             Flavour::K3s,
-        );
+        )
+        .unwrap();
         assert_eq!(y, "- token:\n    id: abcdef\n  usages:\n  - signing\n");
     }
 
