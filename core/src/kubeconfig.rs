@@ -71,11 +71,12 @@ pub(crate) fn parse_json_or_yaml(text: &str, mk: fn(String) -> Error) -> Result<
     if trimmed.is_empty() {
         return Ok(Value::Null);
     }
-    if trimmed.starts_with('{') {
-        if let Ok(v) = serde_json::from_str::<Value>(trimmed) {
-            return Ok(v);
-        }
-        // Fall through: YAML flow mappings also start with `{`.
+    // JSON first when it looks like JSON; on failure fall through (YAML flow mappings
+    // also start with `{`).
+    if trimmed.starts_with('{')
+        && let Ok(v) = serde_json::from_str::<Value>(trimmed)
+    {
+        return Ok(v);
     }
     match serde_saphyr::from_str::<Value>(text) {
         Ok(v) => Ok(v),
@@ -138,11 +139,13 @@ pub(crate) fn go_base64_decode(s: &str) -> Option<Vec<u8>> {
     engine.decode(cleaned.as_bytes()).ok()
 }
 
+type NamedEntries<'a> = Vec<(String, Option<&'a Map<String, Value>>)>;
+
 fn named_list<'a>(
     root: &'a Map<String, Value>,
     key: &str,
     inner: &str,
-) -> Result<Vec<(String, Option<&'a Map<String, Value>>)>> {
+) -> Result<NamedEntries<'a>> {
     let items = match root.get(key) {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::Array(a)) => a,
