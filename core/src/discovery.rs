@@ -138,7 +138,7 @@ impl ConfigMap {
         match &self.manifest {
             Some(m) => {
                 let mut m = m.clone();
-                if !(data.is_empty() && !m.contains_key("data")) {
+                if !data.is_empty() || m.contains_key("data") {
                     m.insert("data".into(), Value::Object(data));
                 }
                 Value::Object(m)
