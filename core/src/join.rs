@@ -133,12 +133,12 @@ pub struct JoinOptions {
 
 /// `kubeadm token create --print-join-command` (single line, without the final
 /// newline; worker commands end in a space) or, with [`JoinOptions::multiline`],
-/// `getJoinCommand`'s text:
+/// `getJoinCommand`'s text (`⇥` marks a tab):
 ///
 /// ```text
 /// kubeadm join <host:port> --token <token> \
-/// 	--discovery-token-ca-cert-hash <h1> --discovery-token-ca-cert-hash <h2> \
-/// 	--control-plane --certificate-key <key>
+/// ⇥--discovery-token-ca-cert-hash <h1> --discovery-token-ca-cert-hash <h2> \
+/// ⇥--control-plane --certificate-key <key>
 /// ```
 ///
 /// Errors: `invalid_token` (never echoing the secret), `invalid_options` (bad key).
