@@ -435,10 +435,10 @@ pub fn verify_cluster_info(
     let ca_cert_hashes = if pinned {
         let hashes =
             crate::pin::hashes_from_pem(ca_pem.as_deref().unwrap_or_default()).map_err(|e| {
-                Error::InvalidPem(format!(
-                    "failed to parse the cluster CA from the cluster-info ConfigMap: {}",
-                    e.message()
-                ))
+                crate::join::prefixed(
+                    e,
+                    "failed to parse the cluster CA from the cluster-info ConfigMap",
+                )
             })?;
         if !hashes.iter().any(|h| pins.contains(h)) {
             return reject(

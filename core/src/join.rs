@@ -30,6 +30,15 @@ pub struct JoinTarget {
     pub ca_cert_hashes: Vec<String>,
 }
 
+/// Prefixes the message of a PEM/certificate error, keeping its code.
+pub(crate) fn prefixed(e: Error, prefix: &str) -> Error {
+    match e {
+        Error::InvalidPem(m) => Error::InvalidPem(format!("{prefix}: {m}")),
+        Error::InvalidCertificate(m) => Error::InvalidCertificate(format!("{prefix}: {m}")),
+        other => other,
+    }
+}
+
 fn check_server(server: &str, mk: fn(String) -> Error) -> Result<()> {
     if server.is_empty() {
         return Err(mk("the API server endpoint is empty".into()));
@@ -54,12 +63,8 @@ impl JoinTarget {
     pub fn from_kubeconfig(kubeconfig: &Kubeconfig, context: Option<&str>) -> Result<Self> {
         let (_, cluster) = kubeconfig.default_cluster(context)?;
         let hashes = if let Some(pem) = &cluster.certificate_authority_data {
-            crate::pin::hashes_from_pem(pem).map_err(|e| {
-                Error::InvalidPem(format!(
-                    "failed to parse CA certificate from kubeconfig: {}",
-                    e.message()
-                ))
-            })?
+            crate::pin::hashes_from_pem(pem)
+                .map_err(|e| prefixed(e, "failed to parse CA certificate from kubeconfig"))?
         } else if !cluster.certificate_authority.is_empty() {
             return Err(Error::Unsupported(format!(
                 "the kubeconfig references its CA certificate by file ({}); kubetoken reads no files: embed it as certificate-authority-data or pass the CA PEM",
