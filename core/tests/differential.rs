@@ -12,6 +12,14 @@
 //!  cargo test -p kubetoken --test differential -- --ignored --nocapture`.
 //! `KUBETOKEN_ORACLE_SEED=<n>` replays a run; `KUBETOKEN_ORACLE_ONLY=fn1,fn2` narrows it.
 
+// A test harness: a failed expectation here is a test failure, so panicking is the point.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -72,10 +80,16 @@ impl Oracle {
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start the oracle {path}: {e} (run `make oracle-build`)"));
+            .unwrap_or_else(|e| {
+                panic!("cannot start the oracle {path}: {e} (run `make oracle-build`)")
+            });
         let stdin = BufWriter::with_capacity(1 << 20, child.stdin.take().unwrap());
         let stdout = BufReader::with_capacity(1 << 20, child.stdout.take().unwrap());
-        Oracle { child, stdin: Some(stdin), stdout }
+        Oracle {
+            child,
+            stdin: Some(stdin),
+            stdout,
+        }
     }
 
     /// Sends every request and reads one answer per request, in order. A writer thread
@@ -150,7 +164,9 @@ fn is_known(f: &Func, args: &Value) -> Option<&'static str> {
 /// Shrinks the disagreeing string argument: drop chunks and single chars while the sides
 /// still disagree (bounded number of oracle calls).
 fn shrink(oracle: &mut Oracle, f: &Func, args: &Value) -> Value {
-    let Some(key) = f.shrink else { return args.clone() };
+    let Some(key) = f.shrink else {
+        return args.clone();
+    };
     let mut best = args.clone();
     let mut budget = 2000usize;
     let still_fails = |oracle: &mut Oracle, cand: &Value| -> bool {
@@ -236,6 +252,8 @@ fn differential() {
         err_both: u64,
         known: u64,
         disagree: u64,
+        /// Distinct upstream answers seen (capped): a check that inputs reach many outcomes.
+        answers: std::collections::HashSet<String>,
     }
     let mut stats: BTreeMap<&'static str, Stats> = BTreeMap::new();
     let mut failures: Vec<String> = Vec::new();
@@ -265,6 +283,13 @@ fn differential() {
             let st = stats.entry(f.name).or_default();
             st.run += 1;
             let t = theirs(answer);
+            if st.answers.len() < 100_000 {
+                let key = match &t {
+                    Outcome::Ok(v) => v.to_string(),
+                    Outcome::Err(_) => "<error>".to_owned(),
+                };
+                st.answers.insert(key);
+            }
             if is_known(f, args).is_some() {
                 st.known += 1;
                 continue;
@@ -296,14 +321,20 @@ fn differential() {
     }
     let elapsed = started.elapsed();
     println!(
-        "{:<28} {:>9} {:>9} {:>9} {:>7} {:>9}",
-        "function", "cases", "both ok", "both err", "known", "disagree"
+        "{:<28} {:>9} {:>9} {:>9} {:>9} {:>7} {:>9}",
+        "function", "cases", "both ok", "both err", "answers", "known", "disagree"
     );
     let mut sum = Stats::default();
     for (name, st) in &stats {
         println!(
-            "{:<28} {:>9} {:>9} {:>9} {:>7} {:>9}",
-            name, st.run, st.ok_both, st.err_both, st.known, st.disagree
+            "{:<28} {:>9} {:>9} {:>9} {:>9} {:>7} {:>9}",
+            name,
+            st.run,
+            st.ok_both,
+            st.err_both,
+            st.answers.len(),
+            st.known,
+            st.disagree
         );
         sum.run += st.run;
         sum.disagree += st.disagree;

@@ -5,7 +5,9 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
@@ -31,10 +33,18 @@ func parseTime(s string) time.Time {
 	return t
 }
 
-// secretArg decodes a Secret manifest (JSON, `data` base64) with the real core/v1 type.
-func secretArg(r request, key string) *corev1.Secret {
-	s := arg[corev1.Secret](r, key)
-	return &s
+// secretArg decodes a Secret manifest (JSON, `data` base64) with the real core/v1 type,
+// the way the API server's JSON decoder does; a manifest Go rejects is an error answer.
+func secretArg(r request, key string) (*corev1.Secret, error) {
+	raw, ok := r[key]
+	if !ok {
+		panic(badRequest{"missing argument " + key})
+	}
+	var s corev1.Secret
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return nil, fmt.Errorf("decoding the Secret: %w", err)
+	}
+	return &s, nil
 }
 
 func idSecret(id, secret string) map[string]any {
@@ -52,14 +62,16 @@ func timeAnswer(t time.Time) map[string]any {
 	}
 }
 
-// secretLister is a SecretNamespaceLister over a fixed set of Secrets (the authenticator's view).
+// secretLister is a SecretNamespaceLister for kube-system over a fixed set of Secrets
+// (the authenticator's view). A manifest without a namespace counts as kube-system's
+// (what `kubectl apply -n kube-system` would make of it).
 type secretLister struct{ secrets []*corev1.Secret }
 
 func (l secretLister) List(labels.Selector) ([]*corev1.Secret, error) { return l.secrets, nil }
 
 func (l secretLister) Get(name string) (*corev1.Secret, error) {
 	for _, s := range l.secrets {
-		if s.Name == name {
+		if s.Name == name && (s.Namespace == "" || s.Namespace == metav1.NamespaceSystem) {
 			return s, nil
 		}
 	}
@@ -109,17 +121,33 @@ func init() {
 		return id, nil
 	})
 	register("get_data", func(r request) (any, error) {
-		return bootstrapsecretutil.GetData(secretArg(r, "secret"), arg[string](r, "key")), nil
+		s, err := secretArg(r, "secret")
+		if err != nil {
+			return nil, err
+		}
+		return bootstrapsecretutil.GetData(s, arg[string](r, "key")), nil
 	})
 	register("has_expired", func(r request) (any, error) {
-		return bootstrapsecretutil.HasExpired(secretArg(r, "secret"), parseTime(arg[string](r, "now"))), nil
+		s, err := secretArg(r, "secret")
+		if err != nil {
+			return nil, err
+		}
+		return bootstrapsecretutil.HasExpired(s, parseTime(arg[string](r, "now"))), nil
 	})
 	register("get_expiration", func(r request) (any, error) {
-		left, expired := bootstrapsecretutil.GetExpiration(secretArg(r, "secret"), parseTime(arg[string](r, "now")))
+		s, err := secretArg(r, "secret")
+		if err != nil {
+			return nil, err
+		}
+		left, expired := bootstrapsecretutil.GetExpiration(s, parseTime(arg[string](r, "now")))
 		return map[string]any{"remaining_nanos": int64(left), "expired": expired}, nil
 	})
 	register("get_groups", func(r request) (any, error) {
-		return bootstrapsecretutil.GetGroups(secretArg(r, "secret"))
+		s, err := secretArg(r, "secret")
+		if err != nil {
+			return nil, err
+		}
+		return bootstrapsecretutil.GetGroups(s)
 	})
 	// k8s.io/cluster-bootstrap token/jws
 	register("jws_sign", func(r request) (any, error) {
@@ -145,7 +173,11 @@ func init() {
 		return idSecret(bts.ID, bts.Secret), nil
 	})
 	register("token_from_secret", func(r request) (any, error) {
-		bt, err := bootstraptokenv1.BootstrapTokenFromSecret(secretArg(r, "secret"))
+		s, err := secretArg(r, "secret")
+		if err != nil {
+			return nil, err
+		}
+		bt, err := bootstraptokenv1.BootstrapTokenFromSecret(s)
 		if err != nil {
 			return nil, err
 		}
@@ -207,7 +239,10 @@ func init() {
 	})
 	// kube-apiserver: plugin/pkg/auth/authenticator/token/bootstrap (uses time.Now()).
 	register("authenticate", func(r request) (any, error) {
-		secrets := arg[[]corev1.Secret](r, "secrets")
+		var secrets []corev1.Secret
+		if err := json.Unmarshal(r["secrets"], &secrets); err != nil {
+			return nil, fmt.Errorf("decoding the Secrets: %w", err)
+		}
 		l := secretLister{}
 		for i := range secrets {
 			l.secrets = append(l.secrets, &secrets[i])

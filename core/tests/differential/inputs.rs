@@ -38,12 +38,45 @@ pub const ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 /// Characters mutations draw from: the token alphabet, its neighbours, separators,
 /// whitespace and control characters, and Unicode look-alikes.
 pub const POOL: &[char] = &[
-    'a', 'z', '0', '9', 'f', 'A', 'Z', 'F', '.', '-', ':', '_', '+', ',', '/', ' ', '*', '"',
-    '\\', '\n', '\r', '\t', '\0', '\u{7f}', 'é', '\u{430}', /* Cyrillic a */
-    '\u{3bf}', /* Greek omicron */ '\u{131}', /* dotless i */ '\u{212a}', /* Kelvin */
-    '\u{17f}', /* long s */ '\u{ff10}', /* fullwidth 0 */ '\u{b5}', /* micro */
-    '\u{3bc}', /* mu */ '\u{a0}', '\u{200b}', '\u{feff}', '\u{1d7ce}', /* math 0 */
-    '\u{2024}', /* one dot leader */ '\u{ff0e}', /* fullwidth . */
+    'a',
+    'z',
+    '0',
+    '9',
+    'f',
+    'A',
+    'Z',
+    'F',
+    '.',
+    '-',
+    ':',
+    '_',
+    '+',
+    ',',
+    '/',
+    ' ',
+    '*',
+    '"',
+    '\\',
+    '\n',
+    '\r',
+    '\t',
+    '\0',
+    '\u{7f}',
+    'é',
+    '\u{430}', /* Cyrillic a */
+    '\u{3bf}',
+    /* Greek omicron */ '\u{131}',
+    /* dotless i */ '\u{212a}', /* Kelvin */
+    '\u{17f}',
+    /* long s */ '\u{ff10}',
+    /* fullwidth 0 */ '\u{b5}', /* micro */
+    '\u{3bc}',
+    /* mu */ '\u{a0}',
+    '\u{200b}',
+    '\u{feff}',
+    '\u{1d7ce}', /* math 0 */
+    '\u{2024}',
+    /* one dot leader */ '\u{ff0e}', /* fullwidth . */
 ];
 
 pub fn alnum(rng: &mut Rng, n: usize) -> String {
@@ -63,7 +96,7 @@ pub fn mutate(rng: &mut Rng, s: &str) -> String {
     for _ in 0..edits {
         let len = chars.len();
         match rng.below(12) {
-            0 | 1 | 2 if len > 0 => {
+            0..=2 if len > 0 => {
                 let i = rng.below(len as u64) as usize;
                 chars[i] = *rng.pick(POOL);
             }
@@ -131,14 +164,53 @@ pub fn id_like(rng: &mut Rng) -> String {
 pub fn duration_text(rng: &mut Rng) -> String {
     if rng.pct(8) {
         let odd = [
-            "0", "-0", "+0", "", "+", "-", ".", ".s", "0.", "1", "1.", ".5s", "5.s", "0x10s",
-            "1e3s", "1_000s", "9223372036854775807ns", "9223372036854775808ns",
-            "-9223372036854775808ns", "-9223372036854775809ns", "2562047h47m16.854775807s",
-            "2562047h47m16.854775808s", "-2562047h47m16.854775808s", "2562048h",
-            "9223372036.854775807s", "9223372036.854775808s", "0.0000000001s",
-            "0.000000000999999999999s", "1.00000000000000000001h", "00000000000000000000001s",
-            "18446744073709551616ns", "1hh", "1h 1m", " 1h", "1H", "1Ms", "1µs", "1μs", "1us",
-            "1\u{b5}", "1 s", "24h0m0s", "1h-1m", "1h+1m", "3.", "-.5h", "+.5h",
+            "0",
+            "-0",
+            "+0",
+            "",
+            "+",
+            "-",
+            ".",
+            ".s",
+            "0.",
+            "1",
+            "1.",
+            ".5s",
+            "5.s",
+            "0x10s",
+            "1e3s",
+            "1_000s",
+            "9223372036854775807ns",
+            "9223372036854775808ns",
+            "-9223372036854775808ns",
+            "-9223372036854775809ns",
+            "2562047h47m16.854775807s",
+            "2562047h47m16.854775808s",
+            "-2562047h47m16.854775808s",
+            "2562048h",
+            "9223372036.854775807s",
+            "9223372036.854775808s",
+            "0.0000000001s",
+            "0.000000000999999999999s",
+            "1.00000000000000000001h",
+            "00000000000000000000001s",
+            "18446744073709551616ns",
+            "1hh",
+            "1h 1m",
+            " 1h",
+            "1H",
+            "1Ms",
+            "1µs",
+            "1μs",
+            "1us",
+            "1\u{b5}",
+            "1 s",
+            "24h0m0s",
+            "1h-1m",
+            "1h+1m",
+            "3.",
+            "-.5h",
+            "+.5h",
         ];
         return (*rng.pick(&odd)).to_owned();
     }
@@ -262,7 +334,11 @@ pub fn valid_timestamp(rng: &mut Rng) -> String {
         s.push('Z');
     } else {
         let sign = if rng.pct(50) { '+' } else { '-' };
-        s.push_str(&format!("{sign}{:02}:{:02}", rng.range(0, 23), rng.range(0, 59)));
+        s.push_str(&format!(
+            "{sign}{:02}:{:02}",
+            rng.range(0, 23),
+            rng.range(0, 59)
+        ));
     }
     s
 }
@@ -289,11 +365,27 @@ pub fn timestamp_text(rng: &mut Rng) -> String {
                     _ => format!("{:02}", rng.range(0, hi)),
                 }
             };
-            let month = if rng.pct(85) { format!("{:02}", rng.range(1, 12)) } else { two(rng, 12) };
-            let day = if rng.pct(80) { format!("{:02}", rng.range(1, 28)) } else { two(rng, 31) };
+            let month = if rng.pct(85) {
+                format!("{:02}", rng.range(1, 12))
+            } else {
+                two(rng, 12)
+            };
+            let day = if rng.pct(80) {
+                format!("{:02}", rng.range(1, 28))
+            } else {
+                two(rng, 31)
+            };
             let hour = two(rng, 23);
-            let min = if rng.pct(85) { format!("{:02}", rng.range(0, 59)) } else { two(rng, 59) };
-            let sec = if rng.pct(85) { format!("{:02}", rng.range(0, 59)) } else { two(rng, 60) };
+            let min = if rng.pct(85) {
+                format!("{:02}", rng.range(0, 59))
+            } else {
+                two(rng, 59)
+            };
+            let sec = if rng.pct(85) {
+                format!("{:02}", rng.range(0, 59))
+            } else {
+                two(rng, 60)
+            };
             let frac = match rng.below(6) {
                 0 => format!(".{}", rng.range(0, 999_999_999)),
                 1 => format!(",{}", rng.range(0, 999)),
@@ -309,7 +401,11 @@ pub fn timestamp_text(rng: &mut Rng) -> String {
                 8 => String::new(),
                 _ => format!("-{:02}:{:02}", rng.range(0, 23), rng.range(0, 59)),
             };
-            let t = if rng.pct(90) { "T" } else { *rng.pick(&["t", " ", "_"]) };
+            let t = if rng.pct(90) {
+                "T"
+            } else {
+                *rng.pick(&["t", " ", "_"])
+            };
             format!("{year}-{month}-{day}{t}{hour}:{min}:{sec}{frac}{zone}")
         }
         5 => {
@@ -391,4 +487,203 @@ pub fn usage_like(rng: &mut Rng) -> String {
 
 pub fn list_of(rng: &mut Rng, max: u64, f: fn(&mut Rng) -> String) -> Vec<String> {
     (0..rng.below(max + 1)).map(|_| f(rng)).collect()
+}
+
+/// Free text for descriptions: ASCII, Unicode, control characters, YAML-ish specials.
+pub fn text(rng: &mut Rng) -> String {
+    let base = *rng.pick(&[
+        "",
+        "token for worker nodes",
+        "ünïcödé ✓ 日本語",
+        "line1\nline2",
+        "key: value # not a comment",
+        "- list",
+        "\"quoted\" 'single' `back`",
+        "<html>&amp;",
+        "tab\there",
+        "trailing space ",
+        "true",
+        "null",
+        "0123",
+    ]);
+    if rng.pct(40) {
+        mutate(rng, base)
+    } else {
+        base.to_owned()
+    }
+}
+
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// `data` values as the manifest carries them: standard base64 with padding, sometimes
+/// with line breaks (Go's decoder skips `\r`/`\n`) or broken (missing padding, URL alphabet).
+fn encode_value(rng: &mut Rng, bytes: &[u8]) -> serde_json::Value {
+    let e = b64(bytes);
+    let v = match rng.below(100) {
+        0 if e.len() > 4 => {
+            let mut e = e;
+            e.insert(e.len() / 2, '\n');
+            e
+        }
+        1 if e.ends_with('=') => e.trim_end_matches('=').to_owned(),
+        2 => e.replace('+', "-").replace('/', "_") + "_",
+        3 => return serde_json::Value::Null,
+        _ => e,
+    };
+    serde_json::Value::String(v)
+}
+
+/// An RFC3339 time `secs_from_now` seconds from `now_unix`, at a random offset.
+pub fn time_at(rng: &mut Rng, unix: i64) -> String {
+    let off_min = if rng.pct(60) {
+        0
+    } else {
+        rng.range(-23 * 60, 23 * 60)
+    };
+    // The wall-clock time at that offset, written with the offset.
+    let local = kubetoken::Timestamp::from_unix(unix + off_min * 60).to_rfc3339_utc();
+    if off_min == 0 {
+        return local;
+    }
+    let sign = if off_min < 0 { '-' } else { '+' };
+    let a = off_min.abs();
+    format!(
+        "{}{sign}{:02}:{:02}",
+        local.trim_end_matches('Z'),
+        a / 60,
+        a % 60
+    )
+}
+
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// An expiration value: none, relative to `now` (never within an hour of it, so the two
+/// sides' clocks cannot disagree), or any timestamp text.
+pub fn expiration(rng: &mut Rng, now: i64) -> Option<String> {
+    match rng.below(10) {
+        0..=2 => None,
+        3..=5 => {
+            let delta = rng.range(3600, 400 * 86400);
+            Some(time_at(rng, now + delta))
+        }
+        6 | 7 => {
+            let delta = rng.range(3600, 400 * 86400);
+            Some(time_at(rng, now - delta))
+        }
+        8 => Some(String::new()),
+        _ => Some(timestamp_text(rng)),
+    }
+}
+
+/// A bootstrap-token Secret manifest (JSON form): mostly well-formed, with each field
+/// sometimes missing, wrong or mutated. `token` is the token it is meant to hold.
+pub fn secret_manifest(rng: &mut Rng, token: &str, now: i64) -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let (id, secret) = token.split_once('.').unwrap_or((token, ""));
+    let mut meta = Map::new();
+    let name_id = if rng.pct(92) {
+        id.to_owned()
+    } else {
+        id_like(rng)
+    };
+    meta.insert("name".into(), json!(format!("bootstrap-token-{name_id}")));
+    match rng.below(20) {
+        0 => {}
+        1 => {
+            meta.insert("namespace".into(), json!("default"));
+        }
+        _ => {
+            meta.insert("namespace".into(), json!("kube-system"));
+        }
+    }
+    if rng.pct(3) {
+        meta.insert("deletionTimestamp".into(), json!(time_at(rng, now - 60)));
+    }
+    let mut obj = Map::new();
+    obj.insert("apiVersion".into(), json!("v1"));
+    obj.insert("kind".into(), json!("Secret"));
+    obj.insert("metadata".into(), Value::Object(meta));
+    match rng.below(25) {
+        0 => {}
+        1 => {
+            obj.insert("type".into(), json!("Opaque"));
+        }
+        2 => {
+            obj.insert("type".into(), json!("bootstrap.kubernetes.io/token "));
+        }
+        _ => {
+            obj.insert("type".into(), json!("bootstrap.kubernetes.io/token"));
+        }
+    }
+    if rng.pct(4) {
+        return Value::Object(obj);
+    }
+    let mut data: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut field = |rng: &mut Rng, key: &str, good: &str, present_pct: u64| {
+        if !rng.pct(present_pct) {
+            return;
+        }
+        let v = match rng.below(20) {
+            0 => String::new(),
+            1 | 2 => mutate(rng, good),
+            _ => good.to_owned(),
+        };
+        data.push((key.to_owned(), v.into_bytes()));
+    };
+    field(rng, "token-id", id, 96);
+    field(rng, "token-secret", secret, 96);
+    const FLAGS: &[&str] = &[
+        "true", "true", "true", "true", "false", "True", "true\n", "1", "",
+    ];
+    let flag = |rng: &mut Rng| -> &'static str { FLAGS[rng.below(FLAGS.len() as u64) as usize] };
+    if rng.pct(85) {
+        let f = flag(rng);
+        data.push((
+            "usage-bootstrap-authentication".into(),
+            f.as_bytes().to_vec(),
+        ));
+    }
+    if rng.pct(70) {
+        let f = flag(rng);
+        data.push(("usage-bootstrap-signing".into(), f.as_bytes().to_vec()));
+    }
+    if rng.pct(5) {
+        let u = mutate(rng, "usage-bootstrap-signing");
+        let f = flag(rng);
+        data.push((u, f.as_bytes().to_vec()));
+    }
+    if rng.pct(60) {
+        let groups = list_of(rng, 3, group_like);
+        let mut g = groups.join(",");
+        if rng.pct(5) {
+            g.push(',');
+        }
+        data.push(("auth-extra-groups".into(), g.into_bytes()));
+    }
+    if let Some(e) = expiration(rng, now) {
+        data.push(("expiration".into(), e.into_bytes()));
+    }
+    if rng.pct(30) {
+        let d = text(rng);
+        data.push(("description".into(), d.into_bytes()));
+    }
+    if rng.pct(1) {
+        // Invalid UTF-8 in a value.
+        data.push(("description".into(), vec![b'a', 0xff, 0xfe, b'b']));
+    }
+    let mut m = Map::new();
+    for (k, v) in data {
+        let enc = encode_value(rng, &v);
+        m.insert(k, enc);
+    }
+    obj.insert("data".into(), Value::Object(m));
+    Value::Object(obj)
 }
