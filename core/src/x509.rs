@@ -867,7 +867,7 @@ fn parse_ai<'a>(ai: Tlv<'a>) -> Result<(&'a [u8], Option<Tlv<'a>>)> {
 
 fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
     let mut out = Extensions::default();
-    let mut seen: Vec<&[u8]> = Vec::new();
+    let mut seen: std::collections::BTreeSet<&[u8]> = std::collections::BTreeSet::new();
     let bad = |m: &str| Error::InvalidCertificate(format!("x509: {m}"));
     while !d.is_empty() {
         let ext = d.read(SEQUENCE).ok_or_else(|| bad("malformed extension"))?;
@@ -891,10 +891,9 @@ fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
             .read(OCTET_STRING)
             .ok_or_else(|| bad("malformed extension value field"))?
             .content;
-        if seen.contains(&oid) {
+        if !seen.insert(oid) {
             return Err(bad("certificate contains duplicate extension"));
         }
-        seen.push(oid);
         let mut unhandled = false;
         match oid {
             [0x55, 0x1d, n] => match n {
