@@ -195,6 +195,18 @@ fn valid_oid(c: &[u8]) -> bool {
     i == 0
 }
 
+/// Go `newOIDFromDER` (certificate policies): like [`valid_oid`] without the size limit.
+fn valid_oid_unbounded(c: &[u8]) -> bool {
+    let mut start = true;
+    for &b in c {
+        if start && b == 0x80 {
+            return false;
+        }
+        start = b & 0x80 == 0;
+    }
+    start && !c.is_empty()
+}
+
 fn read_oid<'a>(d: &mut Der<'a>) -> Option<&'a [u8]> {
     d.read(OID).map(|t| t.content).filter(|c| valid_oid(c))
 }
@@ -1043,16 +1055,112 @@ fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
                         let n = names
                             .read_any()
                             .ok_or_else(|| bad("invalid subject alternative name"))?;
-                        // rfc822Name [1], dNSName [2], URI [6], iPAddress [7]
-                        if matches!(n.tag, 0x81 | 0x82 | 0x86 | 0x87) {
-                            any_known = true;
+                        match n.tag {
+                            // rfc822Name, dNSName, URI: IA5 (URI syntax is not checked here)
+                            0x81 | 0x82 | 0x86 => {
+                                if !n.content.is_ascii() {
+                                    return Err(bad("SAN is malformed"));
+                                }
+                                any_known = true;
+                            }
+                            0x87 => {
+                                if !matches!(n.content.len(), 4 | 16) {
+                                    return Err(bad("cannot parse IP address"));
+                                }
+                                any_known = true;
+                            }
+                            _ => {}
                         }
                     }
                     unhandled = !any_known;
                     out.san = Some(value.to_vec());
                 }
+                31 => {
+                    let mut v = Der::new(value);
+                    let seq = v
+                        .read(SEQUENCE)
+                        .ok_or_else(|| bad("invalid CRL distribution points"))?;
+                    let mut dps = seq.inner;
+                    while !dps.is_empty() {
+                        let dp = dps
+                            .read(SEQUENCE)
+                            .ok_or_else(|| bad("invalid CRL distribution point"))?;
+                        let mut dp = dp.inner;
+                        let Some(name) = dp
+                            .read_optional(0xa0)
+                            .ok_or_else(|| bad("invalid CRL distribution point"))?
+                        else {
+                            continue;
+                        };
+                        let mut name = name.inner;
+                        let full = name
+                            .read(0xa0)
+                            .ok_or_else(|| bad("invalid CRL distribution point"))?;
+                        let mut full = full.inner;
+                        while full.peek_tag() == Some(0x86) {
+                            full.read_any()
+                                .ok_or_else(|| bad("invalid CRL distribution point"))?;
+                        }
+                    }
+                }
+                32 => {
+                    let mut v = Der::new(value);
+                    let seq = v
+                        .read(SEQUENCE)
+                        .ok_or_else(|| bad("invalid certificate policies"))?;
+                    let mut pols = seq.inner;
+                    let mut seen_policies = std::collections::BTreeSet::new();
+                    while !pols.is_empty() {
+                        let oid = pols
+                            .read(SEQUENCE)
+                            .and_then(|p| {
+                                let mut p = p.inner;
+                                p.read(OID)
+                            })
+                            .map(|o| o.content)
+                            .filter(|o| valid_oid_unbounded(o) && seen_policies.insert(*o))
+                            .ok_or_else(|| bad("invalid certificate policies"))?;
+                        let _ = oid;
+                    }
+                }
+                33 => {
+                    let mut v = Der::new(value);
+                    let seq = v
+                        .read(SEQUENCE)
+                        .ok_or_else(|| bad("invalid policy mappings extension"))?;
+                    let mut maps = seq.inner;
+                    while !maps.is_empty() {
+                        let ok = maps.read(SEQUENCE).is_some_and(|m| {
+                            let mut m = m.inner;
+                            m.read(OID).is_some() && m.read(OID).is_some()
+                        });
+                        if !ok {
+                            return Err(bad("invalid policy mappings extension"));
+                        }
+                    }
+                }
+                36 => {
+                    let mut v = Der::new(value);
+                    let seq = v
+                        .read(SEQUENCE)
+                        .ok_or_else(|| bad("invalid policy constraints extension"))?;
+                    let mut pc = seq.inner;
+                    for tag in [0x80u8, 0x81] {
+                        if pc.peek_tag() == Some(tag) {
+                            pc.read_any()
+                                .and_then(|i| integer_i64(i.content))
+                                .ok_or_else(|| bad("invalid policy constraints extension"))?;
+                        }
+                    }
+                    out.policy_constraints = true;
+                }
+                54 => {
+                    let mut v = Der::new(value);
+                    v.read(INTEGER)
+                        .and_then(|i| integer_i64(i.content))
+                        .ok_or_else(|| bad("invalid inhibit any policy extension"))?;
+                }
                 30 => out.name_constraints = true,
-                36 => out.policy_constraints = true,
                 37 => {
                     let mut v = Der::new(value);
                     let seq = v
@@ -1097,7 +1205,6 @@ fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
                         out.akid = k.content.to_vec();
                     }
                 }
-                31 | 32 | 33 | 54 => {}
                 _ => unhandled = true,
             },
             OID_AIA => {
