@@ -46,13 +46,46 @@ pub fn quote_bytes(b: &[u8]) -> String {
     }
 }
 
+/// The `quote` of Go's `time` package (used in `time.Parse` and `time.ParseDuration`
+/// errors): `"` and `\` escaped, every byte of a non-ASCII or control (< 0x20)
+/// character written as `\xNN`, everything else (DEL included) as is.
+pub fn quote_time(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        if !c.is_ascii() || (c as u32) < 0x20 {
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        } else {
+            if c == '"' || c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// An approximation of Go's `unicode.IsPrint` good enough for messages: printable
 /// unless a control, a separator other than ASCII space, or a private/unassigned area.
 fn is_go_printable(c: char) -> bool {
     if c.is_control() {
         return false;
     }
-    !matches!(c as u32, 0x00a0 | 0x00ad | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x206f | 0x3000 | 0xfeff | 0xfff9..=0xfffb | 0xe000..=0xf8ff)
+    // Zs (but U+0020), Cf, Co, Cs and noncharacters; unassigned code points (Cn) would
+    // need Unicode tables and are printed as-is (a message-only difference).
+    let cp = c as u32;
+    !(matches!(
+        cp,
+        0x00a0 | 0x00ad | 0x0600..=0x0605 | 0x061c | 0x06dd | 0x070f | 0x0890..=0x0891
+            | 0x08e2 | 0x1680 | 0x180e | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x206f
+            | 0x3000 | 0xe000..=0xf8ff | 0xfdd0..=0xfdef | 0xfeff | 0xfff9..=0xfffb
+            | 0x110bd | 0x110cd | 0x13430..=0x1343f | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a
+            | 0xe0001 | 0xe0020..=0xe007f | 0xf0000..=0x10ffff
+    ) || cp & 0xfffe == 0xfffe)
 }
 
 #[cfg(test)]
@@ -63,5 +96,9 @@ mod tests {
         assert_eq!(quote(r"\A([a-z0-9]{6})\z"), r#""\\A([a-z0-9]{6})\\z""#);
         assert_eq!(quote("a\"b\n\x01\x7f"), r#""a\"b\n\x01\x7f""#);
         assert_eq!(quote_bytes(b"a\xffb"), r#""a\xffb""#);
+        assert_eq!(
+            quote_time("a\"\\\n\x7fé"),
+            "\"a\\\"\\\\\\x0a\x7f\\xc3\\xa9\""
+        );
     }
 }
