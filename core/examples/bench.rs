@@ -10,9 +10,12 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use kubetoken::spec::TokenOptions;
-use kubetoken::{BootstrapToken, Secret, Timestamp, authn, jws, pin};
+use kubetoken::{BootstrapToken, Secret, Timestamp, authn, jws, k3s, pin};
 
 const SAMPLE_CA: &str = include_str!("sample_ca.pem");
+/// server CA ← intermediate ← root (RSA), from the k3s fixtures.
+const CHAIN_RSA: &str = include_str!("../../tests/fixtures/k3s/chain.pem");
+const CHAIN_P256: &str = include_str!("../../tests/fixtures/k3s/chain-p256.pem");
 
 fn bench(filter: &str, name: &str, budget: Duration, mut f: impl FnMut()) {
     if !name.contains(filter) {
@@ -110,6 +113,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     bench(&filter, "pin hashes_from_pem (1 cert)", budget, || {
         black_box(pin::hashes_from_pem(SAMPLE_CA.as_bytes()).ok());
+    });
+    bench(&filter, "k3s ca_hash (1 cert, raw hash)", budget, || {
+        black_box(k3s::ca_hash(SAMPLE_CA.as_bytes(), now).ok());
+    });
+    bench(&filter, "k3s ca_hash (RSA chain, verified)", budget, || {
+        black_box(k3s::ca_hash(CHAIN_RSA.as_bytes(), now).ok());
+    });
+    bench(
+        &filter,
+        "k3s ca_hash (P-256 chain, verified)",
+        budget,
+        || {
+            black_box(k3s::ca_hash(CHAIN_P256.as_bytes(), now).ok());
+        },
+    );
+    bench(&filter, "k3s parse_token", budget, || {
+        black_box(k3s::K3sToken::parse(black_box(
+            "K10d4381672fbe480643011ece033dc9a03943229d257e11f944f76d74be6a7ba14::abcdef.0123456789abcdef",
+        )).ok());
     });
     Ok(())
 }

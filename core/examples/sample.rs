@@ -1,5 +1,5 @@
 //! `make demo`'s terminal part: a fresh bootstrap token, the Secret that makes it real,
-//! and the command a new node runs to join with it.
+//! the command a new node runs to join with it, and the same token in k3s's `K10` form.
 //!
 //! `cargo run -q -p kubetoken --example sample`
 
@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use kubetoken::join::{JoinOptions, JoinTarget, kubeadm_join_command};
 use kubetoken::spec::TokenOptions;
-use kubetoken::{Flavour, Timestamp};
+use kubetoken::{Flavour, Timestamp, k3s};
 
 /// A sample cluster CA (a throwaway self-signed P-256 certificate, `CN=kubernetes`); on a
 /// real control plane this is `/etc/kubernetes/pki/ca.crt`.
@@ -37,6 +37,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "{}",
         kubeadm_join_command(&token, &target, &JoinOptions::default())?.trim_end()
+    );
+    println!();
+    println!(
+        "# The same token for a k3s/rke2 agent (`K10<CA hash>::<token>`, as `k3s token create`):"
+    );
+    print!(
+        "{}",
+        k3s::token_create_output(&spec.token, SAMPLE_CA.as_bytes(), now)?
     );
     Ok(())
 }
