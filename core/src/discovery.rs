@@ -20,7 +20,8 @@ use serde_json::{Map, Value, json};
 
 use crate::error::{Error, Result, check_size};
 use crate::jws;
-use crate::kubeconfig::{Kubeconfig, parse_json_or_yaml, string_field};
+use crate::kubeconfig::Kubeconfig;
+use crate::manifest::{self, check_type_meta, show, string_field};
 use crate::secret::{self, Secret};
 use crate::time::Timestamp;
 use crate::token::{self, BootstrapToken};
@@ -66,7 +67,7 @@ impl ConfigMap {
     /// Parses a ConfigMap manifest, JSON or YAML (at most 1 MiB).
     pub fn parse(text: &str) -> Result<ConfigMap> {
         check_size("ConfigMap", text.len())?;
-        let v = parse_json_or_yaml(text, Error::InvalidConfigMap)?;
+        let v = manifest::parse_document("ConfigMap", text, Error::InvalidConfigMap)?;
         Self::from_value(&v)
     }
 
@@ -77,20 +78,7 @@ impl ConfigMap {
         let Value::Object(root) = v else {
             return Err(cerr("a ConfigMap manifest must be a mapping"));
         };
-        let kind = string_field(root, "kind", "ConfigMap", Error::InvalidConfigMap)?;
-        if !kind.is_empty() && kind != "ConfigMap" {
-            return Err(cerr(format!(
-                "kind is {}, expected \"ConfigMap\"",
-                crate::gofmt::quote(&kind)
-            )));
-        }
-        let api = string_field(root, "apiVersion", "ConfigMap", Error::InvalidConfigMap)?;
-        if !api.is_empty() && api != "v1" {
-            return Err(cerr(format!(
-                "apiVersion is {}, expected \"v1\"",
-                crate::gofmt::quote(&api)
-            )));
-        }
+        check_type_meta(root, "ConfigMap", Error::InvalidConfigMap)?;
         let (name, namespace) = match root.get("metadata") {
             None | Some(Value::Null) => (String::new(), String::new()),
             Some(Value::Object(m)) => (
@@ -108,10 +96,7 @@ impl ConfigMap {
                         Value::String(s) => s.clone(),
                         Value::Null => String::new(),
                         _ => {
-                            return Err(cerr(format!(
-                                "data[{}] must be a string",
-                                crate::gofmt::quote(k)
-                            )));
+                            return Err(cerr(format!("data.{} must be a string", show(k))));
                         }
                     };
                     data.insert(k.clone(), s);

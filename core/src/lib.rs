@@ -24,6 +24,7 @@ pub mod jws;
 pub mod k3s;
 pub mod kubeconfig;
 pub mod list;
+mod manifest;
 pub mod pem;
 pub mod pin;
 pub mod secret;

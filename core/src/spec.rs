@@ -14,7 +14,7 @@ use zeroize::Zeroize;
 
 use crate::duration::Duration;
 use crate::error::{Error, Result};
-use crate::gofmt::quote;
+use crate::gofmt::{quote, quote_cut};
 use crate::secret::{
     KEY_DESCRIPTION, KEY_EXPIRATION, KEY_EXTRA_GROUPS, KEY_TOKEN_ID, KEY_TOKEN_SECRET, NAMESPACE,
     SECRET_TYPE, Secret, USAGE_PREFIX,
@@ -309,7 +309,7 @@ pub fn validate_group(group: &str) -> Result<()> {
     }
     Err(Error::InvalidGroup(format!(
         "bootstrap group {} is invalid (must match {GROUP_PATTERN})",
-        quote_cut(group)
+        quote_cut(group, 300)
     )))
 }
 
@@ -368,15 +368,6 @@ fn cut(s: &str) -> String {
     } else {
         let c: String = s.chars().take(300).collect();
         format!("{c}...")
-    }
-}
-
-fn quote_cut(s: &str) -> String {
-    if s.chars().count() <= 300 {
-        quote(s)
-    } else {
-        let c: String = s.chars().take(300).collect();
-        format!("{}...", quote(&c))
     }
 }
 
@@ -450,7 +441,7 @@ impl TokenOptions {
                 other => {
                     return Err(Error::InvalidOptions(format!(
                         "unknown token option {}; expected token, flavour, description, ttl, expires, usages, groups",
-                        quote_cut(other)
+                        quote_cut(other, 300)
                     )));
                 }
             }
