@@ -18,13 +18,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
+use crate::authn;
 use crate::error::{Error, Result, check_size};
 use crate::jws;
 use crate::kubeconfig::Kubeconfig;
 use crate::manifest::{self, check_type_meta, show, string_field};
-use crate::secret::{self, Secret};
+use crate::secret::Secret;
 use crate::time::Timestamp;
-use crate::token::{self, BootstrapToken};
+use crate::token::BootstrapToken;
 
 /// `cluster-info`
 pub const CLUSTER_INFO: &str = "cluster-info";
@@ -154,48 +155,10 @@ pub struct SignOutcome {
     pub changed: bool,
 }
 
-/// `validateSecretForSigning` plus the lister's scope: the `(token ID, secret)` a Secret
-/// may sign with, if any. Conditions (all): type `bootstrap.kubernetes.io/token`;
-/// namespace `kube-system` or unset (offline manifests); name `bootstrap-token-<id>`;
-/// `token-id` non-empty and equal to `<id>`; `token-secret` non-empty (format NOT
-/// checked, like upstream); not expired at `now` (missing/empty expiration never
-/// expires, unparseable is expired, `exp <= now` is expired);
-/// `usage-bootstrap-signing` exactly `true`. Deletion timestamps are ignored, like upstream.
-///
-/// (A private copy; `authn` may grow the same rule for the authenticator side.)
-fn signing_credential(s: &Secret, now: Timestamp) -> Option<(String, Vec<u8>)> {
-    if s.type_ != secret::SECRET_TYPE {
-        return None;
-    }
-    if !s.namespace.is_empty() && s.namespace != secret::NAMESPACE {
-        return None;
-    }
-    let id = token::parse_secret_name(&s.name)?;
-    let data_id = s.get(secret::KEY_TOKEN_ID);
-    if data_id.is_empty() || data_id != id {
-        return None;
-    }
-    let key = s.get_bytes(secret::KEY_TOKEN_SECRET)?;
-    if key.is_empty() {
-        return None;
-    }
-    let exp = s.get(secret::KEY_EXPIRATION);
-    if !exp.is_empty() {
-        match Timestamp::parse_rfc3339(&exp) {
-            Ok(t) if t.unix_nanos() > now.unix_nanos() => {}
-            _ => return None,
-        }
-    }
-    if s.get(secret::KEY_USAGE_SIGNING) != "true" {
-        return None;
-    }
-    Some((id.to_owned(), key.to_vec()))
-}
-
 /// `Signer.signConfigMap`: re-signs the cluster-info ConfigMap with every token Secret
-/// that may sign (see the rules on `signing_credential` in the source: bootstrap type,
-/// `bootstrap-token-<id>` name matching `token-id`, non-empty secret, not expired,
-/// `usage-bootstrap-signing=true`).
+/// the signer sees ([`authn::signer_sees`]: bootstrap type, `kube-system` or no
+/// namespace) that may sign ([`authn::signing_credentials`]: `bootstrap-token-<id>` name
+/// matching `token-id`, non-empty secret, not expired, `usage-bootstrap-signing=true`).
 ///
 /// No `kubeconfig` key → unchanged (an empty value is signed). Every `jws-kubeconfig-*`
 /// key is dropped and one is written per signing token; other keys are kept.
@@ -220,13 +183,17 @@ pub fn sign_cluster_info(configmap: &ConfigMap, secrets: &[Secret], now: Timesta
     let mut seen = BTreeSet::new();
     let mut changed = false;
     for s in secrets {
-        let Some((id, key)) = signing_credential(s, now) else {
+        if !authn::signer_sees(s) {
+            continue;
+        }
+        let Some(cred) = authn::signing_credentials(s, now) else {
             continue;
         };
+        let id = cred.token_id.clone();
         if !seen.insert(id.clone()) {
             continue;
         }
-        let sig = jws::compute_detached_signature(content.as_bytes(), &id, &key);
+        let sig = jws::compute_detached_signature(content.as_bytes(), &id, &cred.token_secret);
         if old.remove(&id).as_deref() != Some(sig.as_str()) {
             changed = true;
         }
@@ -454,6 +421,7 @@ pub fn verify_cluster_info(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secret;
 
     fn signer_secret(id: &str, secret: &str, extra: &[(&str, &str)]) -> Secret {
         let mut data: BTreeMap<String, Vec<u8>> = [

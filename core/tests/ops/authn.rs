@@ -83,7 +83,7 @@ pub fn run(op: &str, args: &Value) -> Option<Result<Value, Error>> {
             let c = authn::signing_credentials(&secret(&args["secret"])?, now(args)?);
             Ok(c.map_or(
                 Value::Null,
-                |c| json!({"token_id": c.token_id, "token_secret": c.token_secret}),
+                |c| json!({"token_id": c.token_id, "token_secret": String::from_utf8_lossy(&c.token_secret)}),
             ))
         })(),
         "cleaner_action" => (|| {
