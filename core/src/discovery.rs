@@ -23,9 +23,11 @@ use crate::error::{Error, Result, check_size};
 use crate::jws;
 use crate::kubeconfig::Kubeconfig;
 use crate::manifest::{self, check_type_meta, show, string_field};
+use crate::pin::PinSet;
 use crate::secret::Secret;
 use crate::time::Timestamp;
 use crate::token::BootstrapToken;
+use crate::x509::Certificate;
 
 /// `cluster-info`
 pub const CLUSTER_INFO: &str = "cluster-info";
@@ -303,19 +305,6 @@ fn reject(reason: RejectReason, message: String) -> Result<DiscoveryResult> {
     Ok(DiscoveryResult::Rejected(Rejection { reason, message }))
 }
 
-/// Normalises pins the way `pubkeypin.Set.Allow` stores them (`sha256:` + lowercase hex);
-/// each is validated by [`crate::pin::PinSet::allow`] first.
-fn parse_pins(ca_cert_hashes: &[String]) -> Result<BTreeSet<String>> {
-    let mut set = crate::pin::PinSet::new();
-    let mut out = BTreeSet::new();
-    for h in ca_cert_hashes {
-        set.allow(h)?;
-        let value = h.split_once(':').map(|(_, v)| v).unwrap_or_default();
-        out.insert(format!("sha256:{}", value.to_ascii_lowercase()));
-    }
-    Ok(out)
-}
-
 /// kubeadm join discovery on a fetched cluster-info ConfigMap (§8.2 steps 3–8).
 ///
 /// Order: the token is parsed (`invalid_token`), then the pins (`invalid_hash`) — the
@@ -333,7 +322,8 @@ pub fn verify_cluster_info(
     ca_cert_hashes: &[String],
 ) -> Result<DiscoveryResult> {
     let token = BootstrapToken::parse(token)?;
-    let pins = parse_pins(ca_cert_hashes)?;
+    let mut pins = PinSet::new();
+    pins.allow_all(ca_cert_hashes.iter().map(String::as_str))?;
     let content = match configmap.data.get(KUBECONFIG_KEY) {
         Some(c) if !c.is_empty() => c,
         _ => {
@@ -385,19 +375,21 @@ pub fn verify_cluster_info(
     let ca_pem = cluster.certificate_authority_data.clone();
     let pinned = !pins.is_empty();
     let ca_cert_hashes = if pinned {
-        let hashes =
-            crate::pin::hashes_from_pem(ca_pem.as_deref().unwrap_or_default()).map_err(|e| {
+        let certs =
+            crate::pem::parse_certificates(ca_pem.as_deref().unwrap_or_default()).map_err(|e| {
                 crate::join::prefixed(
                     e,
                     "failed to parse the cluster CA from the cluster-info ConfigMap",
                 )
             })?;
-        if !hashes.iter().any(|h| pins.contains(h)) {
+        let hashes: Vec<String> = certs.iter().map(crate::pin::hash_certificate).collect();
+        let ders: Vec<Vec<u8>> = certs.into_iter().map(Certificate::into_der).collect();
+        if let Err(unpinned) = pins.check_any(&ders)? {
             return reject(
                 RejectReason::CaNotPinned,
                 format!(
                     "the cluster CA found in the cluster-info ConfigMap is not pinned: none of the public keys {} is among the given CA cert hashes",
-                    hashes.join(", ")
+                    unpinned.join(", ")
                 ),
             );
         }
