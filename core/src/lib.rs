@@ -33,9 +33,15 @@ pub mod time;
 pub mod token;
 pub mod x509;
 
+// The main entry types at the crate root (the modules stay public for everything else).
+pub use authn::{Authentication, DenyReason, User, authenticate};
+pub use discovery::{ConfigMap, DiscoveryResult, sign_cluster_info, verify_cluster_info};
 pub use duration::Duration;
 pub use error::{Error, Result};
+pub use join::{JoinOptions, JoinTarget};
+pub use kubeconfig::Kubeconfig;
+pub use list::ListFormat;
 pub use secret::Secret;
-pub use spec::{Flavour, TokenSpec};
+pub use spec::{Flavour, TokenOptions, TokenSpec};
 pub use time::Timestamp;
 pub use token::BootstrapToken;
