@@ -3,21 +3,10 @@
 use kubetoken::authn::{self, Authentication, CleanerAction};
 use kubetoken::list::{self, ListFormat};
 use kubetoken::spec::TokenOptions;
-use kubetoken::{Error, Flavour, Secret, Timestamp, TokenSpec};
+use kubetoken::{Error, Flavour, Secret, TokenSpec};
 use serde_json::{Value, json};
 
-use super::s;
-
-fn now(args: &Value) -> Result<Timestamp, Error> {
-    Timestamp::parse_rfc3339(s(args, "now"))
-}
-
-fn secret(v: &Value) -> Result<Secret, Error> {
-    match v {
-        Value::String(text) => Secret::parse(text),
-        other => Secret::from_value(other),
-    }
-}
+use super::{now, s, secret};
 
 fn secrets(args: &Value) -> Vec<Result<Secret, Error>> {
     args.get("secrets")
