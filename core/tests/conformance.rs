@@ -136,7 +136,10 @@ fn conformance() {
         if let Some(min) = MIN_RAN.iter().find(|(o, _)| o == origin).map(|(_, m)| *m)
             && r.len() < min
         {
-            failures.push(format!("{origin}: only {} cases ran, at least {min} must", r.len()));
+            failures.push(format!(
+                "{origin}: only {} cases ran, at least {min} must",
+                r.len()
+            ));
         }
     }
     println!("kubetoken's own extra cases ran and passed: {extra_ran}");
