@@ -114,7 +114,7 @@ pub fn duration(v: &JsValue, what: &str) -> JsResult<Duration> {
     if let Some(ms) = v.as_f64() {
         let nanos = (ms * 1e6).round();
         // i64 range of nanoseconds is ±292 years, like Go's time.Duration.
-        if !nanos.is_finite() || nanos < -9.2e18 || nanos > 9.2e18 {
+        if !(-9.2e18..=9.2e18).contains(&nanos) {
             return Err(throw(Error::InvalidDuration(format!(
                 "{what} of {ms} milliseconds is out of range (about ±292 years)"
             ))));
