@@ -16,7 +16,9 @@ pub fn run(op: &str, args: &Value) -> Option<Result<Value, Error>> {
         "short_human_duration" => {
             Duration::parse_go(s(args, "duration")).map(|d| json!(d.short_human()))
         }
-        "parse_rfc3339" => Timestamp::parse_rfc3339(s(args, "timestamp")).map(|t| json!(t.to_rfc3339())),
+        "parse_rfc3339" => {
+            Timestamp::parse_rfc3339(s(args, "timestamp")).map(|t| json!(t.to_rfc3339()))
+        }
         _ => return None,
     })
 }
