@@ -43,6 +43,21 @@ export {
   caCertHashes,
   parseCaPins,
   checkCaPins,
+  // k3s/rke2
+  parseK3sToken,
+  k3sCaHash,
+  formatK3sToken,
+  k3sTokenString,
+  verifyK3sCa,
+  k3sCredentials,
+  k3sNormalizeToken,
+  k3sPasswdPassword,
+  k3sTokenHash,
+  k3sStorageKey,
+  k3sEncrypt,
+  k3sDecrypt,
+  k3sTokenOpens,
+  k3sTokenCreateOutput,
 } from "../pkg/kubetoken.js";
 export {
   KubetokenError,

@@ -283,6 +283,89 @@ export function checkCaPins(options: { pem: Bytes; pins?: readonly string[] | nu
   | { pinned: true }
   | { pinned: false; message: string; hashes: string[] };
 
+/** A decoded K10 (or bare) k3s/rke2 token. **Contains the credentials.** */
+export interface K3sTokenInfo {
+  /** The CA hash of a `K10<hash>::` token ("" without one). */
+  ca_hash: string;
+  /** What the credentials are. */
+  kind: string;
+  /** The bootstrap token ID when the credentials are a bootstrap token. */
+  token_id: string | null;
+  /** The bootstrap token when the credentials are one. */
+  token: string | null;
+  username: string;
+  password: string;
+}
+/** Parses a k3s/rke2 token (`K10<sha256>::<user>:<password>`, `K10<sha256>::<id>.<secret>`, or bare). */
+export function parseK3sToken(token: string): K3sTokenInfo;
+/** k3s's CA-bundle hash (`hashCA`), checking the chain at `now`. */
+export function k3sCaHash(options: { bundle: Bytes; now?: Time | null }): {
+  hash: string;
+  method: "single" | "root" | "raw";
+};
+/** `K10<CA hash>::<credentials>` ("" for empty credentials). */
+export function formatK3sToken(options: {
+  credentials: string;
+  bundle: Bytes;
+  now?: Time | null;
+}): string;
+/** The token as k3s writes it (with the CA hash when a bundle is given). */
+export function k3sTokenString(options: {
+  token: string;
+  user?: string | null;
+  bundle?: Bytes | null;
+  now?: Time | null;
+}): string;
+/** The agent's CA check of a token against the server's CA bundle (an answer). */
+export function verifyK3sCa(options: {
+  token: string;
+  user?: string | null;
+  bundle?: Bytes | null;
+  now?: Time | null;
+}): {
+  ok: boolean;
+  status: "match" | "mismatch" | "no_token_hash" | "trusted_by_host";
+  token_hash: string;
+  computed_hash: string;
+  warning: string | null;
+  message: string | null;
+  username: string;
+};
+/** The HTTP credentials k3s sends for a token. `header` contains the password. */
+export function k3sCredentials(options: { token: string; user?: string | null }): {
+  scheme: string;
+  username: string | null;
+  header: string | null;
+};
+/** The passphrase k3s derives bootstrap-data keys from. */
+export function k3sNormalizeToken(token: string): string;
+/** The password k3s stores for a node in its passwd file. */
+export function k3sPasswdPassword(options: { name: string; passwd: string }): string;
+/** k3s's token hash (of a passphrase). */
+export function k3sTokenHash(passphrase: string): string;
+/** The datastore key of the bootstrap data for a passphrase. */
+export function k3sStorageKey(passphrase: string): string;
+/**
+ * Encrypts bootstrap data like k3s (PBKDF2-SHA1 + AES-256-GCM) → `<salt>:<base64>`.
+ * Salt and nonce are random unless both are given (nonce: 24 hex characters or 12 bytes).
+ */
+export function k3sEncrypt(options: {
+  passphrase: string;
+  plaintext: Bytes;
+  salt?: string | null;
+  nonce?: string | Uint8Array | null;
+}): string;
+/** Decrypts k3s bootstrap data; throws `CryptoError` on a wrong passphrase or tampering. */
+export function k3sDecrypt(options: { passphrase: string; value: Bytes }): string;
+/** Whether the token's passphrase decrypts `value` (an answer). */
+export function k3sTokenOpens(options: { token: string; value: Bytes }): boolean;
+/** `k3s token create` output for a bootstrap token and the server CA bundle. */
+export function k3sTokenCreateOutput(options: {
+  token: string;
+  bundle: Bytes;
+  now?: Time | null;
+}): string;
+
 // ---- errors -----------------------------------------------------------------------
 
 /** Stable error codes (`.code`). */

@@ -13,6 +13,7 @@
 mod authn;
 mod conv;
 mod discovery;
+mod k3s;
 mod pins;
 mod secrets;
 mod tokens;

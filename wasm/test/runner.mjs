@@ -4,7 +4,8 @@
 // Calling convention of the package (the same for every function, see wasm/src/lib.rs):
 // the JS function is the camelCase of the vector's snake_case `op`; an op that
 // docs/api.md documents with exactly one argument takes it positionally, an op with
-// several takes one options object with camelCase keys, an op with none takes nothing.
+// several (or with the token `...options`) takes one options object with camelCase
+// keys, an op with none takes nothing.
 
 /**
  * Ops of the vector files that the npm package deliberately does not expose, with the
@@ -48,7 +49,8 @@ export function parseApiDoc(apiMd) {
     if (!op) continue;
     // Argument names are the backticked identifiers of the args cell, except the values
     // of an enumeration like (`text`\|`json`).
-    const args = [];
+    // `...options` (the token options object) makes the op take an options object.
+    const args = cells[2].includes("`...options`") ? ["...options"] : [];
     for (const m of (cells[2] ?? "").matchAll(/`([a-z][a-z0-9_]*)\??`/g)) {
       const before = cells[2].slice(Math.max(0, m.index - 2), m.index);
       const after = cells[2].slice(m.index + m[0].length, m.index + m[0].length + 2);
@@ -79,8 +81,9 @@ export function inferArgs(files, op) {
 export function callOf(op, args, documented) {
   const name = camel(op);
   const keys = Object.keys(args ?? {});
+  const object = documented.length > 1 || documented.includes("...options");
   if (documented.length === 0) return [name, []];
-  if (documented.length === 1) {
+  if (!object) {
     for (const k of keys) {
       if (k !== documented[0]) {
         throw new Error(`vector passes ${k}, but docs/api.md lists only ${documented[0]} for ${op}`);
