@@ -97,8 +97,12 @@ export function callOf(op, args, documented) {
   return [name, [opts]];
 }
 
-/** JSON-normalised value (what a vector's `ok` is compared with). */
+/**
+ * JSON-normalised value (what a vector's `ok` is compared with). Bytes results
+ * (`Uint8Array`) compare as UTF-8 text: vectors write bytes as strings.
+ */
 function norm(v) {
+  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
   return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
 }
 

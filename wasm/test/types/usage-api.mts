@@ -81,7 +81,7 @@ const check = k.verifyK3sCa({ token: k10, bundle: "pem" });
 const status: "match" | "mismatch" | "no_token_hash" | "trusted_by_host" = check.status;
 const header: string | null = k.k3sCredentials({ token: "K10abc::server:pw" }).header;
 const sealed: string = k.k3sEncrypt({ passphrase: "pw", plaintext: "{}", salt: "0011", nonce: "00".repeat(12) });
-const opened: string = k.k3sDecrypt({ passphrase: "pw", value: sealed });
+const opened: string = new TextDecoder().decode(k.k3sDecrypt({ passphrase: "pw", value: sealed })) + k.k3sTokenGenerate();
 const opens: boolean = k.k3sTokenOpens({ token: "K10abc::server:pw", value: sealed });
 
 // @ts-expect-error: an unknown flavour
