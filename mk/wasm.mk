@@ -50,9 +50,11 @@ test-wasm-browser: wasm-pkg
 
 test-wasm: test-wasm-node test-wasm-types test-wasm-pack test-wasm-browser
 
-# Sizes of the shipped files; the per-crate breakdown of the .wasm with BREAKDOWN=1.
+# Sizes of the shipped files (the per-crate breakdown of the .wasm with BREAKDOWN=1) and
+# time per call of hot paths in Node.
 bench-wasm: wasm-pkg
 	cd $(WASM_DIR) && node scripts/size.mjs $(if $(BREAKDOWN),--breakdown $(WASM_RAW))
+	cd $(WASM_DIR) && node scripts/bench.mjs
 
 lint-wasm:
 	$(CARGO) clippy -p kubetoken-wasm --target wasm32-unknown-unknown -- -D warnings
