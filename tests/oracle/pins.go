@@ -37,7 +37,7 @@ func init() {
 		}
 		certs, err := certutil.ParseCertsPEM([]byte(arg[string](r, "pem")))
 		if err != nil {
-			panic(badRequest{"pin_check: pem must hold certificates: " + err.Error()})
+			return nil, err
 		}
 		return s.CheckAny(certs) == nil, nil
 	})

@@ -2,7 +2,7 @@
 //! the oracle's result shape.
 
 use kubetoken::spec::{self, TokenSpec};
-use kubetoken::{BootstrapToken, Duration, Secret, Timestamp, authn, jws, pem, pin, token};
+use kubetoken::{BootstrapToken, Duration, Secret, Timestamp, authn, jws, k3s, pem, pin, token};
 use serde_json::{Value, json};
 
 use super::inputs::{self, Rng};
@@ -489,6 +489,17 @@ pub fn all() -> Vec<Func> {
                     Err(e) => return Outcome::Err(format!("{}: {e}", e.code())),
                 };
                 out(set.check_any(&certs).map(|r| json!(r.is_ok())))
+            },
+            shrink: None,
+        },
+        // --- k3s CA-bundle hash (core/src/k3s.rs, x509.rs): Go's x509 Verify decides ---
+        Func {
+            name: "k3s_hash_ca",
+            weight: 8,
+            make: |r| json!({"pem": inputs::pem_text(r)}),
+            ours: |a| {
+                let now = Timestamp::from_unix(inputs::now_unix());
+                out(k3s::ca_hash(s(a, "pem").as_bytes(), now).map(|h| json!(h.hash)))
             },
             shrink: None,
         },
