@@ -10,7 +10,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "vite";
+import { build, createServer as createViteServer } from "vite";
 import { chromium } from "playwright-core";
 import { loadApi, loadFamilies, loadVectors } from "../load.mjs";
 import { summary } from "../runner.mjs";
@@ -21,11 +21,38 @@ const app = join(work, "app");
 const dist = join(work, "dist");
 let server;
 let context;
+let devServer;
 test.after(async () => {
   await context?.close();
   server?.close();
+  await devServer?.close();
   rmSync(work, { recursive: true, force: true });
 });
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Opens `url` and waits for the app to show a token; returns [page, problems]. */
+async function openApp(url) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  await page.goto(url);
+  await page
+    .waitForFunction(() => document.querySelector("#token").textContent !== "…", null, { timeout: 20000 })
+    .catch(() => {});
+  return [page, problems];
+}
 
 const MIME = {
   ".html": "text/html",
@@ -79,24 +106,10 @@ test("Vite 7 production build in headless chromium: token shown, every vector pa
   context = await chromium.launchPersistentContext(join(work, "profile"), {
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
-  await page.goto(url);
-  await page.waitForFunction(() => document.querySelector("#token").textContent !== "…");
+  const [page, problems] = await openApp(url);
+  assert.deepEqual(problems, []);
   const token = await page.textContent("#token");
   assert.match(token, /^[a-z0-9]{6}\.[a-z0-9]{16}$/);
   assert.equal(await page.textContent("#secret-name"), `bootstrap-token-${token.slice(0, 6)}`);
@@ -112,4 +125,21 @@ test("Vite 7 production build in headless chromium: token shown, every vector pa
   console.log(summary("browser (Vite build, chromium)", r));
   assert.deepEqual(r.failures, []);
   assert.deepEqual(problems, []);
+});
+
+test("Vite 7 dev server (optimizeDeps.exclude, as the README says): token shown", async () => {
+  // Vite's dependency pre-bundling moves the entry away from its .wasm, so the README
+  // tells Vite users to exclude the package from optimizeDeps; this checks that advice.
+  devServer = await createViteServer({
+    root: app,
+    configFile: false,
+    logLevel: "warn",
+    optimizeDeps: { exclude: ["kubetoken"] },
+    server: { host: "127.0.0.1", port: 0, strictPort: false },
+  });
+  await devServer.listen();
+  const url = devServer.resolvedUrls.local[0];
+  const [page, problems] = await openApp(url);
+  assert.deepEqual(problems, []);
+  assert.match(await page.textContent("#token"), /^[a-z0-9]{6}\.[a-z0-9]{16}$/);
 });
