@@ -1,6 +1,8 @@
 //! The functions both sides have: the oracle's name, an input generator, and our answer in
 //! the oracle's result shape.
 
+use kubetoken::join::{JoinOptions, JoinTarget, kubeadm_join_command};
+use kubetoken::kubeconfig::Kubeconfig;
 use kubetoken::spec::{self, TokenSpec};
 use kubetoken::{BootstrapToken, Duration, Secret, Timestamp, authn, jws, k3s, pem, pin, token};
 use serde_json::{Value, json};
@@ -500,6 +502,51 @@ pub fn all() -> Vec<Func> {
             ours: |a| {
                 let now = Timestamp::from_unix(inputs::now_unix());
                 out(k3s::ca_hash(s(a, "pem").as_bytes(), now).map(|h| json!(h.hash)))
+            },
+            shrink: None,
+        },
+        // --- kubeadm join command (core/src/kubeconfig.rs, join.rs) ---
+        Func {
+            name: "join_command",
+            weight: 6,
+            make: |r: &mut Rng| {
+                let control_plane = r.pct(40);
+                let key = if control_plane && r.pct(70) {
+                    if r.pct(95) {
+                        inputs::alnum(r, 64)
+                    } else {
+                        inputs::mutate(r, "0123456789abcdef")
+                    }
+                } else {
+                    String::new()
+                };
+                json!({
+                    "kubeconfig": inputs::kubeconfig_text(r),
+                    "token": inputs::valid_token(r),
+                    "control_plane": control_plane,
+                    "certificate_key": key,
+                    "withhold_token": r.pct(15),
+                    "withhold_certificate_key": control_plane && r.pct(15),
+                })
+            },
+            ours: |a| {
+                let b = |k: &str| a.get(k).and_then(Value::as_bool).unwrap_or(false);
+                let kc = match Kubeconfig::parse(s(a, "kubeconfig")) {
+                    Ok(kc) => kc,
+                    Err(e) => return Outcome::Err(format!("{}: {e}", e.code())),
+                };
+                let target = match JoinTarget::from_kubeconfig(&kc, None) {
+                    Ok(t) => t,
+                    Err(e) => return Outcome::Err(format!("{}: {e}", e.code())),
+                };
+                let opts = JoinOptions {
+                    control_plane: b("control_plane"),
+                    certificate_key: s(a, "certificate_key").to_owned(),
+                    withhold_token: b("withhold_token"),
+                    withhold_certificate_key: b("withhold_certificate_key"),
+                    multiline: true,
+                };
+                out(kubeadm_join_command(s(a, "token"), &target, &opts))
             },
             shrink: None,
         },

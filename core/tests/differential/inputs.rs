@@ -851,3 +851,71 @@ pub fn pin_hash(rng: &mut Rng) -> String {
         _ => mutate(rng, &h),
     }
 }
+
+/// A kubeconfig (JSON or YAML text) with a cluster CA from the PEM corpus, for
+/// kubeadm's join command: unnamed or named clusters, broken contexts, odd servers.
+pub fn kubeconfig_text(rng: &mut Rng) -> String {
+    use base64::Engine as _;
+    use serde_json::json;
+    let pem = pem_text(rng);
+    let server = match rng.below(14) {
+        0 => "https://[fd00::10]:6443".to_owned(),
+        1 => "https://cp.example.com:6443/prefix".to_owned(),
+        2 => "http://10.0.0.1:8080".to_owned(),
+        3 => "https://https://10.0.0.1:6443".to_owned(),
+        4 => String::new(),
+        5 => (*rng.pick(&[
+            "https://a&b:6443",
+            "https://a<b>:6443",
+            "https://h'q\":6443",
+            "https://h+1:6443",
+            "https://h 1:6443",
+            "https://h\t1:6443",
+            "https://ünï.example:6443",
+        ]))
+        .to_owned(),
+        6 => mutate(rng, "https://10.0.0.10:6443"),
+        _ => format!(
+            "https://10.{}.{}.{}:{}",
+            rng.below(256),
+            rng.below(256),
+            rng.below(256),
+            *rng.pick(&[6443, 443, 8443])
+        ),
+    };
+    let mut cluster = json!({"server": server});
+    match rng.below(20) {
+        0 => cluster["certificate-authority"] = json!("/nonexistent/ca.crt"),
+        1 => {}
+        2 => cluster["certificate-authority-data"] = json!("not base64!"),
+        _ => {
+            cluster["certificate-authority-data"] =
+                json!(base64::engine::general_purpose::STANDARD.encode(pem.as_bytes()))
+        }
+    }
+    let name = if rng.pct(15) { "" } else { "kubernetes" };
+    let mut clusters = vec![json!({"name": name, "cluster": cluster})];
+    if rng.pct(20) {
+        clusters.push(json!({"name": "other", "cluster": {"server": "https://other:6443",
+            "certificate-authority-data": base64::engine::general_purpose::STANDARD.encode(pem_text(rng).as_bytes())}}));
+    }
+    let ctx_cluster = match rng.below(10) {
+        0 => "missing",
+        1 => "other",
+        _ => name,
+    };
+    let current = match rng.below(10) {
+        0 => "",
+        1 => "nope",
+        _ => "admin@kubernetes",
+    };
+    let cfg = json!({
+        "apiVersion": "v1",
+        "kind": "Config",
+        "clusters": clusters,
+        "contexts": [{"name": "admin@kubernetes", "context": {"cluster": ctx_cluster, "user": "admin"}}],
+        "current-context": current,
+        "users": [{"name": "admin", "user": {"token": "redacted"}}],
+    });
+    cfg.to_string()
+}
