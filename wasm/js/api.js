@@ -4,6 +4,7 @@
 export {
   generateToken,
   parseToken,
+  tokenFromParts,
   isValidToken,
   isValidTokenId,
   secretName,

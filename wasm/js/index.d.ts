@@ -25,6 +25,8 @@ export type Manifest = string | { [key: string]: Json };
 export function generateToken(): string;
 /** Splits a bootstrap token; throws `InvalidTokenError` when malformed. */
 export function parseToken(token: string): { id: string; secret: string };
+/** `"<id>.<secret>"`; throws `InvalidTokenError` unless the joined token is valid. */
+export function tokenFromParts(options: { id: string; secret: string }): string;
 /** `[a-z0-9]{6}.[a-z0-9]{16}`, nothing more. */
 export function isValidToken(token: string): boolean;
 /** `[a-z0-9]{6}`. */

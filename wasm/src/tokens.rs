@@ -17,6 +17,18 @@ pub fn parse_token(token: JsValue) -> JsResult<JsValue> {
     to_js(&serde_json::json!({"id": t.id(), "secret": t.secret()}))
 }
 
+/// `token_from_parts({id, secret})` → `"<id>.<secret>"`, validated.
+#[wasm_bindgen(js_name = tokenFromParts, skip_typescript)]
+pub fn token_from_parts(options: JsValue) -> JsResult<String> {
+    let mut o = conv::Opts::new(options, "tokenFromParts")?;
+    let id = o.req_str("id")?;
+    let secret = o.req_str("secret")?;
+    o.finish()?;
+    BootstrapToken::from_parts(&id, &secret)
+        .map(|t| t.expose())
+        .js()
+}
+
 /// `is_valid_token`.
 #[wasm_bindgen(js_name = isValidToken, skip_typescript)]
 pub fn is_valid_token(token: JsValue) -> JsResult<bool> {

@@ -3,6 +3,7 @@
 import {
   generateToken,
   parseToken,
+  tokenFromParts,
   isValidToken,
   isValidTokenId,
   secretName,
@@ -26,7 +27,7 @@ import {
 
 const token: string = generateToken();
 const parts: { id: string; secret: string } = parseToken(token);
-const ok: boolean = isValidToken(token) && isValidTokenId(parts.id);
+const ok: boolean = isValidToken(token) && isValidTokenId(parts.id) && tokenFromParts(parts) === token;
 const name: string = secretName(parts.id);
 const id: string | null = parseSecretName(name);
 const d: DurationInput = 90 * 60 * 1000;
