@@ -28,7 +28,9 @@ ORACLE_BIN := $(ORACLE_DIR)/oracle
 # Cases for `make test` (spread over every function both sides have); `make oracle N=...`.
 ORACLE_CASES ?= 120000
 N ?= 1000000
-# Fixed seed for reproducible runs; empty = a fresh seed, printed at the start.
+# `make test` replays a fixed seed (CI must be reproducible); `make oracle` draws a fresh
+# one unless SEED is given. Every run prints its seed.
+ORACLE_TEST_SEED ?= 20261122
 SEED ?=
 
 TEST_TARGETS :=
@@ -49,7 +51,9 @@ help:
 	@echo "make bench   # benchmarks; make fmt; make lint; make oracle N=1000000"
 
 ## demo ---------------------------------------------------------------------------------
-demo: demo-sample $(DEMO_TARGETS)
+# The fragments' demo targets (mk/demo.mk's demo-serve prints the sample itself, then
+# serves the web demo); without any, the terminal sample alone.
+demo: $(or $(strip $(DEMO_TARGETS)),demo-sample)
 
 demo-sample:
 	$(CARGO) run -q -p kubetoken --example sample
@@ -69,12 +73,13 @@ $(ORACLE_BIN): $(ORACLE_DIR)/go.mod $(ORACLE_DIR)/go.sum $(wildcard $(ORACLE_DIR
 	cd $(ORACLE_DIR) && $(GO) build -o oracle .
 
 test-oracle: $(ORACLE_BIN)
-	KUBETOKEN_ORACLE=$(ORACLE_BIN) KUBETOKEN_ORACLE_N=$(ORACLE_CASES) KUBETOKEN_ORACLE_SEED=$(SEED) \
+	KUBETOKEN_ORACLE=$(ORACLE_BIN) KUBETOKEN_ORACLE_N=$(ORACLE_CASES) \
+		KUBETOKEN_ORACLE_SEED=$(or $(SEED),$(ORACLE_TEST_SEED)) \
 		$(CARGO) test -p kubetoken --test differential -- --ignored --nocapture
 
 oracle: $(ORACLE_BIN)
 	KUBETOKEN_ORACLE=$(ORACLE_BIN) KUBETOKEN_ORACLE_N=$(N) KUBETOKEN_ORACLE_SEED=$(SEED) \
-		$(CARGO) test -p kubetoken --release --test differential -- --ignored --nocapture
+		$(CARGO) test -p kubetoken --test differential -- --ignored --nocapture
 
 ## bench --------------------------------------------------------------------------------
 bench: bench-rust $(BENCH_TARGETS)
