@@ -81,7 +81,9 @@ pub fn token_expiration(options: JsValue) -> JsResult<JsValue> {
 pub fn signing_credentials(options: JsValue) -> JsResult<JsValue> {
     let (s, now) = secret_and_now(options, "signingCredentials")?;
     let c = authn::signing_credentials(&s, now);
-    to_js(&c.map(|c| json!({"token_id": c.token_id, "token_secret": c.token_secret})))
+    to_js(&c.map(|c| {
+        json!({"token_id": c.token_id, "token_secret": String::from_utf8_lossy(&c.token_secret)})
+    }))
 }
 
 /// `cleaner_action({secret, now?})` → `{action: "delete"|"requeue"|"none", ...}`.
