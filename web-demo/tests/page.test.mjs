@@ -1,0 +1,109 @@
+// The page as a whole: it loads the engine from its own origin only, the tabs work from the
+// keyboard, focus is visible, every control has a label, errors land beside their field with
+// the error's code, and the layout holds at phone width (390px).
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { openPage, shot, startDemo } from "./harness.mjs";
+
+let demo;
+before(async () => {
+  demo = await startDemo();
+});
+after(async () => {
+  await demo?.close();
+});
+
+test("loads from its own origin only; the engine reports ready", async () => {
+  const p = await openPage(demo);
+  const engine = await p.page.locator("#engine").innerText();
+  assert.match(engine, /^Engine ready: kubetoken /);
+  assert.ok(p.requests.some((u) => u.endsWith(".wasm")) || p.requests.some((u) => u.includes("/vendor/kubetoken/")));
+  // no storage of any kind was touched
+  const stored = await p.page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]);
+  assert.deepEqual(stored, [0, 0, ""]);
+  // the wasm file (if the package ships one) is served with the wasm MIME type
+  for (const u of p.requests.filter((x) => x.endsWith(".wasm"))) {
+    const res = await fetch(u);
+    assert.equal(res.headers.get("content-type"), "application/wasm");
+  }
+  await p.assertClean();
+});
+
+test("every form control has an accessible name; buttons are real buttons", async () => {
+  const p = await openPage(demo);
+  const unnamed = await p.page.evaluate(() => {
+    const bad = [];
+    for (const c of document.querySelectorAll("input, textarea, select, button")) {
+      const labelled =
+        (c.id && document.querySelector(`label[for="${c.id}"]`)) ||
+        c.closest("label") ||
+        c.getAttribute("aria-label") ||
+        c.getAttribute("aria-labelledby") ||
+        (c.tagName === "BUTTON" && c.textContent.trim());
+      if (!labelled) bad.push(c.outerHTML.slice(0, 80));
+    }
+    const clickables = [...document.querySelectorAll("[onclick], div[role=button], span[role=button]")];
+    return { bad, clickables: clickables.length };
+  });
+  assert.deepEqual(unnamed.bad, []);
+  assert.equal(unnamed.clickables, 0);
+  await p.assertClean();
+});
+
+test("tabs: arrow keys move between jobs, Tab reaches the fields, focus is visible", async () => {
+  const p = await openPage(demo);
+  const { page } = p;
+  await page.focus("#tab-create");
+  for (const [key, id] of [["ArrowRight", "check"], ["ArrowRight", "list"], ["End", "k3s"], ["Home", "create"], ["ArrowLeft", "k3s"]]) {
+    await page.keyboard.press(key);
+    assert.equal(await page.evaluate(() => document.activeElement.id), `tab-${id}`);
+    assert.equal(await page.getAttribute(`#tab-${id}`, "aria-selected"), "true");
+    assert.equal(await page.isVisible(`#view-${id}`), true);
+  }
+  await page.keyboard.press("Home");
+  // Tab from the selected tab goes into the panel: first the flavour radios, then the token.
+  await page.keyboard.press("Tab");
+  const first = await page.evaluate(() => document.activeElement.getAttribute("name"));
+  assert.equal(first, "c-flavour");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "c-token");
+  const outline = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  assert.notEqual(outline.style, "none");
+  assert.ok(outline.width >= 2, `visible focus outline (got ${outline.width}px)`);
+  await p.assertClean();
+});
+
+test("a malformed token is reported beside its field, with the error code, and never echoed", async () => {
+  const p = await openPage(demo);
+  const { page } = p;
+  const bad = "abcdef.0123456789ABCDEF";
+  await page.fill("#c-token", bad);
+  const err = page.locator("#c-token-error");
+  await err.waitFor({ state: "visible" });
+  assert.equal(await err.getAttribute("data-code"), "invalid_token");
+  assert.equal(await page.getAttribute("#c-token", "aria-invalid"), "true");
+  assert.ok(!(await page.locator("body").innerText()).includes("0123456789ABCDEF"), "secret part not shown");
+  await shot(page, "error-beside-field");
+  await page.fill("#c-token", "");
+  assert.equal(await err.isVisible(), false);
+  await p.assertClean();
+});
+
+test("phone width (390px): no horizontal scrolling, tabs and fields fit", async () => {
+  const p = await openPage(demo, { width: 390, height: 844 });
+  const { page } = p;
+  await page.click("#c-generate");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  for (const id of ["c-token", "c-generate", "c-ttl", "c-groups", "tab-k3s"]) {
+    const box = await page.locator(`#${id}`).boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `#${id} fits in 390px`);
+  }
+  await shot(page, "phone-390-create");
+  await page.click("#tab-check");
+  await shot(page, "phone-390-check");
+  await p.assertClean();
+});
