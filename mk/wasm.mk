@@ -1,0 +1,56 @@
+# The npm package `kubetoken` (wasm/): build, tests, size benchmark. Owner: wasm helper.
+#
+#   make wasm-pkg     cargo (wasm-release profile) → wasm-bindgen --target web → wasm-opt -Oz
+#   make test-wasm    node:test over every entry point (all vectors), tsc --noEmit type test,
+#                     npm pack + install into a fresh project (ESM and CommonJS),
+#                     Vite 7 production build loaded in headless Chromium
+#   make bench-wasm   raw and gzipped sizes of the .wasm and the JS
+#
+# Setup (idempotent): scripts/setup.sh wasm chromium npm wasm  (wasm32 target, wasm-bindgen-cli
+# at the Cargo.lock version, Debian chromium, `npm ci` in wasm/ for binaryen/typescript/vite/
+# playwright-core).
+
+ROOT ?= $(abspath .)
+CARGO ?= cargo
+WASM_DIR := $(ROOT)/wasm
+WASM_TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)
+WASM_RAW := $(WASM_TARGET_DIR)/wasm32-unknown-unknown/wasm-release/kubetoken_wasm.wasm
+
+TEST_TARGETS += test-wasm
+BENCH_TARGETS += bench-wasm
+CLEAN_TARGETS += clean-wasm
+
+.PHONY: wasm-setup wasm-pkg test-wasm test-wasm-node test-wasm-types test-wasm-pack \
+	test-wasm-browser bench-wasm clean-wasm
+
+wasm-setup:
+	bash $(ROOT)/scripts/setup.sh wasm npm $(WASM_DIR)
+
+wasm-pkg: wasm-setup
+	$(CARGO) build -p kubetoken-wasm --target wasm32-unknown-unknown --profile wasm-release
+	node $(WASM_DIR)/scripts/build.mjs $(WASM_RAW)
+
+# Node entry points (import, require, init): every shared vector, errors, secret hygiene.
+test-wasm-node: wasm-pkg
+	cd $(WASM_DIR) && node --test test/*.test.mjs test/*.test.cjs
+
+# Every export used from TypeScript (strict, no implicit any).
+test-wasm-types: wasm-pkg
+	cd $(WASM_DIR) && node_modules/.bin/tsc -p test/types/tsconfig.json
+
+# npm pack → fresh project, installed offline from the tarball, used from ESM and CommonJS.
+test-wasm-pack: wasm-pkg
+	cd $(WASM_DIR) && node test/pack/run.mjs
+
+# Vite 7 production build of a tiny app, loaded in headless Debian chromium.
+test-wasm-browser: wasm-pkg
+	bash $(ROOT)/scripts/setup.sh chromium
+	cd $(WASM_DIR) && node test/browser/run.mjs
+
+test-wasm: test-wasm-node test-wasm-types test-wasm-pack test-wasm-browser
+
+bench-wasm: wasm-pkg
+	cd $(WASM_DIR) && node scripts/size.mjs
+
+clean-wasm:
+	rm -rf $(WASM_DIR)/pkg

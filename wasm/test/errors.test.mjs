@@ -1,0 +1,65 @@
+// The error classes: real Error subclasses, one per Error::family(), stable .code,
+// thrown by the wasm module (never a string), TypeError for wrong JS types.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as k from "kubetoken";
+import { makeError } from "../js/errors.js";
+import { loadFamilies } from "./load.mjs";
+
+const families = loadFamilies();
+
+test("every (code, family) of the core has an exported subclass", () => {
+  const codes = Object.keys(families);
+  assert.ok(codes.length >= 19, `${codes.length} codes in Error::ALL_CODES`);
+  for (const [code, family] of Object.entries(families)) {
+    const cls = k[family];
+    assert.equal(typeof cls, "function", `${family} exported`);
+    assert.equal(Object.getPrototypeOf(cls), k.KubetokenError, `${family} extends KubetokenError`);
+    const e = makeError(family, code, "m");
+    assert.ok(e instanceof cls && e instanceof k.KubetokenError && e instanceof Error);
+    assert.equal(e.name, family);
+    assert.equal(e.code, code);
+    assert.equal(e.message, "m");
+    assert.equal(String(e), `${family}: m`);
+    assert.deepEqual(JSON.parse(JSON.stringify(e)), { name: family, code, message: "m" });
+    assert.ok(!e.stack.includes("makeError"), "stack starts at the caller");
+  }
+});
+
+test("thrown from wasm: InvalidTokenError", () => {
+  assert.throws(
+    () => k.parseToken("abcdef.0123456789abcdeX"),
+    (e) =>
+      e instanceof k.InvalidTokenError &&
+      e instanceof k.KubetokenError &&
+      e.code === "invalid_token" &&
+      e.name === "InvalidTokenError" &&
+      typeof e.stack === "string",
+  );
+});
+
+test("thrown from wasm: InvalidOptionsError for a bad duration and a bad time", () => {
+  assert.throws(() => k.parseDuration("1y"), (e) => e instanceof k.InvalidOptionsError && e.code === "invalid_duration");
+  assert.throws(() => k.parseDuration(Number.POSITIVE_INFINITY), (e) => e.code === "invalid_duration");
+  assert.throws(() => k.parseDuration(1e300), (e) => e.code === "invalid_duration");
+  assert.throws(() => k.parseRfc3339("yesterday"), (e) => e instanceof k.InvalidOptionsError && e.code === "invalid_timestamp");
+  assert.throws(() => k.parseRfc3339(new Date(Number.NaN)), (e) => e.code === "invalid_timestamp");
+});
+
+test("wrong JavaScript types are TypeErrors that do not echo the value", () => {
+  for (const bad of [42, null, undefined, {}, ["abcdef.0123456789abcdef"], true]) {
+    assert.throws(() => k.parseToken(bad), (e) => e instanceof TypeError && !e.message.includes("0123456789abcdef"));
+  }
+  assert.throws(() => k.parseDuration({}), TypeError);
+  assert.throws(() => k.parseRfc3339(12), TypeError);
+});
+
+test("times and durations accept native values", () => {
+  assert.equal(k.parseDuration(90 * 60 * 1000), "1h30m0s");
+  assert.equal(k.parseDuration(1.5), "1.5ms");
+  assert.equal(k.parseDuration(0), "0s");
+  assert.equal(k.parseDuration("24h"), "24h0m0s");
+  assert.equal(k.parseRfc3339(new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678))), "2024-01-02T03:04:05Z");
+  assert.equal(k.parseRfc3339("2024-01-02T03:04:05+02:00"), "2024-01-02T03:04:05+02:00");
+  assert.equal(k.shortHumanDuration(23 * 3600 * 1000), "23h");
+});

@@ -1,0 +1,83 @@
+// `npm pack`, install the tarball into a fresh project (offline: the package has no
+// dependencies), and use it from ESM and from CommonJS, as a consumer would.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const wasmDir = fileURLToPath(new URL("../..", import.meta.url));
+const npm = (args, cwd) =>
+  execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd,
+    encoding: "utf8",
+  });
+const node = (file, cwd) => execFileSync(process.execPath, [file], { cwd, encoding: "utf8" });
+
+const work = mkdtempSync(join(tmpdir(), "kubetoken-pack-"));
+test.after(() => rmSync(work, { recursive: true, force: true }));
+
+let tarball;
+
+test("npm pack ships the entries, the glue, one .wasm and the types; nothing else", () => {
+  const out = JSON.parse(npm(["pack", "--json", "--pack-destination", work], wasmDir));
+  tarball = join(work, out[0].filename);
+  const files = out[0].files.map((f) => f.path).sort();
+  for (const f of [
+    "package.json",
+    "js/index.js",
+    "js/node.js",
+    "js/init.js",
+    "js/api.js",
+    "js/errors.js",
+    "js/index.d.ts",
+    "js/init.d.ts",
+    "pkg/kubetoken.js",
+    "pkg/kubetoken_bg.wasm",
+  ]) {
+    assert.ok(files.includes(f), `${f} in ${files.join(", ")}`);
+  }
+  assert.equal(files.filter((f) => f.endsWith(".wasm")).length, 1);
+  assert.deepEqual(
+    files.filter((f) => /^(src|test|scripts|node_modules)\//.test(f) || f.endsWith(".rs")),
+    [],
+  );
+});
+
+test("installed into a fresh project offline, used from ESM and CommonJS", () => {
+  const app = join(work, "app");
+  execFileSync("mkdir", ["-p", app]);
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+  npm(["install", "--offline", tarball], app);
+  assert.ok(existsSync(join(app, "node_modules/kubetoken/pkg/kubetoken_bg.wasm")));
+
+  writeFileSync(
+    join(app, "esm.mjs"),
+    `import { generateToken, parseToken, InvalidTokenError } from "kubetoken";
+import { initSync } from "kubetoken/init";
+import pkg from "kubetoken/package.json" with { type: "json" };
+const t = generateToken();
+let code = "";
+try { parseToken("nope"); } catch (e) { if (e instanceof InvalidTokenError) code = e.code; }
+console.log(JSON.stringify({ t, id: parseToken(t).id, code, init: typeof initSync, v: pkg.version }));
+`,
+  );
+  writeFileSync(
+    join(app, "cjs.js"),
+    `const { generateToken, parseToken, KubetokenError } = require("kubetoken");
+const t = generateToken();
+let code = "";
+try { parseToken("nope"); } catch (e) { if (e instanceof KubetokenError) code = e.code; }
+console.log(JSON.stringify({ t, id: parseToken(t).id, code }));
+`,
+  );
+  for (const file of ["esm.mjs", "cjs.js"]) {
+    const r = JSON.parse(node(file, app));
+    assert.match(r.t, /^[a-z0-9]{6}\.[a-z0-9]{16}$/, file);
+    assert.equal(r.id, r.t.slice(0, 6), file);
+    assert.equal(r.code, "invalid_token", file);
+  }
+  assert.equal(readdirSync(join(app, "node_modules")).includes("kubetoken"), true);
+});

@@ -1,0 +1,191 @@
+// The shared-vector runner for the JavaScript door. Pure (no Node APIs): the Node tests
+// and the browser test (bundled by Vite) both use it.
+//
+// Calling convention of the package (the same for every function, see wasm/src/lib.rs):
+// the JS function is the camelCase of the vector's snake_case `op`; an op that
+// docs/api.md documents with exactly one argument takes it positionally, an op with
+// several takes one options object with camelCase keys, an op with none takes nothing.
+
+/** Ops the npm package deliberately does not expose, with the reason (printed). */
+export const NOT_EXPOSED = {};
+
+/** `parse_token` → `parseToken`. */
+export function camel(snake) {
+  return snake.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+
+/**
+ * The documented argument names of every op, from docs/api.md's tables
+ * (`| \`op\` | \`arg\`, \`arg2\` | result |`).
+ * @param {string} apiMd
+ * @returns {Map<string, string[]>}
+ */
+export function parseApiDoc(apiMd) {
+  const ops = new Map();
+  for (const line of apiMd.split("\n")) {
+    const cells = line.split("|").map((c) => c.trim());
+    // ["", "`op`", "args", "result", ""]
+    if (cells.length < 4) continue;
+    const op = /^`([a-z][a-z0-9_]*)`$/.exec(cells[1] ?? "");
+    if (!op) continue;
+    const args = [...(cells[2] ?? "").matchAll(/`([a-z][a-z0-9_]*)\??`/g)].map((m) => m[1]);
+    ops.set(op[1], args);
+  }
+  return ops;
+}
+
+/** The call of one case per the convention: `[fnName, argsArray]`. */
+export function callOf(op, args, documented) {
+  const name = camel(op);
+  const keys = Object.keys(args ?? {});
+  for (const k of keys) {
+    if (!documented.includes(k)) {
+      throw new Error(`vector passes ${k}, which docs/api.md does not list for ${op}`);
+    }
+  }
+  if (documented.length === 0) return [name, []];
+  if (documented.length === 1) return [name, keys.length ? [args[documented[0]]] : []];
+  const opts = {};
+  for (const k of keys) opts[camel(k)] = args[k];
+  return [name, [opts]];
+}
+
+/** JSON-normalised value (what a vector's `ok` is compared with). */
+function norm(v) {
+  return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
+}
+
+function deepEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+}
+
+/** Strings in `args` that must never appear in an error: token secrets, passwords. */
+export function secretsIn(args) {
+  const out = new Set();
+  const visit = (v, key) => {
+    if (typeof v === "string") {
+      for (const m of v.matchAll(/(?:^|[^a-z0-9])[a-z0-9]{6}\.([a-z0-9]{16})(?![a-z0-9])/g)) {
+        out.add(m[1]);
+      }
+      // K10<hash>::<user>:<password>, and bare server tokens K10<hash>::<password>
+      const k10 = /^K10[0-9a-fA-F]*::(?:[^:]*:)?(.+)$/.exec(v);
+      if (k10 && k10[1].length >= 6) out.add(k10[1]);
+      if (/secret|password|passwd/i.test(key ?? "") && v.length >= 6) out.add(v);
+    } else if (Array.isArray(v)) {
+      v.forEach((x) => visit(x, key));
+    } else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) visit(x, k);
+    }
+  };
+  visit(args, "");
+  return [...out];
+}
+
+/**
+ * Runs every case of `files` against the module `k`.
+ * @param {Record<string, unknown>} k the package's exports
+ * @param {{name: string, doc: {origin: string|null, cases: object[]}}[]} files
+ * @param {Map<string, string[]>} api from parseApiDoc
+ * @param {Record<string, string>} families error code → Error subclass name
+ */
+export function runVectors(k, files, api, families) {
+  const res = {
+    passed: 0,
+    failed: 0,
+    skippedUpstream: 0,
+    notExposed: 0,
+    failures: [],
+    notExposedOps: {},
+    hygieneChecked: 0,
+  };
+  for (const { name, doc } of files) {
+    doc.cases.forEach((c, pos) => {
+      const label = `${name}#${pos} [${c.op ?? "-"}] ${c.source ?? ""}`;
+      if (c.skip) {
+        res.skippedUpstream++;
+        return;
+      }
+      const fail = (msg) => {
+        res.failed++;
+        res.failures.push(`${label}: ${msg}`);
+      };
+      if (Object.hasOwn(NOT_EXPOSED, c.op)) {
+        res.notExposed++;
+        res.notExposedOps[c.op] = NOT_EXPOSED[c.op];
+        return;
+      }
+      const documented = api.get(c.op);
+      if (!documented) return fail(`op ${c.op} is not in docs/api.md`);
+      let fn, argv;
+      try {
+        const [fname, a] = callOf(c.op, c.args, documented);
+        fn = k[fname];
+        argv = a;
+        if (typeof fn !== "function") return fail(`kubetoken has no function ${fname}`);
+      } catch (e) {
+        return fail(String(e));
+      }
+      let got;
+      let err;
+      try {
+        got = fn(...argv);
+      } catch (e) {
+        err = e;
+      }
+      const want = c.expect ?? {};
+      if (err === undefined) {
+        if (Object.hasOwn(want, "ok")) {
+          const g = norm(got);
+          if (deepEqual(g, want.ok)) res.passed++;
+          else fail(`got ${JSON.stringify(g)}, want ${JSON.stringify(want.ok)}`);
+        } else {
+          fail(`ok ${JSON.stringify(norm(got))}, want error ${want.error}`);
+        }
+        return;
+      }
+      // An error: must be a real KubetokenError of the family that owns its code.
+      const KE = k.KubetokenError;
+      if (!(err instanceof KE)) {
+        return fail(`threw a non-KubetokenError: ${err && err.name}: ${err && err.message}`);
+      }
+      const family = families[err.code];
+      if (!family || typeof k[family] !== "function") {
+        return fail(`error code ${err.code} has no exported family class`);
+      }
+      if (!(err instanceof k[family]) || err.name !== family) {
+        return fail(`error ${err.code} is a ${err.name}, not a ${family}`);
+      }
+      const text = [err.message, String(err), JSON.stringify(err), err.stack ?? ""].join("\n");
+      for (const s of secretsIn(c.args)) {
+        res.hygieneChecked++;
+        if (text.includes(s)) return fail(`error text leaks a secret: ${err.message}`);
+      }
+      if (Object.hasOwn(want, "error")) {
+        if (err.code === want.error) res.passed++;
+        else fail(`error ${err.code} (${err.message}), want ${want.error}`);
+      } else {
+        fail(`error ${err.code} (${err.message}), want ok ${JSON.stringify(want.ok)}`);
+      }
+    });
+  }
+  return res;
+}
+
+/** One-line summary, e.g. for `console.log`. */
+export function summary(entry, r) {
+  const skipped = Object.entries(r.notExposedOps)
+    .map(([op, why]) => `${op} (${why})`)
+    .join("; ");
+  return (
+    `${entry}: vectors ${r.passed} passed, ${r.failed} failed, ` +
+    `${r.skippedUpstream} skipped in the vector files, ${r.notExposed} not exposed in JS` +
+    (skipped ? ` [${skipped}]` : "") +
+    `; ${r.hygieneChecked} secret-hygiene checks on errors`
+  );
+}
