@@ -40,12 +40,12 @@ test-wasm-types: wasm-pkg
 
 # npm pack → fresh project, installed offline from the tarball, used from ESM and CommonJS.
 test-wasm-pack: wasm-pkg
-	cd $(WASM_DIR) && node test/pack/run.mjs
+	cd $(WASM_DIR) && node --test test/pack/
 
 # Vite 7 production build of a tiny app, loaded in headless Debian chromium.
 test-wasm-browser: wasm-pkg
 	bash $(ROOT)/scripts/setup.sh chromium
-	cd $(WASM_DIR) && node test/browser/run.mjs
+	cd $(WASM_DIR) && node --test test/browser/
 
 test-wasm: test-wasm-node test-wasm-types test-wasm-pack test-wasm-browser
 

@@ -1,0 +1,115 @@
+// The browser/bundler entry: `npm pack` → unpacked into a tiny app's node_modules →
+// Vite 7 production build → served on 127.0.0.1 → headless Debian chromium (playwright-core,
+// no downloaded browser). The page generates a token and shows it; then every shared
+// vector runs inside the page through the bundled package.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+import { chromium } from "playwright-core";
+import { loadApi, loadFamilies, loadVectors } from "../load.mjs";
+import { summary } from "../runner.mjs";
+
+const wasmDir = fileURLToPath(new URL("../..", import.meta.url));
+const work = mkdtempSync(join(tmpdir(), "kubetoken-browser-"));
+const app = join(work, "app");
+const dist = join(work, "dist");
+let server;
+let context;
+test.after(async () => {
+  await context?.close();
+  server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const MIME = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+};
+
+function serve(root) {
+  return new Promise((resolve) => {
+    const s = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+      const file = join(root, path === "/" ? "index.html" : path);
+      try {
+        if (!file.startsWith(root) || !statSync(file).isFile()) throw new Error("404");
+        res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream" });
+        res.end(readFileSync(file));
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    s.listen(0, "127.0.0.1", () => resolve(s));
+  });
+}
+
+test("Vite 7 production build in headless chromium: token shown, every vector passes", async () => {
+  // The package as a consumer gets it.
+  cpSync(fileURLToPath(new URL("app", import.meta.url)), app, { recursive: true });
+  cpSync(fileURLToPath(new URL("../runner.mjs", import.meta.url)), join(app, "runner.mjs"));
+  const out = JSON.parse(
+    execFileSync("npm", ["pack", "--json", "--pack-destination", work, "--loglevel=error"], {
+      cwd: wasmDir,
+      encoding: "utf8",
+    }),
+  );
+  const pkgDir = join(app, "node_modules", "kubetoken");
+  mkdirSync(pkgDir, { recursive: true });
+  execFileSync("tar", ["-xzf", join(work, out[0].filename), "-C", pkgDir, "--strip-components=1"]);
+
+  await build({
+    root: app,
+    configFile: false,
+    logLevel: "warn",
+    build: { outDir: dist, emptyOutDir: true },
+  });
+  const assets = execFileSync("find", [dist, "-type", "f"], { encoding: "utf8" }).split("\n");
+  assert.equal(assets.filter((f) => f.endsWith(".wasm")).length, 1, assets.join(" "));
+
+  server = await serve(dist);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  context = await chromium.launchPersistentContext(join(work, "profile"), {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector("#token").textContent !== "…");
+  const token = await page.textContent("#token");
+  assert.match(token, /^[a-z0-9]{6}\.[a-z0-9]{16}$/);
+  assert.equal(await page.textContent("#secret-name"), `bootstrap-token-${token.slice(0, 6)}`);
+  assert.equal(await page.textContent("#error"), "rejected: invalid_token");
+  if (process.env.KUBETOKEN_SCREENSHOT) {
+    await page.screenshot({ path: process.env.KUBETOKEN_SCREENSHOT });
+  }
+
+  const r = await page.evaluate(
+    ([files, api, families]) => window.kubetokenTest.runVectors(files, api, families),
+    [loadVectors(), [...loadApi()], loadFamilies()],
+  );
+  console.log(summary("browser (Vite build, chromium)", r));
+  assert.deepEqual(r.failures, []);
+  assert.deepEqual(problems, []);
+});
