@@ -90,12 +90,19 @@ async function copyText(text) {
 
 function maskText(text, secrets) {
   let out = text;
-  const list = [...new Set(secrets.filter((s) => typeof s === "string" && s.length > 0))].sort(
+  const strings = [...new Set(secrets.filter((s) => typeof s === "string" && s.length > 0))].sort(
     (a, b) => b.length - a.length,
   );
-  for (const s of list) out = out.split(s).join("*".repeat(Math.min(s.length, 16)));
+  for (const s of strings) out = out.split(s).join("*".repeat(Math.min(s.length, 16)));
+  // A RegExp (global) masks what it matches, keeping its first group: /\b([a-z0-9]{6}\.)[a-z0-9]{16}\b/g
+  for (const re of secrets.filter((s) => s instanceof RegExp)) {
+    out = out.replace(re, (m, keep) => (typeof keep === "string" ? keep : "") + "*".repeat(m.length - (typeof keep === "string" ? keep.length : 0)));
+  }
   return out;
 }
+
+/** Bootstrap tokens anywhere in a text: the ID stays, the secret is masked. */
+export const TOKEN_RE = /\b([a-z0-9]{6}\.)[a-z0-9]{16}\b/g;
 
 /**
  * An output block: `<div class="out" id="X-box">` holding `<pre id="X">`. Adds a Copy button
@@ -145,10 +152,12 @@ export class Output {
   }
 
   render() {
-    const masked = this.revealBtn && !this.revealed && this.secrets.length > 0;
-    this.pre.textContent = masked ? maskText(this.text, this.secrets) : this.text;
-    this.pre.dataset.masked = String(Boolean(masked));
-    if (this.revealBtn) this.revealBtn.hidden = this.secrets.length === 0;
+    const hidden = this.revealBtn ? maskText(this.text, this.secrets) : this.text;
+    const anySecret = hidden !== this.text;
+    const masked = anySecret && !this.revealed;
+    this.pre.textContent = masked ? hidden : this.text;
+    this.pre.dataset.masked = String(masked);
+    if (this.revealBtn) this.revealBtn.hidden = !anySecret;
   }
 
   clear() {

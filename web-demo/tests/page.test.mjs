@@ -61,7 +61,10 @@ test("tabs: arrow keys move between jobs, Tab reaches the fields, focus is visib
     assert.equal(await page.isVisible(`#view-${id}`), true);
   }
   await page.keyboard.press("Home");
-  // Tab from the selected tab goes into the panel: first the flavour radios, then the token.
+  // Tab from the selected tab goes into the panel: the example button, the flavour radios,
+  // then the token.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "c-example");
   await page.keyboard.press("Tab");
   const first = await page.evaluate(() => document.activeElement.getAttribute("name"));
   assert.equal(first, "c-flavour");
@@ -105,5 +108,39 @@ test("phone width (390px): no horizontal scrolling, tabs and fields fit", async 
   await shot(page, "phone-390-create");
   await page.click("#tab-check");
   await shot(page, "phone-390-check");
+  await p.assertClean();
+});
+
+test("first visit: each job's example fills in and shows an answer (screenshots)", async () => {
+  const p = await openPage(demo);
+  const { page } = p;
+  await shot(page, "0-first-visit", { fullPage: false });
+  const expect = {
+    create: async () => {
+      assert.match(await page.locator("#c-summary").innerText(), /^Secret kube-system\/bootstrap-token-[a-z0-9]{6}\. Expires /);
+      assert.match(await page.locator("#c-join").innerText(), /^kubeadm join 192\.0\.2\.10:6443 --token [a-z0-9]{6}\.\*{16} --discovery-token-ca-cert-hash sha256:[0-9a-f]{64} $/);
+    },
+    check: async () => assert.match(await page.locator("#k-user").innerText(), /^system:bootstrap:[a-z0-9]{6}$/),
+    list: async () => {
+      const table = await page.locator("#l-table").innerText();
+      assert.equal(table.split("\n")[0].replace(/\s+/g, " ").trim(), "TOKEN TTL EXPIRES USAGES DESCRIPTION EXTRA GROUPS");
+      assert.equal((table.match(/[a-z0-9]{6}\.\*{16}/g) ?? []).length, 3, "three tokens, secrets masked");
+    },
+    discovery: async () => assert.match(await page.locator("#d-result").innerText(), /^Trusted/),
+    k3s: async () => {
+      assert.equal(await page.locator("#s-status").innerText(), "match");
+      assert.match(await page.locator("#s-k10").innerText(), /^K10[0-9a-f]{64}::server:\*+$/);
+    },
+  };
+  for (const [view, prefix] of [["create", "c"], ["check", "k"], ["list", "l"], ["discovery", "d"], ["k3s", "s"]]) {
+    await page.click(`#tab-${view}`);
+    await page.click(`#${prefix}-example`);
+    await expect[view]();
+    assert.equal(await page.locator(`#view-${view} .error:visible`).count(), 0, `${view}: no error shown`);
+    await shot(page, `example-${view}`);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click("#tab-k3s");
+  await shot(page, "phone-390-k3s");
   await p.assertClean();
 });

@@ -2,6 +2,7 @@
 // (kubeadm) / register (karmada) / K10 (k3s, rke2) command for a CA or kubeconfig.
 import { $, Output, el, fieldError, rawInput } from "../ui.js";
 import { b64, call, routeError, shellQuote, splitList } from "./common.js";
+import { EXAMPLE_CA_PEM, EXAMPLE_SERVER } from "../examples.js";
 
 const ROUTES = {
   invalid_token: "c-token",
@@ -12,11 +13,19 @@ const ROUTES = {
   invalid_timestamp: "clock-time",
 };
 const JOIN_ROUTES = {
+  invalid_options: "c-server",
   invalid_pem: "c-ca",
   invalid_certificate: "c-ca",
   invalid_kubeconfig: "c-ca",
   input_too_large: "c-ca",
   invalid_token: "c-token",
+};
+// Shown as the placeholder of the groups field only; the core applies the real default.
+const DEFAULT_GROUPS = {
+  kubeadm: "system:bootstrappers:kubeadm:default-node-token",
+  k3s: "system:bootstrappers:k3s:default-node-token",
+  rke2: "system:bootstrappers:rke2:default-node-token",
+  karmada: "system:bootstrappers:karmada:default-cluster-token",
 };
 const CREATE_FIELDS = ["c-token", "c-ttl", "c-usages", "c-groups", "c-description", "c-output"];
 
@@ -31,17 +40,8 @@ export function createView(kt, clock) {
   const flavour = () => document.querySelector('input[name="c-flavour"]:checked')?.value ?? "kubeadm";
   const usages = () => [...document.querySelectorAll('input[name="c-usage"]:checked')].map((i) => i.value);
 
-  function defaultGroup() {
-    try {
-      return call(kt, "defaultGroup", flavour());
-    } catch {
-      return null;
-    }
-  }
-
   function updatePlaceholders() {
-    const g = defaultGroup();
-    $("c-groups").placeholder = g ?? "";
+    $("c-groups").placeholder = DEFAULT_GROUPS[flavour()] ?? "";
   }
 
   function clearSecretOutputs(message) {
@@ -85,8 +85,8 @@ export function createView(kt, clock) {
     try {
       const yaml = call(kt, "renderSecretYaml", args);
       const rendered = call(kt, "renderSecret", args);
-      const obj = typeof rendered === "string" ? JSON.parse(rendered) : rendered;
-      const json = typeof rendered === "string" ? rendered : JSON.stringify(rendered, null, 2);
+      const obj = rendered;
+      const json = JSON.stringify(rendered, null, 2);
       const secrets = [parsed.secret, b64(parsed.secret), token];
       out.yaml.set(yaml, secrets);
       out.json.set(json, secrets);
@@ -121,6 +121,20 @@ export function createView(kt, clock) {
     $("c-summary").replaceChildren(...parts);
   }
 
+  /** The cluster kubeadm would pick from a kubeconfig: an unnamed cluster, else the current context's. */
+  function kubeconfigCluster(text) {
+    const kc = call(kt, "parseKubeconfig", text);
+    const byName = (n) => kc.clusters.find((c) => c.name === n);
+    const ctx = kc.contexts.find((c) => c.name === kc.current_context);
+    const cluster = byName("") ?? (ctx && byName(ctx.cluster));
+    if (!cluster) {
+      const err = new Error("the kubeconfig's current context is invalid (no cluster to take the CA from)");
+      err.code = "invalid_kubeconfig";
+      throw err;
+    }
+    return cluster;
+  }
+
   function refreshJoin(parsed) {
     fieldError("c-ca", null);
     fieldError("c-server", null);
@@ -129,51 +143,63 @@ export function createView(kt, clock) {
     const summary = $("c-join-summary");
     const { value: ca } = rawInput("c-ca");
     const text = $("c-ca").value;
+    $("c-server").placeholder = "10.0.0.1:6443";
     if (!text.trim()) {
       summary.textContent = "Paste or drop a CA certificate or a kubeconfig.";
       return;
     }
-    const isKubeconfig = !/^\s*-----BEGIN /.test(text) && /clusters|apiVersion|"kind"|kind:/.test(text);
+    const isKubeconfig = !/^\s*-----BEGIN /.test(text);
     const fl = flavour();
+    const server = $("c-server").value.trim();
     try {
-      // CA pins: from the PEM, or from the kubeconfig's current cluster.
-      const hashes = isKubeconfig
-        ? call(kt, "caCertHashes", { kubeconfig: text })
-        : call(kt, "caCertHashes", { pem: ca });
+      // The CA: the PEM itself, or the CA data of the kubeconfig's cluster.
+      let caPem = ca;
+      let kcServer = null;
+      if (isKubeconfig) {
+        const cluster = kubeconfigCluster(text);
+        kcServer = cluster.server;
+        $("c-server").placeholder = `${cluster.server} (from the kubeconfig)`;
+        if (!cluster.ca_pem) {
+          const err = new Error(
+            cluster.certificate_authority
+              ? `the kubeconfig names a CA file (${cluster.certificate_authority}); paste the certificate itself`
+              : "no CA certificates found in kubeconfig",
+          );
+          err.code = cluster.certificate_authority ? "unsupported" : "invalid_kubeconfig";
+          throw err;
+        }
+        caPem = cluster.ca_pem;
+      }
+      const hashes = call(kt, "caCertHashes", caPem);
       out.hashes.set(hashes.join("\n"));
       if (!parsed) {
         summary.textContent = "CA read. Give a valid token above for the command.";
         return;
       }
       const token = $("c-token").value;
-      const secrets = [parsed.secret, token];
+      const secrets = [parsed.secret];
+      const where = server || kcServer;
+      if (!where) {
+        fieldError("c-server", { code: "missing_server", message: "Enter the API server endpoint (host:port): a CA certificate does not say where the cluster is." });
+        summary.textContent = "CA pins computed; the command needs the API server endpoint.";
+        return;
+      }
       let cmd;
       if (fl === "k3s" || fl === "rke2") {
         const k10 = call(kt, "formatK3sToken", { credentials: token, bundle: ca });
-        secrets.push(k10);
-        const server = $("c-server").value.trim() || "<server>";
+        secrets.push(k10.split("::")[1]);
+        const host = where.replace(/^https:\/\//, "").replace(/:6443$/, "");
         cmd = fl === "k3s"
-          ? `k3s agent --server https://${server} --token ${k10}`
-          : `rke2 agent --server https://${server} --token ${k10}`;
-        summary.textContent = `K10 token for this CA bundle (what ${fl} token create prints), in an agent command.`;
+          ? `k3s agent --server https://${host}:6443 --token ${k10}`
+          : `rke2 agent --server https://${host}:9345 --token ${k10}`;
+        summary.textContent = `The K10 token (what \`${fl} token create\` prints for this CA) in an agent command.`;
       } else {
         const op = fl === "karmada" ? "registerCommand" : "joinCommand";
-        const args = { token };
-        if (isKubeconfig) args.kubeconfig = text;
-        else {
-          const server = $("c-server").value.trim();
-          if (!server) {
-            fieldError("c-server", { code: "missing", message: "Enter the API server endpoint (host:port) for a CA certificate." });
-            summary.textContent = "Pins computed; the command needs the API server endpoint.";
-            return;
-          }
-          args.caCert = ca;
-          args.server = server;
-        }
+        const args = server || !isKubeconfig ? { token, server: where, caPem } : { token, kubeconfig: text };
         cmd = call(kt, op, args);
         summary.textContent = fl === "karmada"
-          ? "Run this on the member cluster to register it with Karmada."
-          : "Run this on the new node (as root).";
+          ? "Run this on the member cluster to register it with Karmada (pull mode)."
+          : "Run this as root on the new node.";
       }
       out.join.set(cmd, secrets);
     } catch (err) {
@@ -191,6 +217,17 @@ export function createView(kt, clock) {
   $("c-generate").addEventListener("click", () => {
     try {
       $("c-token").value = call(kt, "generateToken");
+      refresh();
+    } catch (err) {
+      fieldError("c-token", err);
+    }
+  });
+  $("c-example").addEventListener("click", () => {
+    try {
+      $("c-token").value = call(kt, "generateToken");
+      $("c-description").value = "example: one new worker";
+      $("c-ca").value = EXAMPLE_CA_PEM;
+      $("c-server").value = EXAMPLE_SERVER;
       refresh();
     } catch (err) {
       fieldError("c-token", err);
