@@ -596,6 +596,13 @@ mod tests {
         assert!(decode_go_base64("YQ==\t").is_none());
         assert!(decode_go_base64("-_8=").is_none(), "URL alphabet rejected");
         assert_eq!(decode_go_base64("").unwrap(), b"");
+        // More outcomes checked against Go's encoding/json ([]byte) with go1.26.
+        assert_eq!(decode_go_base64("\nYQ==").unwrap(), b"a");
+        assert_eq!(decode_go_base64("YW\rJj").unwrap(), b"abc");
+        assert_eq!(decode_go_base64("YWJjZA==\n").unwrap(), b"abcd");
+        for bad in ["YQ==YQ==", "=", "YWJjZA="] {
+            assert!(decode_go_base64(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

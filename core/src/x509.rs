@@ -172,6 +172,91 @@ fn bit_string(c: &[u8]) -> Option<(&[u8], u8)> {
     Some((rest, unused))
 }
 
+/// cryptobyte `ReadASN1ObjectIdentifier`: non-empty, each sub-identifier minimal, at most
+/// 5 bytes and below 2^31, the last one terminated.
+fn valid_oid(c: &[u8]) -> bool {
+    if c.is_empty() {
+        return false;
+    }
+    let mut i = 0usize;
+    let mut value: u64 = 0;
+    for &b in c {
+        if i == 5 || value >= 1 << (31 - 7) || (i == 0 && b == 0x80) {
+            return false;
+        }
+        value = (value << 7) | u64::from(b & 0x7f);
+        if b & 0x80 == 0 {
+            i = 0;
+            value = 0;
+        } else {
+            i += 1;
+        }
+    }
+    i == 0
+}
+
+fn read_oid<'a>(d: &mut Der<'a>) -> Option<&'a [u8]> {
+    d.read(OID).map(|t| t.content).filter(|c| valid_oid(c))
+}
+
+fn is_printable(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(b, b'\''..=b')' | b'+'..=b'/' | b' ' | b':' | b'=' | b'?' | b'*' | b'&')
+}
+
+/// Go `parseASN1String` acceptance (the decoded string itself is not needed).
+fn valid_asn1_string(tag: u8, v: &[u8]) -> bool {
+    match tag {
+        20 => true,                                               // T61String (as Latin-1)
+        19 => v.iter().all(|&b| is_printable(b)),                 // PrintableString
+        12 => std::str::from_utf8(v).is_ok(),                     // UTF8String
+        22 => v.iter().all(u8::is_ascii),                         // IA5String
+        18 => v.iter().all(|&b| b.is_ascii_digit() || b == b' '), // NumericString
+        30 => {
+            // BMPString: UCS-2, no surrogates or non-characters; a 0x0000 terminator is dropped
+            if !v.len().is_multiple_of(2) {
+                return false;
+            }
+            let v = v.strip_suffix(&[0, 0]).unwrap_or(v);
+            v.chunks(2).all(|p| {
+                let point = p.iter().fold(0u16, |a, &b| (a << 8) | u16::from(b));
+                !(point == 0xfffe
+                    || point == 0xffff
+                    || (0xfdd0..=0xfdef).contains(&point)
+                    || (0xd800..=0xdfff).contains(&point))
+            })
+        }
+        _ => false,
+    }
+}
+
+/// Go `parseName`: SEQUENCE OF SET OF SEQUENCE { OID, string }.
+fn valid_name(name: &Tlv<'_>) -> bool {
+    let mut rdns = name.inner;
+    while !rdns.is_empty() {
+        let Some(set) = rdns.read(0x31) else {
+            return false;
+        };
+        let mut set = set.inner;
+        while !set.is_empty() {
+            let Some(atv) = set.read(SEQUENCE) else {
+                return false;
+            };
+            let mut atv = atv.inner;
+            if read_oid(&mut atv).is_none() {
+                return false;
+            }
+            let Some(value) = atv.read_any() else {
+                return false;
+            };
+            if !valid_asn1_string(value.tag, value.content) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 // Object identifiers, as DER content bytes.
 const OID_RSA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
 const OID_EC: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
@@ -793,6 +878,11 @@ fn parse_inner(der: &[u8]) -> Result<Parsed> {
     let sig_alg = signature_algorithm(sig_oid, sig_params.as_ref());
 
     let issuer = tbs.read(SEQUENCE).ok_or_else(|| malformed("issuer"))?;
+    if !valid_name(&issuer) {
+        return Err(Error::InvalidCertificate(
+            "x509: invalid RDNSequence".into(),
+        ));
+    }
     let validity = tbs.read(SEQUENCE).ok_or_else(|| malformed("validity"))?;
     let mut v = validity.inner;
     let not_before = read_time(&mut v)
@@ -800,6 +890,11 @@ fn parse_inner(der: &[u8]) -> Result<Parsed> {
     let not_after = read_time(&mut v)
         .ok_or_else(|| Error::InvalidCertificate("x509: malformed validity".into()))?;
     let subject = tbs.read(SEQUENCE).ok_or_else(|| malformed("issuer"))?;
+    if !valid_name(&subject) {
+        return Err(Error::InvalidCertificate(
+            "x509: invalid RDNSequence".into(),
+        ));
+    }
     let spki = tbs.read(SEQUENCE).ok_or_else(|| malformed("spki"))?;
     let mut s = spki.inner;
     let pk_ai = s
@@ -851,9 +946,8 @@ fn parse_inner(der: &[u8]) -> Result<Parsed> {
 
 fn parse_ai<'a>(ai: Tlv<'a>) -> Result<(&'a [u8], Option<Tlv<'a>>)> {
     let mut d = ai.inner;
-    let oid = d
-        .read(OID)
-        .ok_or_else(|| Error::InvalidCertificate("x509: malformed OID".into()))?;
+    let oid =
+        read_oid(&mut d).ok_or_else(|| Error::InvalidCertificate("x509: malformed OID".into()))?;
     let params = if d.is_empty() {
         None
     } else {
@@ -862,20 +956,17 @@ fn parse_ai<'a>(ai: Tlv<'a>) -> Result<(&'a [u8], Option<Tlv<'a>>)> {
                 .ok_or_else(|| Error::InvalidCertificate("x509: malformed parameters".into()))?,
         )
     };
-    Ok((oid.content, params))
+    Ok((oid, params))
 }
 
 fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
     let mut out = Extensions::default();
-    let mut seen: Vec<&[u8]> = Vec::new();
+    let mut seen: std::collections::BTreeSet<&[u8]> = std::collections::BTreeSet::new();
     let bad = |m: &str| Error::InvalidCertificate(format!("x509: {m}"));
     while !d.is_empty() {
         let ext = d.read(SEQUENCE).ok_or_else(|| bad("malformed extension"))?;
         let mut e = ext.inner;
-        let oid = e
-            .read(OID)
-            .ok_or_else(|| bad("malformed extension OID field"))?
-            .content;
+        let oid = read_oid(&mut e).ok_or_else(|| bad("malformed extension OID field"))?;
         let critical = match e
             .read_optional(BOOLEAN)
             .ok_or_else(|| bad("malformed extension critical field"))?
@@ -891,10 +982,9 @@ fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
             .read(OCTET_STRING)
             .ok_or_else(|| bad("malformed extension value field"))?
             .content;
-        if seen.contains(&oid) {
+        if !seen.insert(oid) {
             return Err(bad("certificate contains duplicate extension"));
         }
-        seen.push(oid);
         let mut unhandled = false;
         match oid {
             [0x55, 0x1d, n] => match n {

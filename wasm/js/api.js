@@ -1,4 +1,4 @@
-// The public API, shared by every entry point (index.js, node.js, init.js): the wasm
+// The public API (keep in step with index.d.ts; test/exports.test.mjs checks), shared by every entry point (index.js, node.js, init.js): the wasm
 // functions (camelCase of docs/api.md's ops) and the error classes. Entry points
 // initialise the wasm module before user code can call these.
 export {
@@ -11,6 +11,53 @@ export {
   parseDuration,
   shortHumanDuration,
   parseRfc3339,
+  // token options and Secrets
+  validateGroup,
+  validateUsages,
+  validateTokenGroups,
+  validateTokenOptions,
+  renderSecret,
+  renderSecretYaml,
+  encodeTokenSecret,
+  parseSecret,
+  parseSecretList,
+  // API server, controllers, listing, delete
+  authenticate,
+  getGroups,
+  tokenExpiration,
+  signingCredentials,
+  cleanerAction,
+  listTokens,
+  renderTokenList,
+  deleteTokenNames,
+  // JWS, cluster-info discovery, join commands
+  computeJws,
+  verifyJws,
+  signClusterInfo,
+  verifyClusterInfo,
+  joinCommand,
+  registerCommand,
+  parseKubeconfig,
+  clusterInfoKubeconfig,
+  // CA pins
+  caCertHashes,
+  parseCaPins,
+  checkCaPins,
+  // k3s/rke2
+  parseK3sToken,
+  k3sCaHash,
+  formatK3sToken,
+  k3sTokenString,
+  verifyK3sCa,
+  k3sCredentials,
+  k3sNormalizeToken,
+  k3sPasswdPassword,
+  k3sTokenHash,
+  k3sStorageKey,
+  k3sEncrypt,
+  k3sDecrypt,
+  k3sTokenOpens,
+  k3sTokenCreateOutput,
 } from "../pkg/kubetoken.js";
 export {
   KubetokenError,

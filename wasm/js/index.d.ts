@@ -40,6 +40,332 @@ export function shortHumanDuration(duration: DurationInput): string;
 /** Go's `Format(RFC3339)` of a time; a string keeps its offset, a `Date` is UTC. */
 export function parseRfc3339(timestamp: Time): string;
 
+// ---- token options and Secrets --------------------------------------------------------
+
+/** Who the token is for; decides the default extra group. */
+export type Flavour = "kubeadm" | "k3s" | "rke2" | "karmada";
+/** A token usage (without the `usage-bootstrap-` prefix). */
+export type Usage = "signing" | "authentication";
+
+/** kubeadm's BootstrapToken options. Unknown keys throw `InvalidOptionsError`. */
+export interface TokenOptions {
+  /** The token; omitted, `null` or `""` = generate one. */
+  token?: string | null;
+  /** Defaults per flavour (default `"kubeadm"`). */
+  flavour?: Flavour | null;
+  description?: string | null;
+  /** Time to live (default 24h unless `expires` is set; zero or negative = never expires). */
+  ttl?: DurationInput | null;
+  /** Absolute expiry (exclusive with `ttl`). */
+  expires?: Time | null;
+  /** Default `["signing", "authentication"]`. An array, or one comma-separated string. */
+  usages?: readonly string[] | string | null;
+  /** Extra groups; default the flavour's group when the usages include authentication. */
+  groups?: readonly string[] | string | null;
+}
+
+/** Options of renderSecret / renderSecretYaml / encodeTokenSecret. */
+export interface RenderSecretOptions extends TokenOptions {
+  /** The time the TTL counts from; default the current time. */
+  now?: Time | null;
+  /** Write `stringData` (plain text) instead of base64 `data`. */
+  stringData?: boolean | null;
+}
+
+/** A Kubernetes Secret manifest as kubectl prints it (keys sorted). */
+export interface SecretManifest {
+  apiVersion: "v1";
+  kind: "Secret";
+  metadata: { name: string; namespace?: string; uid?: string; deletionTimestamp?: string };
+  type?: string;
+  /** base64 values (absent with `stringData: true`). */
+  data?: Record<string, string>;
+  /** plain values (with `stringData: true`). */
+  stringData?: Record<string, string>;
+}
+
+/** A decoded bootstrap token Secret. **Contains the token secret** (`token`). */
+export interface TokenInfo {
+  /** The full token `<id>.<secret>`. */
+  token: string;
+  id: string;
+  description: string;
+  /** Go duration string, when the Secret carries one. */
+  ttl?: string;
+  /** RFC3339 in the stored offset, or null (never expires). */
+  expires: string | null;
+  usages: string[];
+  groups: string[];
+}
+
+/** `ValidateBootstrapGroupName`: `true`, or throws `InvalidOptionsError` (`invalid_group`). */
+export function validateGroup(group: string): true;
+/** `ValidateUsages`: `true`, or throws `InvalidOptionsError` (`invalid_usage`). */
+export function validateUsages(usages: readonly string[]): true;
+/** Groups need the `authentication` usage and must match the group pattern. */
+export function validateTokenGroups(options: {
+  usages?: readonly string[] | null;
+  groups?: readonly string[] | null;
+}): true;
+/** kubeadm's validation of the options with defaults applied: `true`, or throws. */
+export function validateTokenOptions(options: TokenOptions): true;
+/** Validated options (a token is generated when none is given) → the Secret manifest. */
+export function renderSecret(options?: RenderSecretOptions): SecretManifest;
+/** The same Secret as YAML text. */
+export function renderSecretYaml(options?: RenderSecretOptions): string;
+/** `BootstrapTokenToSecret` of exactly the given fields: no defaults, no validation; `token` required. */
+export function encodeTokenSecret(options: RenderSecretOptions & { token: string }): SecretManifest;
+/** `BootstrapTokenFromSecret`; throws `InvalidSecretError`. */
+export function parseSecret(secret: Manifest): TokenInfo;
+/** Every bootstrap-token Secret of a List (`kubectl get secrets -o json|yaml`). */
+export function parseSecretList(
+  secrets: Manifest | readonly Manifest[],
+): Array<TokenInfo | { error: ErrorCode; message: string }>;
+
+// ---- API server, controllers, listing, delete ----------------------------------------
+
+/** Why the authenticator said no. */
+export type DenyReason =
+  | "malformed_token"
+  | "not_found"
+  | "deleted"
+  | "wrong_type"
+  | "secret_mismatch"
+  | "token_id_mismatch"
+  | "expired"
+  | "not_for_authentication"
+  | "invalid_groups";
+
+/** The authenticator's answer (a denial is not an error). */
+export type Authentication =
+  | { authenticated: true; user: { name: string; groups: string[] }; reason: null }
+  | { authenticated: false; user: null; reason: DenyReason };
+
+/** The kube-apiserver bootstrap-token authenticator over the given Secrets. */
+export function authenticate(options: {
+  /** The presented bearer token. */
+  token: string;
+  secrets?: readonly Manifest[] | null;
+  now?: Time | null;
+}): Authentication;
+/** `GetGroups`: the user's groups (sorted, de-duplicated); throws on a bad group. */
+export function getGroups(secret: Manifest): string[];
+/** `GetExpiration`: time left (Go duration) and whether it has expired. */
+export function tokenExpiration(options: { secret: Manifest; now?: Time | null }): {
+  remaining: string;
+  expired: boolean;
+};
+/** The BootstrapSigner's view: credentials to sign with, or `null`. Contains the secret. */
+export function signingCredentials(options: { secret: Manifest; now?: Time | null }): {
+  token_id: string;
+  token_secret: string;
+} | null;
+/** The TokenCleaner's decision for one Secret. */
+export function cleanerAction(options: { secret: Manifest; now?: Time | null }):
+  | { action: "delete"; namespace: string; name: string; uid: string | null }
+  | { action: "requeue"; after: string }
+  | { action: "none" };
+/** Output format of token lists. */
+export type ListFormat = "text" | "json" | "yaml";
+/** `token list` without the cluster: bad Secrets are reported in `errors` and skipped. */
+export function listTokens(options: {
+  secrets?: readonly Manifest[] | null;
+  now?: Time | null;
+  format?: ListFormat | null;
+  flavour?: Flavour | null;
+}): { output: string; errors: Array<{ code: ErrorCode; message: string }> };
+/** The token list printer alone, over decoded tokens (printed as given). */
+export function renderTokenList(options: {
+  tokens: ReadonlyArray<{
+    token: string;
+    description?: string | null;
+    expires?: Time | null;
+    usages?: readonly string[] | null;
+    groups?: readonly string[] | null;
+  }>;
+  now?: Time | null;
+  format?: ListFormat | null;
+  flavour?: Flavour | null;
+}): string;
+/** `token delete` arguments (IDs or full tokens) → Secret names, in order. */
+export function deleteTokenNames(options: {
+  args: readonly string[];
+  flavour?: Flavour | null;
+}): string[];
+
+// ---- JWS, cluster-info discovery, join commands ----------------------------------------
+
+/** `ComputeDetachedSignature`: `"<header>..<signature>"` (HS256 keyed by the token secret). */
+export function computeJws(options: { content: Bytes; tokenId: string; tokenSecret: Bytes }): string;
+/** `DetachedTokenIsValid` (constant-time): an answer, never an error. */
+export function verifyJws(options: {
+  signature: string;
+  content: Bytes;
+  tokenId: string;
+  tokenSecret: Bytes;
+}): boolean;
+/** A ConfigMap manifest (cluster-info). */
+export interface ConfigMapManifest {
+  apiVersion: string;
+  kind: "ConfigMap";
+  metadata: { name: string; namespace?: string; [key: string]: unknown };
+  data?: Record<string, string>;
+  /** Anything else of the input manifest, kept as it was. */
+  [key: string]: unknown;
+}
+/** The BootstrapSigner over cluster-info: one `jws-kubeconfig-<id>` per signing token. */
+export function signClusterInfo(options: {
+  configmap: Manifest;
+  secrets?: readonly Manifest[] | null;
+  now?: Time | null;
+}): { changed: boolean; configmap: ConfigMapManifest };
+/** Why discovery refused a server. */
+export type RejectReason = "no_kubeconfig" | "no_signature" | "bad_signature" | "ca_not_pinned";
+/** kubeadm join's token discovery on a fetched cluster-info ConfigMap (no I/O). */
+export function verifyClusterInfo(options: {
+  configmap: Manifest;
+  token: string;
+  caCertHashes?: readonly string[] | null;
+}):
+  | {
+      verified: true;
+      server: string;
+      cluster_name: string;
+      ca_pem: string | null;
+      ca_cert_hashes: string[];
+      pinned: boolean;
+      kubeconfig: string;
+    }
+  | { verified: false; reason: RejectReason; message: string };
+/** Where a node joins: a kubeconfig (+ context), or a server with its CA or CA hashes. */
+export type JoinTarget =
+  | { kubeconfig: Manifest; context?: string | null }
+  | { server: string; caPem: Bytes }
+  | { server: string; caCertHashes: readonly string[] };
+/** `kubeadm token create --print-join-command` (no final newline). */
+export function joinCommand(
+  options: JoinTarget & {
+    token?: string | null;
+    controlPlane?: boolean | null;
+    certificateKey?: string | null;
+    withholdToken?: boolean | null;
+    withholdCertificateKey?: boolean | null;
+    multiline?: boolean | null;
+  },
+): string;
+/** `karmadactl token create --print-register-command` (no final newline). */
+export function registerCommand(
+  options: JoinTarget & { token: string; parentCommand?: string | null },
+): string;
+/** Clusters and contexts of a kubeconfig (users are never read). */
+export function parseKubeconfig(kubeconfig: Manifest): {
+  current_context: string;
+  clusters: Array<{
+    name: string;
+    server: string;
+    ca_pem: string | null;
+    certificate_authority: string;
+    insecure_skip_tls_verify: boolean;
+  }>;
+  contexts: Array<{ name: string; cluster: string; user: string; namespace: string }>;
+};
+/** The kubeconfig text kubeadm publishes in cluster-info. */
+export function clusterInfoKubeconfig(options: { server: string; caPem: Bytes }): string;
+
+// ---- CA pins, k3s/rke2 -----------------------------------------------------------------
+
+/** `sha256:<hex of SPKI>` of each certificate of a PEM bundle (kubeadm's CA cert hashes). */
+export function caCertHashes(pem: Bytes): string[];
+/** Validates pins (`sha256:<64 hex>`) and returns them normalised; throws `invalid_hash`. */
+export function parseCaPins(pins: readonly string[]): string[];
+/** Whether any certificate of the bundle matches a pin (an answer). */
+export function checkCaPins(options: { pem: Bytes; pins?: readonly string[] | null }):
+  | { pinned: true }
+  | { pinned: false; message: string; hashes: string[] };
+
+/** A decoded K10 (or bare) k3s/rke2 token. **Contains the credentials.** */
+export interface K3sTokenInfo {
+  /** The CA hash of a `K10<hash>::` token ("" without one). */
+  ca_hash: string;
+  /** What the credentials are. */
+  kind: string;
+  /** The bootstrap token ID when the credentials are a bootstrap token. */
+  token_id: string | null;
+  /** The bootstrap token when the credentials are one. */
+  token: string | null;
+  username: string;
+  password: string;
+}
+/** Parses a k3s/rke2 token (`K10<sha256>::<user>:<password>`, `K10<sha256>::<id>.<secret>`, or bare). */
+export function parseK3sToken(token: string): K3sTokenInfo;
+/** k3s's CA-bundle hash (`hashCA`), checking the chain at `now`. */
+export function k3sCaHash(options: { bundle: Bytes; now?: Time | null }): {
+  hash: string;
+  method: "single" | "root" | "raw";
+};
+/** `K10<CA hash>::<credentials>` ("" for empty credentials). */
+export function formatK3sToken(options: {
+  credentials: string;
+  bundle: Bytes;
+  now?: Time | null;
+}): string;
+/** The token as k3s writes it (with the CA hash when a bundle is given). */
+export function k3sTokenString(options: {
+  token: string;
+  user?: string | null;
+  bundle?: Bytes | null;
+  now?: Time | null;
+}): string;
+/** The agent's CA check of a token against the server's CA bundle (an answer). */
+export function verifyK3sCa(options: {
+  token: string;
+  user?: string | null;
+  bundle?: Bytes | null;
+  now?: Time | null;
+}): {
+  ok: boolean;
+  status: "match" | "mismatch" | "no_token_hash" | "trusted_by_host";
+  token_hash: string;
+  computed_hash: string;
+  warning: string | null;
+  message: string | null;
+  username: string;
+};
+/** The HTTP credentials k3s sends for a token. `header` contains the password. */
+export function k3sCredentials(options: { token: string; user?: string | null }): {
+  scheme: string;
+  username: string | null;
+  header: string | null;
+};
+/** The passphrase k3s derives bootstrap-data keys from. */
+export function k3sNormalizeToken(token: string): string;
+/** The password k3s stores for a node in its passwd file. */
+export function k3sPasswdPassword(options: { name: string; passwd: string }): string;
+/** k3s's token hash (of a passphrase). */
+export function k3sTokenHash(passphrase: string): string;
+/** The datastore key of the bootstrap data for a passphrase. */
+export function k3sStorageKey(passphrase: string): string;
+/**
+ * Encrypts bootstrap data like k3s (PBKDF2-SHA1 + AES-256-GCM) → `<salt>:<base64>`.
+ * Salt and nonce are random unless both are given (nonce: 24 hex characters or 12 bytes).
+ */
+export function k3sEncrypt(options: {
+  passphrase: string;
+  plaintext: Bytes;
+  salt?: string | null;
+  nonce?: string | Uint8Array | null;
+}): string;
+/** Decrypts k3s bootstrap data; throws `CryptoError` on a wrong passphrase or tampering. */
+export function k3sDecrypt(options: { passphrase: string; value: Bytes }): string;
+/** Whether the token's passphrase decrypts `value` (an answer). */
+export function k3sTokenOpens(options: { token: string; value: Bytes }): boolean;
+/** `k3s token create` output for a bootstrap token and the server CA bundle. */
+export function k3sTokenCreateOutput(options: {
+  token: string;
+  bundle: Bytes;
+  now?: Time | null;
+}): string;
+
 // ---- errors -----------------------------------------------------------------------
 
 /** Stable error codes (`.code`). */

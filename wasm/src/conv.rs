@@ -168,10 +168,14 @@ pub fn string_list(v: &JsValue, what: &str) -> JsResult<Vec<String>> {
         .collect()
 }
 
-/// A plain JS value (object, array, ...) as JSON, for results the core takes as data.
+/// A plain JS value (object, array, ...) as JSON data (through `JSON.stringify`).
 pub fn json_value(v: &JsValue, what: &str) -> JsResult<serde_json::Value> {
-    serde_wasm_bindgen::from_value(v.clone())
-        .map_err(|_| wrong_type(what, "JSON-compatible data", v))
+    let text = JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| wrong_type(what, "JSON-serialisable data", v))?;
+    kubetoken::error::check_size("manifest", text.len()).js()?;
+    serde_json::from_str(&text).map_err(|_| wrong_type(what, "JSON-serialisable data", v))
 }
 
 /// The options object of a function: a plain object whose keys are the camelCase
@@ -217,9 +221,92 @@ impl Opts {
             .ok_or_else(|| type_error(&format!("{func}: option {key} is required")))
     }
 
-    /// Label for messages: `func(options.key)`.
+    /// Label for messages: `func: option key`.
     pub fn label(&self, key: &str) -> String {
         format!("{}: option {key}", self.func)
+    }
+
+    /// A required string option.
+    pub fn req_str(&mut self, key: &'static str) -> JsResult<String> {
+        let v = self.req(key)?;
+        string(&v, &self.label(key))
+    }
+
+    /// An optional string option.
+    pub fn opt_str(&mut self, key: &'static str) -> JsResult<Option<String>> {
+        self.get(key)?
+            .map(|v| string(&v, &self.label(key)))
+            .transpose()
+    }
+
+    /// A boolean option, `false` when absent.
+    pub fn flag(&mut self, key: &'static str) -> JsResult<bool> {
+        Ok(self
+            .get(key)?
+            .map(|v| boolean(&v, &self.label(key)))
+            .transpose()?
+            .unwrap_or(false))
+    }
+
+    /// `now`: a time, or the current time (JS `Date.now()`) when absent.
+    pub fn now(&mut self) -> JsResult<Timestamp> {
+        let v = self.get("now")?;
+        now_or_current(v)
+    }
+
+    /// An optional time option.
+    pub fn opt_time(&mut self, key: &'static str) -> JsResult<Option<Timestamp>> {
+        self.get(key)?
+            .map(|v| timestamp(&v, &self.label(key)))
+            .transpose()
+    }
+
+    /// An optional duration option.
+    pub fn opt_duration(&mut self, key: &'static str) -> JsResult<Option<Duration>> {
+        self.get(key)?
+            .map(|v| duration(&v, &self.label(key)))
+            .transpose()
+    }
+
+    /// An optional list of strings.
+    pub fn opt_list(&mut self, key: &'static str) -> JsResult<Option<Vec<String>>> {
+        self.get(key)?
+            .map(|v| string_list(&v, &self.label(key)))
+            .transpose()
+    }
+
+    /// A required string-or-bytes option.
+    pub fn req_bytes(&mut self, key: &'static str) -> JsResult<Vec<u8>> {
+        let v = self.req(key)?;
+        bytes(&v, &self.label(key))
+    }
+
+    /// An optional string-or-bytes option.
+    pub fn opt_bytes(&mut self, key: &'static str) -> JsResult<Option<Vec<u8>>> {
+        self.get(key)?
+            .map(|v| bytes(&v, &self.label(key)))
+            .transpose()
+    }
+
+    /// A required manifest option, as text.
+    pub fn req_manifest(&mut self, key: &'static str) -> JsResult<String> {
+        let v = self.req(key)?;
+        manifest(&v, &self.label(key))
+    }
+
+    /// An optional array of manifests, each as text (absent = empty).
+    pub fn manifests(&mut self, key: &'static str) -> JsResult<Vec<String>> {
+        let Some(v) = self.get(key)? else {
+            return Ok(Vec::new());
+        };
+        let label = self.label(key);
+        if !Array::is_array(&v) {
+            return Err(wrong_type(&label, "an array of manifests", &v));
+        }
+        Array::from(&v)
+            .iter()
+            .map(|m| manifest(&m, &label))
+            .collect()
     }
 
     /// Fails on keys no getter asked for.

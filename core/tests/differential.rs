@@ -1,0 +1,361 @@
+//! Differential test against the real upstream Go code (`tests/oracle`, a Go program that
+//! imports k8s.io/cluster-bootstrap, k8s.io/kubernetes, apimachinery, client-go and Go's
+//! own time and crypto/x509).
+//!
+//! Random and mutated inputs go to both sides; any disagreement in ok-vs-error or in the
+//! value fails the test with a shrunk reproducer. Error *messages* are not compared (ours
+//! are redacted and reworded by design); everything else is. Deliberate differences are
+//! listed in [`KNOWN_DIFFERENCES`] and nowhere else.
+//!
+//! Run: `make test-oracle` (or `make oracle N=1000000`), i.e.
+//! `KUBETOKEN_ORACLE=tests/oracle/oracle KUBETOKEN_ORACLE_N=100000 \
+//!  cargo test -p kubetoken --test differential -- --ignored --nocapture`.
+//! `KUBETOKEN_ORACLE_SEED=<n>` replays a run; `KUBETOKEN_ORACLE_ONLY=fn1,fn2` narrows it.
+
+// A test harness: a failed expectation here is a test failure, so panicking is the point.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::time::Instant;
+
+use serde_json::{Value, json};
+
+#[path = "differential/funcs.rs"]
+mod funcs;
+#[path = "differential/inputs.rs"]
+mod inputs;
+
+use inputs::Rng;
+
+/// What one side answered: a value, or an error (message kept only for the report).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Ok(Value),
+    Err(String),
+}
+
+/// One function both sides have: how to make inputs and how to compute our answer in the
+/// shape the oracle answers in.
+pub struct Func {
+    /// The oracle's `fn` name.
+    pub name: &'static str,
+    /// Relative share of the cases.
+    pub weight: u32,
+    /// A request (without `fn`).
+    pub make: fn(&mut Rng) -> Value,
+    /// Our answer to that request.
+    pub ours: fn(&Value) -> Outcome,
+    /// The string argument to shrink when the sides disagree.
+    pub shrink: Option<&'static str>,
+}
+
+/// A deliberate difference from upstream: requests of `func` for which `applies` is true
+/// are not compared. Keep this list short, precise and justified.
+pub struct Known {
+    pub func: &'static str,
+    pub why: &'static str,
+    pub applies: fn(&Value) -> bool,
+}
+
+/// THE list of deliberate differences (see the module docs).
+pub const KNOWN_DIFFERENCES: &[Known] = &[];
+
+struct Oracle {
+    child: Child,
+    stdin: Option<BufWriter<ChildStdin>>,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl Oracle {
+    fn start(path: &str) -> Oracle {
+        let mut child = Command::new(path)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start the oracle {path}: {e} (run `make oracle-build`)")
+            });
+        let stdin = BufWriter::with_capacity(1 << 20, child.stdin.take().unwrap());
+        let stdout = BufReader::with_capacity(1 << 20, child.stdout.take().unwrap());
+        Oracle {
+            child,
+            stdin: Some(stdin),
+            stdout,
+        }
+    }
+
+    /// Sends every request and reads one answer per request, in order. A writer thread
+    /// keeps both pipes moving.
+    fn call(&mut self, reqs: &[Value]) -> Vec<Value> {
+        let stdin = self.stdin.as_mut().unwrap();
+        let stdout = &mut self.stdout;
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                for r in reqs {
+                    serde_json::to_writer(&mut *stdin, r).unwrap();
+                    stdin.write_all(b"\n").unwrap();
+                }
+                stdin.flush().unwrap();
+            });
+            let mut out = Vec::with_capacity(reqs.len());
+            let mut line = String::new();
+            for _ in reqs {
+                line.clear();
+                let n = stdout.read_line(&mut line).expect("oracle stdout");
+                assert!(n > 0, "the oracle exited early");
+                out.push(serde_json::from_str::<Value>(&line).expect("oracle answers JSON"));
+            }
+            out
+        })
+    }
+
+    fn call_one(&mut self, req: &Value) -> Value {
+        self.call(std::slice::from_ref(req)).pop().unwrap()
+    }
+}
+
+impl Drop for Oracle {
+    fn drop(&mut self) {
+        drop(self.stdin.take());
+        let _ = self.child.wait();
+    }
+}
+
+fn request(f: &Func, args: &Value) -> Value {
+    let mut req = args.clone();
+    req["fn"] = json!(f.name);
+    req
+}
+
+fn theirs(answer: &Value) -> Outcome {
+    if let Some(bad) = answer.get("bad") {
+        panic!("the oracle rejected a request (a bug in this test): {bad}");
+    }
+    if let Some(e) = answer.get("err") {
+        return Outcome::Err(e.as_str().unwrap_or("").to_owned());
+    }
+    Outcome::Ok(answer.get("ok").cloned().unwrap_or(Value::Null))
+}
+
+fn agree(ours: &Outcome, theirs: &Outcome) -> bool {
+    match (ours, theirs) {
+        (Outcome::Ok(a), Outcome::Ok(b)) => a == b,
+        // Both reject: messages differ by design (ours are redacted and reworded).
+        (Outcome::Err(_), Outcome::Err(_)) => true,
+        _ => false,
+    }
+}
+
+fn is_known(f: &Func, args: &Value) -> Option<&'static str> {
+    KNOWN_DIFFERENCES
+        .iter()
+        .find(|k| k.func == f.name && (k.applies)(args))
+        .map(|k| k.why)
+}
+
+/// Shrinks the disagreeing string argument: drop chunks and single chars while the sides
+/// still disagree (bounded number of oracle calls).
+fn shrink(oracle: &mut Oracle, f: &Func, args: &Value) -> Value {
+    let Some(key) = f.shrink else {
+        return args.clone();
+    };
+    let mut best = args.clone();
+    let mut budget = 2000usize;
+    let still_fails = |oracle: &mut Oracle, cand: &Value| -> bool {
+        if is_known(f, cand).is_some() {
+            return false;
+        }
+        let ours = std::panic::catch_unwind(|| (f.ours)(cand));
+        let Ok(ours) = ours else { return true };
+        let t = oracle.call_one(&request(f, cand));
+        if t.get("bad").is_some() {
+            return false;
+        }
+        !agree(&ours, &theirs(&t))
+    };
+    loop {
+        let Some(s) = best.get(key).and_then(Value::as_str).map(str::to_owned) else {
+            return best;
+        };
+        let chars: Vec<char> = s.chars().collect();
+        let mut improved = false;
+        let mut width = chars.len().max(1);
+        while width >= 1 && !improved {
+            let mut i = 0;
+            while i + width <= chars.len() && budget > 0 {
+                budget -= 1;
+                let cand_s: String = chars[..i].iter().chain(&chars[i + width..]).collect();
+                let mut cand = best.clone();
+                cand[key] = json!(cand_s);
+                if still_fails(oracle, &cand) {
+                    best = cand;
+                    improved = true;
+                    break;
+                }
+                i += 1;
+            }
+            width /= 2;
+        }
+        if !improved || budget == 0 {
+            return best;
+        }
+    }
+}
+
+fn env_u64(key: &str) -> Option<u64> {
+    std::env::var(key).ok().filter(|v| !v.is_empty()).map(|v| {
+        v.parse::<u64>()
+            .unwrap_or_else(|_| panic!("{key} must be a number, got {v:?}"))
+    })
+}
+
+#[test]
+#[ignore = "needs the Go oracle: make test-oracle"]
+fn differential() {
+    let path = std::env::var("KUBETOKEN_ORACLE")
+        .expect("set KUBETOKEN_ORACLE to the oracle binary (make test-oracle does)");
+    let n = env_u64("KUBETOKEN_ORACLE_N").unwrap_or(100_000);
+    let seed = env_u64("KUBETOKEN_ORACLE_SEED").unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(1)
+    });
+    let only: Option<Vec<String>> = std::env::var("KUBETOKEN_ORACLE_ONLY")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .map(|v| v.split(',').map(str::to_owned).collect());
+    println!("differential: seed {seed} (replay with KUBETOKEN_ORACLE_SEED={seed}), {n} cases");
+
+    let funcs: Vec<Func> = funcs::all()
+        .into_iter()
+        .filter(|f| only.as_ref().is_none_or(|o| o.iter().any(|x| x == f.name)))
+        .collect();
+    assert!(!funcs.is_empty(), "no function selected");
+    let total_weight: u64 = funcs.iter().map(|f| u64::from(f.weight)).sum();
+
+    let mut oracle = Oracle::start(&path);
+    let mut rng = Rng::new(seed);
+    let started = Instant::now();
+    #[derive(Default)]
+    struct Stats {
+        run: u64,
+        ok_both: u64,
+        err_both: u64,
+        known: u64,
+        disagree: u64,
+        /// Distinct upstream answers seen (capped): a check that inputs reach many outcomes.
+        answers: std::collections::HashSet<String>,
+    }
+    let mut stats: BTreeMap<&'static str, Stats> = BTreeMap::new();
+    let mut failures: Vec<String> = Vec::new();
+    const BATCH: u64 = 4096;
+    let mut done = 0u64;
+    while done < n {
+        let size = BATCH.min(n - done);
+        let mut batch: Vec<(usize, Value)> = Vec::with_capacity(size as usize);
+        for _ in 0..size {
+            let mut pick = rng.below(total_weight);
+            let mut idx = 0;
+            for (i, f) in funcs.iter().enumerate() {
+                if pick < u64::from(f.weight) {
+                    idx = i;
+                    break;
+                }
+                pick -= u64::from(f.weight);
+            }
+            let args = (funcs[idx].make)(&mut rng);
+            batch.push((idx, args));
+        }
+        let reqs: Vec<Value> = batch.iter().map(|(i, a)| request(&funcs[*i], a)).collect();
+        let answers = oracle.call(&reqs);
+        let mut to_shrink = Vec::new();
+        for ((idx, args), answer) in batch.iter().zip(&answers) {
+            let f = &funcs[*idx];
+            let st = stats.entry(f.name).or_default();
+            st.run += 1;
+            let t = theirs(answer);
+            if st.answers.len() < 100_000 {
+                let key = match &t {
+                    Outcome::Ok(v) => v.to_string(),
+                    Outcome::Err(_) => "<error>".to_owned(),
+                };
+                st.answers.insert(key);
+            }
+            if is_known(f, args).is_some() {
+                st.known += 1;
+                continue;
+            }
+            let ours = (f.ours)(args);
+            if agree(&ours, &t) {
+                match t {
+                    Outcome::Ok(_) => st.ok_both += 1,
+                    Outcome::Err(_) => st.err_both += 1,
+                }
+            } else {
+                st.disagree += 1;
+                if st.disagree <= 3 {
+                    to_shrink.push((*idx, args.clone()));
+                }
+            }
+        }
+        for (idx, args) in to_shrink {
+            let f = &funcs[idx];
+            let small = shrink(&mut oracle, f, &args);
+            let go = theirs(&oracle.call_one(&request(f, &small)));
+            let ours = (f.ours)(&small);
+            failures.push(format!(
+                "{}: input {}\n    ours: {:?}\n    Go:   {:?}\n    (original input {})",
+                f.name, small, ours, go, args
+            ));
+        }
+        done += size;
+    }
+    let elapsed = started.elapsed();
+    println!(
+        "{:<28} {:>9} {:>9} {:>9} {:>9} {:>7} {:>9}",
+        "function", "cases", "both ok", "both err", "answers", "known", "disagree"
+    );
+    let mut sum = Stats::default();
+    for (name, st) in &stats {
+        println!(
+            "{:<28} {:>9} {:>9} {:>9} {:>9} {:>7} {:>9}",
+            name,
+            st.run,
+            st.ok_both,
+            st.err_both,
+            st.answers.len(),
+            st.known,
+            st.disagree
+        );
+        sum.run += st.run;
+        sum.disagree += st.disagree;
+        sum.known += st.known;
+    }
+    println!(
+        "differential: {} cases over {} functions in {:.1}s, {} disagreements, {} excluded as known differences",
+        sum.run,
+        stats.len(),
+        elapsed.as_secs_f64(),
+        sum.disagree,
+        sum.known
+    );
+    for k in KNOWN_DIFFERENCES {
+        println!("  known difference in {}: {}", k.func, k.why);
+    }
+    if !failures.is_empty() {
+        panic!(
+            "{} disagreements with upstream (seed {seed}); shrunk reproducers:\n{}",
+            sum.disagree,
+            failures.join("\n")
+        );
+    }
+}

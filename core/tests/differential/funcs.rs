@@ -1,0 +1,441 @@
+//! The functions both sides have: the oracle's name, an input generator, and our answer in
+//! the oracle's result shape.
+
+use kubetoken::spec::{self, TokenSpec};
+use kubetoken::{BootstrapToken, Duration, Secret, Timestamp, authn, jws, token};
+use serde_json::{Value, json};
+
+use super::inputs::{self, Rng};
+use super::{Func, Outcome};
+
+fn s<'a>(v: &'a Value, k: &str) -> &'a str {
+    v.get(k).and_then(Value::as_str).unwrap_or("")
+}
+
+fn i(v: &Value, k: &str) -> i64 {
+    v.get(k).and_then(Value::as_i64).unwrap_or(0)
+}
+
+fn out<T: serde::Serialize>(r: kubetoken::Result<T>) -> Outcome {
+    match r {
+        Ok(v) => Outcome::Ok(json!(v)),
+        Err(e) => Outcome::Err(format!("{}: {e}", e.code())),
+    }
+}
+
+fn id_secret(t: &BootstrapToken) -> Value {
+    json!({"id": t.id(), "secret": t.secret()})
+}
+
+fn time_answer(t: &Timestamp) -> Value {
+    json!({
+        "rfc3339": t.to_rfc3339(),
+        "utc": t.to_rfc3339_utc(),
+        "unix": t.unix(),
+        "nanosecond": t.subsec_nanos(),
+        "offset": t.offset_seconds(),
+    })
+}
+
+fn strs(v: &Value, k: &str) -> Vec<String> {
+    v.get(k)
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn ts(v: &Value, k: &str) -> Timestamp {
+    Timestamp::parse_rfc3339(s(v, k)).expect("generated times are valid")
+}
+
+/// Our decoding of a generated Secret manifest, then `f`.
+fn with_secret(a: &Value, f: impl FnOnce(&Secret) -> Outcome) -> Outcome {
+    match Secret::from_value(&a["secret"]) {
+        Ok(secret) => f(&secret),
+        Err(e) => Outcome::Err(format!("{}: {e}", e.code())),
+    }
+}
+
+/// Go marshals an empty (nil) slice as `null`.
+fn go_list(v: &[String]) -> Value {
+    if v.is_empty() { Value::Null } else { json!(v) }
+}
+
+fn secret_request(r: &mut Rng) -> Value {
+    let now = inputs::now_unix();
+    let t = if r.pct(90) {
+        inputs::valid_token(r)
+    } else {
+        inputs::token_like(r)
+    };
+    json!({"secret": inputs::secret_manifest(r, &t, now)})
+}
+
+pub fn all() -> Vec<Func> {
+    vec![
+        // --- tokens (core/src/token.rs) ---
+        Func {
+            name: "is_valid_token",
+            weight: 10,
+            make: |r| json!({"token": inputs::token_like(r)}),
+            ours: |a| Outcome::Ok(json!(token::is_valid_token(s(a, "token")))),
+            shrink: Some("token"),
+        },
+        Func {
+            name: "is_valid_token_id",
+            weight: 5,
+            make: |r| json!({"token_id": inputs::id_like(r)}),
+            ours: |a| Outcome::Ok(json!(token::is_valid_token_id(s(a, "token_id")))),
+            shrink: Some("token_id"),
+        },
+        Func {
+            name: "secret_name",
+            weight: 1,
+            make: |r| json!({"token_id": inputs::id_like(r)}),
+            ours: |a| Outcome::Ok(json!(token::secret_name(s(a, "token_id")))),
+            shrink: Some("token_id"),
+        },
+        Func {
+            name: "parse_secret_name",
+            weight: 5,
+            make: |r: &mut Rng| {
+                let name = format!("bootstrap-token-{}", inputs::id_like(r));
+                let name = if r.pct(30) {
+                    inputs::mutate(r, &name)
+                } else {
+                    name
+                };
+                json!({"name": name})
+            },
+            ours: |a| Outcome::Ok(json!(token::parse_secret_name(s(a, "name")))),
+            shrink: Some("name"),
+        },
+        Func {
+            name: "parse_token",
+            weight: 8,
+            make: |r| json!({"token": inputs::token_like(r)}),
+            ours: |a| out(BootstrapToken::parse(s(a, "token")).map(|t| id_secret(&t))),
+            shrink: Some("token"),
+        },
+        Func {
+            name: "new_bootstrap_token_string",
+            weight: 4,
+            make: |r| json!({"token": inputs::token_like(r)}),
+            ours: |a| {
+                out(s(a, "token")
+                    .parse::<BootstrapToken>()
+                    .map(|t| id_secret(&t)))
+            },
+            shrink: Some("token"),
+        },
+        Func {
+            name: "token_from_id_and_secret",
+            weight: 4,
+            make: |r: &mut Rng| {
+                let t = inputs::token_like(r);
+                let (id, secret) = match t.split_once('.') {
+                    Some((a, b)) if r.pct(80) => (a.to_owned(), b.to_owned()),
+                    _ => (inputs::id_like(r), inputs::id_like(r) + &inputs::id_like(r)),
+                };
+                json!({"id": id, "secret": secret})
+            },
+            ours: |a| {
+                out(BootstrapToken::from_parts(s(a, "id"), s(a, "secret")).map(|t| id_secret(&t)))
+            },
+            shrink: Some("secret"),
+        },
+        // --- Go durations (core/src/duration.rs) ---
+        Func {
+            name: "parse_duration",
+            weight: 14,
+            make: |r| json!({"duration": inputs::duration_text(r)}),
+            ours: |a| {
+                out(Duration::parse_go(s(a, "duration"))
+                    .map(|d| json!({"string": d.to_go_string(), "nanos": d.as_nanos()})))
+            },
+            shrink: Some("duration"),
+        },
+        Func {
+            name: "duration_string",
+            weight: 6,
+            make: |r| json!({"nanos": inputs::nanos(r)}),
+            ours: |a| Outcome::Ok(json!(Duration::from_nanos(i(a, "nanos")).to_go_string())),
+            shrink: None,
+        },
+        Func {
+            name: "short_human_duration",
+            weight: 6,
+            make: |r| json!({"nanos": inputs::nanos(r)}),
+            ours: |a| Outcome::Ok(json!(Duration::from_nanos(i(a, "nanos")).short_human())),
+            shrink: None,
+        },
+        // --- Go RFC3339 times (core/src/time.rs) ---
+        Func {
+            name: "parse_rfc3339",
+            weight: 16,
+            make: |r| json!({"timestamp": inputs::timestamp_text(r)}),
+            ours: |a| out(Timestamp::parse_rfc3339(s(a, "timestamp")).map(|t| time_answer(&t))),
+            shrink: Some("timestamp"),
+        },
+        Func {
+            name: "add_format",
+            weight: 6,
+            make: |r| json!({"timestamp": inputs::valid_timestamp(r), "nanos": inputs::nanos(r)}),
+            ours: |a| {
+                out(Timestamp::parse_rfc3339(s(a, "timestamp"))
+                    .map(|t| json!((t + Duration::from_nanos(i(a, "nanos"))).to_rfc3339_utc())))
+            },
+            shrink: None,
+        },
+        // --- groups and usages (core/src/spec.rs) ---
+        Func {
+            name: "validate_group",
+            weight: 6,
+            make: |r| json!({"group": inputs::group_like(r)}),
+            ours: |a| out(spec::validate_group(s(a, "group")).map(|()| Value::Null)),
+            shrink: Some("group"),
+        },
+        Func {
+            name: "validate_usages",
+            weight: 3,
+            make: |r| json!({"usages": inputs::list_of(r, 3, inputs::usage_like)}),
+            ours: |a| out(spec::validate_usages(&strs(a, "usages")).map(|()| Value::Null)),
+            shrink: None,
+        },
+        Func {
+            name: "validate_token_spec",
+            weight: 3,
+            make: |r: &mut Rng| {
+                let mut req = json!({
+                    "token": inputs::valid_token(r),
+                    "usages": inputs::list_of(r, 3, inputs::usage_like),
+                    "groups": inputs::list_of(r, 2, inputs::group_like),
+                });
+                if r.pct(40) {
+                    req["ttl"] = json!(*r.pick(&["24h", "0s", "-1h", "1ns", "8760h"]));
+                }
+                if r.pct(30) {
+                    req["expires"] = json!(inputs::valid_timestamp(r));
+                }
+                req
+            },
+            ours: |a| {
+                let spec = TokenSpec {
+                    token: BootstrapToken::parse(s(a, "token")).expect("valid token"),
+                    description: String::new(),
+                    ttl: a
+                        .get("ttl")
+                        .map(|t| Duration::parse_go(t.as_str().unwrap_or("")).expect("valid ttl")),
+                    expires: a.get("expires").map(|_| ts(a, "expires")),
+                    usages: strs(a, "usages"),
+                    groups: strs(a, "groups"),
+                };
+                out(spec.validate().map(|()| Value::Null))
+            },
+            shrink: None,
+        },
+        // --- Secrets (core/src/secret.rs, spec.rs, authn.rs) ---
+        Func {
+            name: "get_groups",
+            weight: 4,
+            make: secret_request,
+            ours: |a| with_secret(a, |sec| out(authn::get_groups(sec))),
+            shrink: None,
+        },
+        Func {
+            name: "get_expiration",
+            weight: 4,
+            make: |r: &mut Rng| {
+                let mut req = secret_request(r);
+                req["now"] = json!(inputs::time_at(r, inputs::now_unix()));
+                req
+            },
+            ours: |a| {
+                with_secret(a, |sec| {
+                    let e = authn::expiration(sec, ts(a, "now"));
+                    Outcome::Ok(
+                        json!({"remaining_nanos": e.remaining.as_nanos(), "expired": e.expired}),
+                    )
+                })
+            },
+            shrink: None,
+        },
+        Func {
+            name: "has_expired",
+            weight: 2,
+            make: |r: &mut Rng| {
+                let mut req = secret_request(r);
+                req["now"] = json!(inputs::time_at(r, inputs::now_unix()));
+                req
+            },
+            ours: |a| {
+                with_secret(a, |sec| {
+                    Outcome::Ok(json!(authn::has_expired(sec, ts(a, "now"))))
+                })
+            },
+            shrink: None,
+        },
+        Func {
+            name: "get_data",
+            weight: 2,
+            make: |r: &mut Rng| {
+                let mut req = secret_request(r);
+                req["key"] = json!(*r.pick(&[
+                    "token-id",
+                    "token-secret",
+                    "description",
+                    "expiration",
+                    "auth-extra-groups",
+                    "nope"
+                ]));
+                req
+            },
+            ours: |a| with_secret(a, |sec| Outcome::Ok(json!(sec.get(s(a, "key"))))),
+            shrink: None,
+        },
+        Func {
+            name: "token_from_secret",
+            weight: 8,
+            make: secret_request,
+            ours: |a| {
+                with_secret(a, |sec| {
+                    out(TokenSpec::from_secret(sec).map(|t| {
+                        json!({
+                            "token": t.token.expose(),
+                            "description": t.description,
+                            "usages": go_list(&t.usages),
+                            "groups": go_list(&t.groups),
+                            "expires": t.expires.as_ref().map(time_answer),
+                        })
+                    }))
+                })
+            },
+            shrink: None,
+        },
+        Func {
+            name: "token_to_secret",
+            weight: 4,
+            make: |r: &mut Rng| {
+                let mut req = json!({
+                    "token": inputs::valid_token(r),
+                    "description": if r.pct(50) { inputs::text(r) } else { String::new() },
+                    "usages": inputs::list_of(r, 3, inputs::usage_like),
+                    "groups": inputs::list_of(r, 3, inputs::group_like),
+                });
+                if r.pct(60) {
+                    req["expires"] = json!(inputs::valid_timestamp(r));
+                }
+                req
+            },
+            ours: |a| {
+                let spec = TokenSpec {
+                    token: BootstrapToken::parse(s(a, "token")).expect("valid token"),
+                    description: s(a, "description").to_owned(),
+                    ttl: None,
+                    expires: a.get("expires").map(|_| ts(a, "expires")),
+                    usages: strs(a, "usages"),
+                    groups: strs(a, "groups"),
+                };
+                let sec = spec.to_secret(Timestamp::from_unix(0));
+                let data: serde_json::Map<String, Value> = sec
+                    .data
+                    .iter()
+                    .flatten()
+                    .map(|(k, v)| (k.clone(), json!(String::from_utf8_lossy(v))))
+                    .collect();
+                Outcome::Ok(
+                    json!({"name": sec.name, "namespace": sec.namespace, "type": sec.type_, "data": data}),
+                )
+            },
+            shrink: None,
+        },
+        Func {
+            name: "authenticate",
+            weight: 10,
+            make: |r: &mut Rng| {
+                let now = inputs::now_unix();
+                let t = inputs::valid_token(r);
+                let mut secrets = Vec::new();
+                for _ in 0..r.below(3) {
+                    let other = inputs::valid_token(r);
+                    secrets.push(inputs::secret_manifest(r, &other, now));
+                }
+                if r.pct(85) {
+                    let at = r.below(secrets.len() as u64 + 1) as usize;
+                    secrets.insert(at, inputs::secret_manifest(r, &t, now));
+                }
+                let bearer = if r.pct(85) { t } else { inputs::mutate(r, &t) };
+                json!({"token": bearer, "secrets": secrets})
+            },
+            ours: |a| {
+                let mut secrets = Vec::new();
+                for m in a["secrets"].as_array().into_iter().flatten() {
+                    match Secret::from_value(m) {
+                        Ok(s) => secrets.push(s),
+                        Err(e) => return Outcome::Err(format!("{}: {e}", e.code())),
+                    }
+                }
+                let now = Timestamp::from_unix(inputs::now_unix());
+                Outcome::Ok(match authn::authenticate(s(a, "token"), &secrets, now) {
+                    authn::Authentication::Authenticated(u) => {
+                        json!({"authenticated": true, "user": u.name, "groups": u.groups})
+                    }
+                    _ => json!({"authenticated": false}),
+                })
+            },
+            shrink: Some("token"),
+        },
+        // --- JWS (core/src/jws.rs) ---
+        Func {
+            name: "jws_sign",
+            weight: 6,
+            make: |r: &mut Rng| {
+                let t = if r.pct(80) {
+                    inputs::valid_token(r)
+                } else {
+                    inputs::token_like(r)
+                };
+                let (id, secret) = t.split_once('.').unwrap_or((&t, ""));
+                json!({"content": inputs::text(r), "token_id": id, "token_secret": secret})
+            },
+            ours: |a| {
+                Outcome::Ok(json!(jws::compute_detached_signature(
+                    s(a, "content").as_bytes(),
+                    s(a, "token_id"),
+                    s(a, "token_secret").as_bytes()
+                )))
+            },
+            shrink: Some("token_id"),
+        },
+        Func {
+            name: "jws_verify",
+            weight: 4,
+            make: |r: &mut Rng| {
+                let t = inputs::valid_token(r);
+                let (id, secret) = t.split_once('.').unwrap_or((&t, ""));
+                let content = inputs::text(r);
+                let sig =
+                    jws::compute_detached_signature(content.as_bytes(), id, secret.as_bytes());
+                let detached = if r.pct(50) {
+                    sig
+                } else {
+                    inputs::mutate(r, &sig)
+                };
+                json!({"detached": detached, "content": content, "token_id": id, "token_secret": secret})
+            },
+            ours: |a| {
+                Outcome::Ok(json!(jws::detached_token_is_valid(
+                    s(a, "detached"),
+                    s(a, "content").as_bytes(),
+                    s(a, "token_id"),
+                    s(a, "token_secret").as_bytes()
+                )))
+            },
+            shrink: Some("detached"),
+        },
+    ]
+}

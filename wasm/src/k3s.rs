@@ -1,0 +1,215 @@
+//! k3s/rke2 K10 tokens, CA-bundle hash, bootstrap-data crypto (docs/api.md "CA pins, k3s/rke2").
+
+use kubetoken::k3s::{self, K3sToken};
+use kubetoken::{BootstrapToken, Error};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+
+use crate::conv::{self, JsResult, Opts, OrThrow, to_js};
+
+fn token_json(t: &K3sToken) -> serde_json::Value {
+    json!({
+        "ca_hash": t.ca_hash(),
+        "kind": t.kind().as_str(),
+        "token_id": t.bootstrap_token().map(|b| b.id()),
+        "token": t.bootstrap_token().map(BootstrapToken::expose),
+        "username": t.username(),
+        "password": t.password(),
+    })
+}
+
+/// `token` (+ optional `user`, which replaces the token's username).
+fn token_with_user(o: &mut Opts) -> JsResult<K3sToken> {
+    let t = K3sToken::parse(&o.req_str("token")?).js()?;
+    Ok(match o.opt_str("user")? {
+        Some(u) => t.with_user(&u),
+        None => t,
+    })
+}
+
+/// `parse_k3s_token(token)` → `{ca_hash, kind, token_id, token, username, password}`.
+/// **Contains the credentials.**
+#[wasm_bindgen(js_name = parseK3sToken, skip_typescript)]
+pub fn parse_k3s_token(token: JsValue) -> JsResult<JsValue> {
+    to_js(&token_json(
+        &K3sToken::parse(&conv::string(&token, "token")?).js()?,
+    ))
+}
+
+/// `k3s_ca_hash({bundle, now?})` → `{hash, method}` (k3s's `hashCA`).
+#[wasm_bindgen(js_name = k3sCaHash, skip_typescript)]
+pub fn k3s_ca_hash(options: JsValue) -> JsResult<JsValue> {
+    let mut o = Opts::new(options, "k3sCaHash")?;
+    let bundle = o.req_bytes("bundle")?;
+    let now = o.now()?;
+    o.finish()?;
+    let h = k3s::ca_hash(&bundle, now).js()?;
+    to_js(&json!({"hash": h.hash, "method": h.method.as_str()}))
+}
+
+/// `format_k3s_token({credentials, bundle, now?})` → `K10<hash>::<credentials>`.
+#[wasm_bindgen(js_name = formatK3sToken, skip_typescript)]
+pub fn format_k3s_token(options: JsValue) -> JsResult<String> {
+    let mut o = Opts::new(options, "formatK3sToken")?;
+    let credentials = o.req_str("credentials")?;
+    let bundle = o.req_bytes("bundle")?;
+    let now = o.now()?;
+    o.finish()?;
+    k3s::format_token(&credentials, &bundle, now).js()
+}
+
+/// `k3s_token_string({token, user?, bundle?, now?})` → the token as k3s prints it.
+#[wasm_bindgen(js_name = k3sTokenString, skip_typescript)]
+pub fn k3s_token_string(options: JsValue) -> JsResult<String> {
+    let mut o = Opts::new(options, "k3sTokenString")?;
+    let t = token_with_user(&mut o)?;
+    let bundle = o.opt_bytes("bundle")?;
+    let now = o.now()?;
+    o.finish()?;
+    Ok(t.to_token_string(bundle.as_deref(), now))
+}
+
+/// `verify_k3s_ca({token, user?, bundle?, now?})` → the CA check (an answer).
+#[wasm_bindgen(js_name = verifyK3sCa, skip_typescript)]
+pub fn verify_k3s_ca(options: JsValue) -> JsResult<JsValue> {
+    let mut o = Opts::new(options, "verifyK3sCa")?;
+    let t = token_with_user(&mut o)?;
+    let bundle = o.opt_bytes("bundle")?;
+    let now = o.now()?;
+    o.finish()?;
+    let c = k3s::verify_ca(t.ca_hash(), bundle.as_deref(), now);
+    to_js(&json!({
+        "ok": c.ok(),
+        "status": c.status.as_str(),
+        "token_hash": c.token_hash,
+        "computed_hash": c.computed_hash,
+        "warning": c.warning,
+        "message": c.message(),
+        "username": t.username(),
+    }))
+}
+
+/// `k3s_credentials({token, user?})` → `{scheme, username, header}` (the HTTP auth k3s sends).
+#[wasm_bindgen(js_name = k3sCredentials, skip_typescript)]
+pub fn k3s_credentials(options: JsValue) -> JsResult<JsValue> {
+    let mut o = Opts::new(options, "k3sCredentials")?;
+    let t = K3sToken::parse(&o.req_str("token")?).js()?;
+    let user = o.opt_str("user")?;
+    o.finish()?;
+    let c = k3s::credentials(&t, user.as_deref());
+    let username = match &c {
+        k3s::Credential::Basic { username, .. } => Some(username.clone()),
+        _ => None,
+    };
+    to_js(&json!({"scheme": c.scheme(), "username": username, "header": c.header()}))
+}
+
+/// `k3s_normalize_token(token)` → the passphrase k3s keys bootstrap data with.
+#[wasm_bindgen(js_name = k3sNormalizeToken, skip_typescript)]
+pub fn k3s_normalize_token(token: JsValue) -> JsResult<String> {
+    Ok(k3s::normalize_token(&conv::string(&token, "token")?)
+        .js()?
+        .as_str()
+        .to_owned())
+}
+
+/// `k3s_passwd_password({name, passwd})`.
+#[wasm_bindgen(js_name = k3sPasswdPassword, skip_typescript)]
+pub fn k3s_passwd_password(options: JsValue) -> JsResult<String> {
+    let mut o = Opts::new(options, "k3sPasswdPassword")?;
+    let name = o.req_str("name")?;
+    let passwd = o.req_str("passwd")?;
+    o.finish()?;
+    Ok(k3s::passwd_password(&name, &passwd).to_owned())
+}
+
+/// `k3s_token_hash(passphrase)`.
+#[wasm_bindgen(js_name = k3sTokenHash, skip_typescript)]
+pub fn k3s_token_hash(passphrase: JsValue) -> JsResult<String> {
+    Ok(k3s::token_hash(&conv::string(&passphrase, "passphrase")?))
+}
+
+/// `k3s_storage_key(passphrase)`.
+#[wasm_bindgen(js_name = k3sStorageKey, skip_typescript)]
+pub fn k3s_storage_key(passphrase: JsValue) -> JsResult<String> {
+    Ok(k3s::storage_key(&conv::string(&passphrase, "passphrase")?))
+}
+
+/// A 12-byte nonce: 24 hex characters or a `Uint8Array` of 12 bytes.
+fn nonce(v: &JsValue, what: &str) -> JsResult<[u8; 12]> {
+    let bad = || {
+        conv::throw(Error::InvalidOptions(format!(
+            "{what} must be 12 bytes (24 hex characters)"
+        )))
+    };
+    let bytes = match v.as_string() {
+        Some(hex) => {
+            if hex.len() != 24 || !hex.is_ascii() {
+                return Err(bad());
+            }
+            (0..12)
+                .map(|i| {
+                    hex.get(2 * i..2 * i + 2)
+                        .and_then(|h| u8::from_str_radix(h, 16).ok())
+                        .ok_or_else(bad)
+                })
+                .collect::<JsResult<Vec<u8>>>()?
+        }
+        None => conv::bytes(v, what)?,
+    };
+    <[u8; 12]>::try_from(bytes.as_slice()).map_err(|_| bad())
+}
+
+/// `k3s_encrypt({passphrase, plaintext, salt?, nonce?})` → `<salt>:<base64>`. Without
+/// salt and nonce both are random (crypto.getRandomValues); with both it is deterministic.
+#[wasm_bindgen(js_name = k3sEncrypt, skip_typescript)]
+pub fn k3s_encrypt(options: JsValue) -> JsResult<String> {
+    let mut o = Opts::new(options, "k3sEncrypt")?;
+    let passphrase = o.req_str("passphrase")?;
+    let plaintext = o.req_bytes("plaintext")?;
+    let salt = o.opt_str("salt")?;
+    let nonce_v = o.get("nonce")?;
+    let label = o.label("nonce");
+    o.finish()?;
+    match (salt, nonce_v) {
+        (None, None) => k3s::encrypt(&passphrase, &plaintext).js(),
+        (Some(salt), Some(n)) => {
+            k3s::encrypt_with(&passphrase, &plaintext, &salt, nonce(&n, &label)?).js()
+        }
+        _ => Err(conv::throw(Error::InvalidOptions(
+            "k3sEncrypt: give both salt and nonce, or neither".into(),
+        ))),
+    }
+}
+
+/// `k3s_decrypt({passphrase, value})` → the plaintext (UTF-8 text; bootstrap data is JSON).
+#[wasm_bindgen(js_name = k3sDecrypt, skip_typescript)]
+pub fn k3s_decrypt(options: JsValue) -> JsResult<String> {
+    let mut o = Opts::new(options, "k3sDecrypt")?;
+    let passphrase = o.req_str("passphrase")?;
+    let value = o.req_bytes("value")?;
+    o.finish()?;
+    let p = k3s::decrypt(&passphrase, &value).js()?;
+    Ok(String::from_utf8_lossy(&p).into_owned())
+}
+
+/// `k3s_token_opens({token, value})` → whether the token's passphrase decrypts `value`.
+#[wasm_bindgen(js_name = k3sTokenOpens, skip_typescript)]
+pub fn k3s_token_opens(options: JsValue) -> JsResult<bool> {
+    let mut o = Opts::new(options, "k3sTokenOpens")?;
+    let token = o.req_str("token")?;
+    let value = o.req_bytes("value")?;
+    o.finish()?;
+    k3s::token_opens(&token, &value).js()
+}
+
+/// `k3s_token_create_output({token, bundle, now?})` → `k3s token create` stdout.
+#[wasm_bindgen(js_name = k3sTokenCreateOutput, skip_typescript)]
+pub fn k3s_token_create_output(options: JsValue) -> JsResult<String> {
+    let mut o = Opts::new(options, "k3sTokenCreateOutput")?;
+    let t = BootstrapToken::parse(&o.req_str("token")?).js()?;
+    let bundle = o.req_bytes("bundle")?;
+    let now = o.now()?;
+    o.finish()?;
+    k3s::token_create_output(&t, &bundle, now).js()
+}
