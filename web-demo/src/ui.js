@@ -190,6 +190,7 @@ export function wireRevealInputs(root = document) {
  * and handed out by `rawInput(id)` as long as the text was not edited since.
  */
 const loaded = new Map(); // textarea id -> { text, bytes, name }
+let loading = false;
 
 export function rawInput(id) {
   const ta = $(id);
@@ -204,7 +205,12 @@ async function loadFile(id, file) {
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   ta.value = text;
   loaded.set(id, { text: ta.value, bytes, name: file.name });
-  ta.dispatchEvent(new Event("input", { bubbles: true }));
+  loading = true;
+  try {
+    ta.dispatchEvent(new Event("input", { bubbles: true }));
+  } finally {
+    loading = false;
+  }
   announce(`Loaded ${file.name} (${bytes.length} bytes)`);
 }
 
@@ -218,6 +224,10 @@ export function wireFiles(onError) {
   }
   for (const zone of document.querySelectorAll(".drop[data-drop-for]")) {
     const id = zone.dataset.dropFor;
+    // Any edit by the user (typing, pasting) forgets the file: its bytes no longer apply.
+    $(id).addEventListener("input", () => {
+      if (!loading) loaded.delete(id);
+    }, { capture: true });
     zone.addEventListener("dragover", (e) => {
       e.preventDefault();
       zone.classList.add("over");

@@ -14,6 +14,7 @@ export function listView(kt, clock) {
     const format = pick("l-format", "text");
     $("l-cmd").textContent = `${flavour === "karmada" ? "karmadactl" : flavour} token list${format === "text" ? "" : ` -o ${format}`}`;
     $("l-skipped-box").hidden = true;
+    $("l-skipped").replaceChildren();
     if (!text.trim()) {
       table.clear();
       summary.textContent = "Nothing pasted yet.";
