@@ -42,7 +42,7 @@ export function k3sView(kt, clock) {
       if (p.kind === "bootstrap") {
         rows.push(["Token ID", p.token_id, { attrs: { id: "s-token-id" } }], ["Token secret", "*".repeat(16)]);
       } else {
-        rows.push(["Username", p.username || "<empty>", { attrs: { id: "s-username" } }], ["Password", `${"*".repeat(8)} (${p.password.length} characters)`]);
+        rows.push(["Username", p.username || "<empty>", { attrs: { id: "s-username" } }], ["Password", "*".repeat(8)]);
       }
       fillKv($("s-parts"), rows);
       $("s-parts-box").hidden = false;
