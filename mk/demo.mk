@@ -21,9 +21,10 @@ demo-deps: wasm-pkg
 demo-build: demo-deps
 	cd $(DEMO_DIR) && node scripts/build.mjs
 
-demo-serve: demo-build
-	@$(MAKE) demo-sample
+# A prerequisite, not a sub-make: `make demo` (demo-sample + DEMO_TARGETS) prints it once.
+demo-serve: demo-build demo-sample
 	@echo
+	@echo "web demo: the same jobs in the browser (offline, nothing stored)"
 	cd $(DEMO_DIR) && node scripts/serve.mjs --port $(PORT)
 
 test-demo: demo-build

@@ -22,6 +22,7 @@ async function main() {
   } catch (err) {
     engine.classList.add("bad");
     engine.textContent = "The kubetoken engine did not load, so nothing on this page works.";
+    $("main").inert = true;
     showFatal(err);
     return;
   }

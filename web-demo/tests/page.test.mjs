@@ -144,3 +144,36 @@ test("first visit: each job's example fills in and shows an answer (screenshots)
   await shot(page, "phone-390-k3s");
   await p.assertClean();
 });
+
+test("if the engine cannot load, the page says so (not only the console)", async () => {
+  const page = await demo.context.newPage();
+  page.setDefaultTimeout(8000);
+  const consoleErrors = [];
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+  await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(demo.server.url);
+  await page.locator("#fatal").waitFor({ state: "visible" });
+  assert.match(await page.locator("#engine").innerText(), /did not load/);
+  assert.match(await page.locator("#fatal").innerText(), /^Something went wrong \(\w+\): /);
+  assert.equal(await page.locator("main").evaluate((m) => m.inert), true, "controls disabled");
+  await shot(page, "engine-failed", { fullPage: false });
+  await page.close();
+});
+
+test("Copy copies the real (unmasked) text", async () => {
+  await demo.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: demo.origin });
+  const p = await openPage(demo);
+  const { page } = p;
+  await page.click("#c-generate");
+  const token = await page.inputValue("#c-token");
+  const secretB64 = Buffer.from(token.split(".")[1]).toString("base64");
+  const masked = await page.locator("#c-yaml").innerText();
+  assert.ok(masked.includes("token-secret: ****************") && !masked.includes(secretB64), "masked on screen");
+  await page.click("#c-yaml-copy");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.includes(`token-secret: ${secretB64}\n`), "the clipboard has the real Secret");
+  await page.click("#c-yaml-reveal");
+  assert.equal(await page.locator("#c-yaml").evaluate((n) => n.textContent), copied);
+  assert.equal(await page.locator("#copy-status").innerText(), "Secret YAML copied to the clipboard");
+  await p.assertClean();
+});
