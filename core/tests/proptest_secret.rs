@@ -7,7 +7,12 @@
 //! * no error message contains a token secret.
 
 // A test crate: helpers outside `#[test]` functions may unwrap too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use kubetoken::secret::{self, KEY_TOKEN_SECRET, Secret};
 use kubetoken::spec::{self, Flavour, TokenOptions, TokenSpec};
