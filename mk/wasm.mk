@@ -19,9 +19,10 @@ WASM_RAW := $(WASM_TARGET_DIR)/wasm32-unknown-unknown/wasm-release/kubetoken_was
 TEST_TARGETS += test-wasm
 BENCH_TARGETS += bench-wasm
 CLEAN_TARGETS += clean-wasm
+LINT_TARGETS += lint-wasm
 
 .PHONY: wasm-setup wasm-pkg test-wasm test-wasm-node test-wasm-types test-wasm-pack \
-	test-wasm-browser bench-wasm clean-wasm
+	test-wasm-browser bench-wasm clean-wasm lint-wasm
 
 wasm-setup:
 	bash $(ROOT)/scripts/setup.sh wasm npm $(WASM_DIR)
@@ -49,8 +50,12 @@ test-wasm-browser: wasm-pkg
 
 test-wasm: test-wasm-node test-wasm-types test-wasm-pack test-wasm-browser
 
+# Sizes of the shipped files; the per-crate breakdown of the .wasm with BREAKDOWN=1.
 bench-wasm: wasm-pkg
-	cd $(WASM_DIR) && node scripts/size.mjs
+	cd $(WASM_DIR) && node scripts/size.mjs $(if $(BREAKDOWN),--breakdown $(WASM_RAW))
+
+lint-wasm:
+	$(CARGO) clippy -p kubetoken-wasm --target wasm32-unknown-unknown -- -D warnings
 
 clean-wasm:
 	rm -rf $(WASM_DIR)/pkg

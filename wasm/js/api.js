@@ -58,6 +58,7 @@ export {
   k3sDecrypt,
   k3sTokenOpens,
   k3sTokenCreateOutput,
+  k3sTokenGenerate,
 } from "../pkg/kubetoken.js";
 export {
   KubetokenError,

@@ -355,10 +355,15 @@ export function k3sEncrypt(options: {
   salt?: string | null;
   nonce?: string | Uint8Array | null;
 }): string;
-/** Decrypts k3s bootstrap data; throws `CryptoError` on a wrong passphrase or tampering. */
-export function k3sDecrypt(options: { passphrase: string; value: Bytes }): string;
+/**
+ * Decrypts k3s bootstrap data → the plaintext bytes (JSON text: `new TextDecoder().decode(...)`).
+ * Throws `CryptoError` on a wrong passphrase or tampering.
+ */
+export function k3sDecrypt(options: { passphrase: string; value: Bytes }): Uint8Array;
 /** Whether the token's passphrase decrypts `value` (an answer). */
 export function k3sTokenOpens(options: { token: string; value: Bytes }): boolean;
+/** `k3s token generate` output: `"<id>.<secret>\n"` (random). */
+export function k3sTokenGenerate(): string;
 /** `k3s token create` output for a bootstrap token and the server CA bundle. */
 export function k3sTokenCreateOutput(options: {
   token: string;

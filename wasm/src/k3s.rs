@@ -182,15 +182,16 @@ pub fn k3s_encrypt(options: JsValue) -> JsResult<String> {
     }
 }
 
-/// `k3s_decrypt({passphrase, value})` → the plaintext (UTF-8 text; bootstrap data is JSON).
+/// `k3s_decrypt({passphrase, value})` → the plaintext bytes (bootstrap data is JSON text:
+/// `new TextDecoder().decode(...)`).
 #[wasm_bindgen(js_name = k3sDecrypt, skip_typescript)]
-pub fn k3s_decrypt(options: JsValue) -> JsResult<String> {
+pub fn k3s_decrypt(options: JsValue) -> JsResult<Vec<u8>> {
     let mut o = Opts::new(options, "k3sDecrypt")?;
     let passphrase = o.req_str("passphrase")?;
     let value = o.req_bytes("value")?;
     o.finish()?;
     let p = k3s::decrypt(&passphrase, &value).js()?;
-    Ok(String::from_utf8_lossy(&p).into_owned())
+    Ok(p.to_vec())
 }
 
 /// `k3s_token_opens({token, value})` → whether the token's passphrase decrypts `value`.
@@ -212,4 +213,10 @@ pub fn k3s_token_create_output(options: JsValue) -> JsResult<String> {
     let now = o.now()?;
     o.finish()?;
     k3s::token_create_output(&t, &bundle, now).js()
+}
+
+/// `k3s_token_generate()` → `k3s token generate` stdout (`"<id>.<secret>\n"`, random).
+#[wasm_bindgen(js_name = k3sTokenGenerate, skip_typescript)]
+pub fn k3s_token_generate() -> JsResult<String> {
+    k3s::token_generate_output().js()
 }

@@ -26,3 +26,13 @@ test("no `any` in the public declarations", () => {
     assert.doesNotMatch(code, /\bany\b/, f);
   }
 });
+
+test("the type test (test/types) uses every export", async () => {
+  const init = await import("kubetoken/init");
+  const dir = new URL("./types/", import.meta.url);
+  const src = ["usage.mts", "usage-api.mts", "usage-init.mts", "usage-require.cts"]
+    .map((f) => readFileSync(new URL(f, dir), "utf8"))
+    .join("\n");
+  const unused = Object.keys(init).filter((n) => !new RegExp(`\\b${n}\\b`).test(src));
+  assert.deepEqual(unused, []);
+});

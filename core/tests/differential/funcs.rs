@@ -2,7 +2,7 @@
 //! the oracle's result shape.
 
 use kubetoken::spec::{self, TokenSpec};
-use kubetoken::{BootstrapToken, Duration, Secret, Timestamp, authn, jws, token};
+use kubetoken::{BootstrapToken, Duration, Secret, Timestamp, authn, jws, pem, pin, token};
 use serde_json::{Value, json};
 
 use super::inputs::{self, Rng};
@@ -436,6 +436,61 @@ pub fn all() -> Vec<Func> {
                 )))
             },
             shrink: Some("detached"),
+        },
+        // --- CA pins (core/src/pem.rs, x509.rs, pin.rs) ---
+        Func {
+            name: "pem_hashes",
+            weight: 6,
+            make: |r| json!({"pem": inputs::pem_text(r)}),
+            ours: |a| out(pin::hashes_from_pem(s(a, "pem").as_bytes())),
+            shrink: None,
+        },
+        Func {
+            name: "pin_allow",
+            weight: 3,
+            make: |r| json!({"hashes": inputs::list_of(r, 2, inputs::pin_hash)}),
+            ours: |a| {
+                let mut set = pin::PinSet::new();
+                let hashes = strs(a, "hashes");
+                out(set
+                    .allow_all(hashes.iter().map(String::as_str))
+                    .map(|()| Value::Null))
+            },
+            shrink: None,
+        },
+        Func {
+            name: "pin_check",
+            weight: 3,
+            make: |r: &mut Rng| {
+                let corpus = inputs::pem_corpus();
+                let pem = if corpus.is_empty() {
+                    String::new()
+                } else {
+                    r.pick(corpus).clone()
+                };
+                let mut hashes: Vec<String> =
+                    (0..r.below(3)).map(|_| inputs::valid_pin_hash(r)).collect();
+                if r.pct(50) {
+                    let real = pin::hashes_from_pem(pem.as_bytes()).unwrap_or_default();
+                    if !real.is_empty() {
+                        hashes.push(r.pick(&real).clone());
+                    }
+                }
+                json!({"hashes": hashes, "pem": pem})
+            },
+            ours: |a| {
+                let mut set = pin::PinSet::new();
+                let hashes = strs(a, "hashes");
+                if let Err(e) = set.allow_all(hashes.iter().map(String::as_str)) {
+                    return Outcome::Err(format!("{}: {e}", e.code()));
+                }
+                let certs = match pem::certificates(s(a, "pem").as_bytes()) {
+                    Ok(c) => c,
+                    Err(e) => return Outcome::Err(format!("{}: {e}", e.code())),
+                };
+                out(set.check_any(&certs).map(|r| json!(r.is_ok())))
+            },
+            shrink: None,
         },
     ]
 }

@@ -687,3 +687,167 @@ pub fn secret_manifest(rng: &mut Rng, token: &str, now: i64) -> serde_json::Valu
     obj.insert("data".into(), Value::Object(m));
     Value::Object(obj)
 }
+
+/// Every PEM text with a certificate in the repo's vectors and fixtures (and the sample CA).
+pub fn pem_corpus() -> &'static [String] {
+    static CORPUS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::String(s) if s.contains("-----BEGIN CERTIFICATE-----") => {
+                    out.push(s.clone())
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+                serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+                _ => {}
+            }
+        }
+        fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    files(&p, out);
+                } else {
+                    out.push(p);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut paths = Vec::new();
+        files(&root.join("tests/vectors"), &mut paths);
+        files(&root.join("tests/fixtures"), &mut paths);
+        paths.push(root.join("core/examples/sample_ca.pem"));
+        paths.sort();
+        let mut out = Vec::new();
+        for p in paths {
+            let Ok(text) = std::fs::read_to_string(&p) else {
+                continue;
+            };
+            match p.extension().and_then(|e| e.to_str()) {
+                Some("json") => {
+                    if let Ok(v) = serde_json::from_str(&text) {
+                        walk(&v, &mut out);
+                    }
+                }
+                Some("pem" | "crt") if text.contains("-----BEGIN CERTIFICATE-----") => {
+                    out.push(text)
+                }
+                _ => {}
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    })
+}
+
+/// The `-----BEGIN ...-----` ... `-----END ...-----` blocks of a PEM text.
+fn pem_blocks(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(b) = rest.find("-----BEGIN ") {
+        let Some(e) = rest[b..].find("-----END ") else {
+            break;
+        };
+        let Some(close) = rest[b + e + 9..].find("-----") else {
+            break;
+        };
+        let end = b + e + 9 + close + 5;
+        out.push(rest[b..end].to_owned());
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// A PEM bundle: corpus texts as they are, recombined, or damaged in PEM or DER ways.
+pub fn pem_text(rng: &mut Rng) -> String {
+    let corpus = pem_corpus();
+    if corpus.is_empty() {
+        return String::new();
+    }
+    let base = rng.pick(corpus).clone();
+    match rng.below(12) {
+        0..=2 => base,
+        3 | 4 => {
+            // Recombine blocks of two bundles, with separators.
+            let mut blocks = pem_blocks(&base);
+            blocks.extend(pem_blocks(rng.pick::<String>(corpus)));
+            let n = 1 + rng.below(blocks.len().max(1) as u64) as usize;
+            let mut out = String::new();
+            for _ in 0..n {
+                if blocks.is_empty() {
+                    break;
+                }
+                out.push_str(rng.pick::<String>(&blocks));
+                out.push_str(rng.pick::<&str>(&["\n", "\n\n", "\r\n", "", "\nsome text\n"]));
+            }
+            out
+        }
+        5 => base.replace('\n', "\r\n"),
+        6 => {
+            // A header in the first certificate block (client-go then skips it).
+            base.replacen(
+                "-----BEGIN CERTIFICATE-----\n",
+                "-----BEGIN CERTIFICATE-----\nProc-Type: 4,ENCRYPTED\n\n",
+                1,
+            )
+        }
+        7 => base.replacen("BEGIN CERTIFICATE", "BEGIN TRUSTED CERTIFICATE", 1),
+        8 => {
+            // Flip one base64 character inside the DER of a certificate.
+            let bytes: Vec<char> = base.chars().collect();
+            let body_start = base.find("-----\n").map(|i| i + 6).unwrap_or(0);
+            let body_end = base.find("\n-----END").unwrap_or(bytes.len());
+            if body_end > body_start + 4 {
+                let mut chars = bytes;
+                let i = body_start + rng.below((body_end - body_start) as u64) as usize;
+                if chars[i].is_ascii_alphanumeric() {
+                    chars[i] = *rng.pick(&['A', 'B', 'Z', 'a', 'q', '0', '9', '+', '/']);
+                }
+                chars.into_iter().collect()
+            } else {
+                base
+            }
+        }
+        9 => {
+            // Drop one line of base64 (truncated DER).
+            let mut lines: Vec<&str> = base.lines().collect();
+            if lines.len() > 3 {
+                let i = 1 + rng.below(lines.len() as u64 - 2) as usize;
+                if !lines[i].starts_with("-----") {
+                    lines.remove(i);
+                }
+            }
+            lines.join("\n") + "\n"
+        }
+        10 => format!(
+            "{}{}",
+            rng.pick::<&str>(&[" ", "\n", "junk\n", "\u{feff}"]),
+            base
+        ),
+        _ => mutate(rng, &base),
+    }
+}
+
+/// A well-formed `sha256:<64 hex>` pin.
+pub fn valid_pin_hash(rng: &mut Rng) -> String {
+    const HEX: &[u8] = b"0123456789abcdef";
+    let hex: String = (0..64)
+        .map(|_| char::from(HEX[rng.below(16) as usize]))
+        .collect();
+    format!("sha256:{hex}")
+}
+
+/// `sha256:<64 hex>` pins and near misses.
+pub fn pin_hash(rng: &mut Rng) -> String {
+    let h = valid_pin_hash(rng);
+    let hex = h["sha256:".len()..].to_owned();
+    match rng.below(10) {
+        0..=4 => h,
+        5 => h.to_uppercase(),
+        6 => format!("SHA256:{hex}"),
+        7 => hex,
+        8 => format!("sha1:{}", &hex[..40]),
+        _ => mutate(rng, &h),
+    }
+}

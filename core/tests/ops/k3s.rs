@@ -137,14 +137,14 @@ pub fn run(op: &str, args: &Value) -> Option<Result<Value, Error>> {
         "k3s_token_hash" => Ok(json!(k3s::token_hash(s(args, "passphrase")))),
         "k3s_storage_key" => Ok(json!(k3s::storage_key(s(args, "passphrase")))),
         "k3s_encrypt" => (|| {
-            k3s::encrypt_with(
-                s(args, "passphrase"),
-                s(args, "plaintext").as_bytes(),
-                s(args, "salt"),
-                nonce(s(args, "nonce"))?,
-            )
+            let (pass, pt) = (s(args, "passphrase"), s(args, "plaintext").as_bytes());
+            match (opt(args, "salt"), opt(args, "nonce")) {
+                (Some(salt), Some(n)) => k3s::encrypt_with(pass, pt, salt, nonce(n)?),
+                _ => k3s::encrypt(pass, pt),
+            }
             .map(|v| json!(v))
         })(),
+        "k3s_token_generate" => k3s::token_generate_output().map(|o| json!(o)),
         "k3s_decrypt" => k3s::decrypt(s(args, "passphrase"), s(args, "value").as_bytes())
             .map(|p| json!(String::from_utf8_lossy(&p))),
         "k3s_token_opens" => {
