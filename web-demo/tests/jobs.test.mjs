@@ -137,7 +137,16 @@ test("1. create a token: Secret YAML/JSON, kubectl one-liner, expiry, join comma
   await page.check('input[name="c-flavour"][value="kubeadm"]');
   await page.fill("#c-server", "");
   const kv = vector(cases, "join_command", (c) => c.expect.ok && typeof c.args.kubeconfig === "string" && !c.args.context, "with a kubeconfig");
-  await page.fill("#c-ca", kv.args.kubeconfig);
+  // dropped onto the box as a file, as a user would drag admin.conf in
+  await page.fill("#c-ca", "");
+  const dt = await page.evaluateHandle((conf) => {
+    const d = new DataTransfer();
+    d.items.add(new File([conf], "admin.conf", { type: "text/plain" }));
+    return d;
+  }, kv.args.kubeconfig);
+  await page.dispatchEvent('.drop[data-drop-for="c-ca"]', "drop", { dataTransfer: dt });
+  await page.locator("#copy-status").filter({ hasText: "Loaded admin.conf" }).waitFor();
+  assert.equal(await page.inputValue("#c-ca"), kv.args.kubeconfig);
   const joinKc = kt.joinCommand({ token: "abcdef.0123456789abcdef", kubeconfig: kv.args.kubeconfig });
   assert.equal(await revealed(page, "c-join"), joinKc);
   await p.assertClean();
