@@ -96,6 +96,8 @@ export async function openPage(demo, { width = 1280, height = 900, hash = "" } =
 
 export async function shot(page, name, opts = {}) {
   const path = join(ARTIFACTS, `${name}.png`);
+  // From the top: a full-page shot of a scrolled page would paint the sticky tab bar mid-page.
+  if (opts.fullPage !== false) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true, ...opts });
   return path;
 }
