@@ -12,7 +12,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::error::{Error, Result};
+use base64::Engine as _;
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result, check_size};
+use crate::gofmt::quote;
 
 /// `bootstrap.kubernetes.io/token`
 pub const SECRET_TYPE: &str = "bootstrap.kubernetes.io/token";
@@ -70,20 +74,420 @@ impl Secret {
     }
 
     /// Parses one Secret manifest, JSON or YAML (`data` base64 and/or `stringData`).
-    pub fn parse(_text: &str) -> Result<Secret> {
-        Err(Error::Unsupported(
-            "Secret::parse is not implemented yet".into(),
-        ))
+    ///
+    /// * Input is capped at [`crate::error::MAX_INPUT_BYTES`] (`input_too_large`).
+    /// * Text whose first non-blank character is `{` or `[` is read as JSON (falling back
+    ///   to YAML, of which JSON is nearly a subset); anything else as one YAML document.
+    /// * See [`Secret::from_value`] for what the object must look like.
+    pub fn parse(text: &str) -> Result<Secret> {
+        let value = parse_document("Secret manifest", text)?;
+        Secret::from_value(&value)
     }
+
+    /// Builds a Secret from an already-parsed manifest object (what bindings get from a
+    /// Python dict / JS object).
+    ///
+    /// * The value must be an object. `kind`, if present, must be `Secret`; `apiVersion`,
+    ///   if present, must be `v1`.
+    /// * `metadata.name`, `metadata.namespace`, `metadata.uid`,
+    ///   `metadata.deletionTimestamp` and `type` must be strings (or absent / null).
+    /// * `data` values are base64 strings decoded the way Go's `encoding/json` decodes a
+    ///   `[]byte` (which is what the API server does): standard alphabet, `=` padding
+    ///   required, `\r`/`\n` ignored, anything else is `invalid_secret`. A `null` value is
+    ///   an empty value (Go decodes `null` into a nil `[]byte`).
+    /// * `stringData` values (strings) are merged over `data`, as the API server does
+    ///   on write.
+    /// * Error messages name the offending field, never a value from `data`.
+    pub fn from_value(value: &Value) -> Result<Secret> {
+        let obj = value.as_object().ok_or_else(|| {
+            Error::InvalidSecret(format!(
+                "a Secret manifest must be an object (a JSON object / YAML mapping), not {}",
+                kind_of(value)
+            ))
+        })?;
+        if let Some(kind) = opt_str(obj, "kind", "kind")?
+            && kind != "Secret"
+        {
+            return Err(Error::InvalidSecret(format!(
+                "kind is {}, expected \"Secret\"",
+                show(kind)
+            )));
+        }
+        if let Some(api) = opt_str(obj, "apiVersion", "apiVersion")?
+            && api != "v1"
+        {
+            return Err(Error::InvalidSecret(format!(
+                "apiVersion is {}, expected \"v1\" (a Secret is core/v1)",
+                show(api)
+            )));
+        }
+        let mut secret = Secret::default();
+        match obj.get("metadata") {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(meta)) => {
+                secret.name = opt_str(meta, "name", "metadata.name")?
+                    .unwrap_or_default()
+                    .to_owned();
+                secret.namespace = opt_str(meta, "namespace", "metadata.namespace")?
+                    .unwrap_or_default()
+                    .to_owned();
+                secret.uid = opt_str(meta, "uid", "metadata.uid")?.map(str::to_owned);
+                secret.deletion_timestamp =
+                    opt_str(meta, "deletionTimestamp", "metadata.deletionTimestamp")?
+                        .map(str::to_owned);
+            }
+            Some(other) => {
+                return Err(Error::InvalidSecret(format!(
+                    "metadata must be an object, not {}",
+                    kind_of(other)
+                )));
+            }
+        }
+        secret.type_ = opt_str(obj, "type", "type")?.unwrap_or_default().to_owned();
+        match obj.get("data") {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(data)) => {
+                let mut out = BTreeMap::new();
+                for (k, v) in data {
+                    let bytes = match v {
+                        Value::String(s) => decode_go_base64(s).ok_or_else(|| {
+                            Error::InvalidSecret(format!(
+                                "data.{} is not valid base64 (standard alphabet, with padding)",
+                                show(k)
+                            ))
+                        })?,
+                        Value::Null => Vec::new(),
+                        other => {
+                            return Err(Error::InvalidSecret(format!(
+                                "data.{} must be a base64 string, not {}",
+                                show(k),
+                                kind_of(other)
+                            )));
+                        }
+                    };
+                    out.insert(k.clone(), bytes);
+                }
+                secret.data = Some(out);
+            }
+            Some(other) => {
+                return Err(Error::InvalidSecret(format!(
+                    "data must be an object, not {}",
+                    kind_of(other)
+                )));
+            }
+        }
+        match obj.get("stringData") {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(sd)) => {
+                let data = secret.data.get_or_insert_with(BTreeMap::new);
+                for (k, v) in sd {
+                    let bytes = match v {
+                        Value::String(s) => s.as_bytes().to_vec(),
+                        Value::Null => Vec::new(),
+                        other => {
+                            return Err(Error::InvalidSecret(format!(
+                                "stringData.{} must be a string, not {}",
+                                show(k),
+                                kind_of(other)
+                            )));
+                        }
+                    };
+                    data.insert(k.clone(), bytes);
+                }
+            }
+            Some(other) => {
+                return Err(Error::InvalidSecret(format!(
+                    "stringData must be an object, not {}",
+                    kind_of(other)
+                )));
+            }
+        }
+        Ok(secret)
+    }
+
+    /// The manifest as a JSON value, in the shape `kubectl get secret -o json` prints:
+    /// keys sorted at every level (`apiVersion`, `data`, `kind`, `metadata`, `type`),
+    /// `data` values base64 (standard, padded). Empty or absent fields are left out
+    /// (`namespace`, `type`, `data` when empty, `uid`, `deletionTimestamp`).
+    pub fn to_value(&self) -> Value {
+        let data = self.data.as_ref().filter(|d| !d.is_empty()).map(|d| {
+            d.iter()
+                .map(|(k, v)| (k.clone(), Value::String(B64_STD.encode(v))))
+                .collect::<Map<String, Value>>()
+        });
+        self.manifest(DataForm::Base64, data)
+    }
+
+    /// The human-readable form: the same manifest with `stringData` (plain strings)
+    /// instead of `data`. The API server turns it into the same stored Secret.
+    /// Fails (`invalid_secret`) when a value is not UTF-8.
+    pub fn to_string_data_value(&self) -> Result<Value> {
+        let mut sd = Map::new();
+        for (k, v) in self.data.iter().flatten() {
+            let s = std::str::from_utf8(v).map_err(|_| {
+                Error::InvalidSecret(format!(
+                    "data.{} is not UTF-8 text, so it cannot be written as stringData",
+                    show(k)
+                ))
+            })?;
+            sd.insert(k.clone(), Value::String(s.to_owned()));
+        }
+        Ok(self.manifest(DataForm::Plain, (!sd.is_empty()).then_some(sd)))
+    }
+
+    fn manifest(&self, form: DataForm, data: Option<Map<String, Value>>) -> Value {
+        let mut meta = Map::new();
+        if let Some(ts) = &self.deletion_timestamp {
+            meta.insert("deletionTimestamp".into(), Value::String(ts.clone()));
+        }
+        meta.insert("name".into(), Value::String(self.name.clone()));
+        if !self.namespace.is_empty() {
+            meta.insert("namespace".into(), Value::String(self.namespace.clone()));
+        }
+        if let Some(uid) = &self.uid {
+            meta.insert("uid".into(), Value::String(uid.clone()));
+        }
+        // Sorted like kubectl prints: apiVersion < data < kind < metadata < stringData < type.
+        let mut m = Map::new();
+        m.insert("apiVersion".into(), Value::String("v1".into()));
+        let (data, string_data) = match form {
+            DataForm::Base64 => (data, None),
+            DataForm::Plain => (None, data),
+        };
+        if let Some(d) = data {
+            m.insert("data".into(), Value::Object(d));
+        }
+        m.insert("kind".into(), Value::String("Secret".into()));
+        m.insert("metadata".into(), Value::Object(meta));
+        if let Some(d) = string_data {
+            m.insert("stringData".into(), Value::Object(d));
+        }
+        if !self.type_.is_empty() {
+            m.insert("type".into(), Value::String(self.type_.clone()));
+        }
+        Value::Object(m)
+    }
+
+    /// The manifest as pretty JSON, like `kubectl get secret -o json`: 4-space indent,
+    /// sorted keys, trailing newline. See [`Secret::to_value`].
+    pub fn to_json(&self) -> String {
+        pretty_json(&self.to_value())
+    }
+
+    /// The manifest as YAML, like `kubectl get secret -o yaml`: 2-space indent, sorted
+    /// keys. It parses back (JSON-equal) to [`Secret::to_value`].
+    pub fn to_yaml(&self) -> Result<String> {
+        to_yaml(&self.to_value())
+    }
+
+    /// The `stringData` form as YAML (values in plain text, quoted where YAML needs it).
+    pub fn to_string_data_yaml(&self) -> Result<String> {
+        to_yaml(&self.to_string_data_value()?)
+    }
+
+    /// The `stringData` form as pretty JSON (4-space indent, trailing newline).
+    pub fn to_string_data_json(&self) -> Result<String> {
+        Ok(pretty_json(&self.to_string_data_value()?))
+    }
+}
+
+#[derive(Clone, Copy)]
+enum DataForm {
+    Base64,
+    Plain,
 }
 
 /// Parses `kubectl get secrets -o json|yaml` output (a `List`/`SecretList`), or a single
 /// Secret, into its Secrets. Each item is parsed independently: a bad item is an `Err`
 /// in its slot, the others still parse.
-pub fn parse_secret_list(_text: &str) -> Result<Vec<Result<Secret>>> {
-    Err(Error::Unsupported(
-        "parse_secret_list is not implemented yet".into(),
+///
+/// * A top-level object with `items` and `kind` `List`, `SecretList` or no `kind` is a
+///   list; any other top-level object is one Secret (a one-slot result; a wrong `kind`
+///   there is an `Err` in the slot).
+/// * A YAML stream of several documents (`---`) is accepted: each document is a
+///   Secret or a List, flattened in order.
+/// * Errors about the document itself (size, syntax, not an object, `items` not an
+///   array) are the outer `Err`.
+pub fn parse_secret_list(text: &str) -> Result<Vec<Result<Secret>>> {
+    check_size("Secret list", text.len())?;
+    let docs = parse_documents(text)?;
+    let mut out = Vec::new();
+    for doc in &docs {
+        out.extend(secret_list_from_value(doc)?);
+    }
+    Ok(out)
+}
+
+/// [`parse_secret_list`] for an already-parsed value (bindings).
+pub fn secret_list_from_value(value: &Value) -> Result<Vec<Result<Secret>>> {
+    let obj = value.as_object().ok_or_else(|| {
+        Error::InvalidSecret(format!(
+            "a Secret list must be an object (a JSON object / YAML mapping), not {}",
+            kind_of(value)
+        ))
+    })?;
+    let kind = obj.get("kind").and_then(Value::as_str);
+    let is_list = obj.contains_key("items") && matches!(kind, None | Some("List" | "SecretList"));
+    if !is_list {
+        return Ok(vec![Secret::from_value(value)]);
+    }
+    match obj.get("items") {
+        Some(Value::Array(items)) => Ok(items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                Secret::from_value(item).map_err(|e| match e {
+                    Error::InvalidSecret(m) => Error::InvalidSecret(format!("items[{i}]: {m}")),
+                    other => other,
+                })
+            })
+            .collect()),
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(other) => Err(Error::InvalidSecret(format!(
+            "items must be an array, not {}",
+            kind_of(other)
+        ))),
+    }
+}
+
+const B64_STD: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
+
+/// Go's `base64.StdEncoding` decoder as `encoding/json` uses it for `[]byte`: padding
+/// required, `\r` and `\n` skipped anywhere, non-zero trailing bits accepted.
+fn decode_go_base64(s: &str) -> Option<Vec<u8>> {
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    const GO_STD: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_allow_trailing_bits(true)
+            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
+    );
+    if s.contains(['\r', '\n']) {
+        let cleaned: String = s.chars().filter(|c| !matches!(c, '\r' | '\n')).collect();
+        GO_STD.decode(cleaned).ok()
+    } else {
+        GO_STD.decode(s).ok()
+    }
+}
+
+fn pretty_json(v: &Value) -> String {
+    use serde::Serialize;
+    let mut buf = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+    // Serializing a `Value` into a Vec cannot fail, and the output is UTF-8.
+    let _ = v.serialize(&mut ser);
+    let mut s = String::from_utf8(buf).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn to_yaml(v: &Value) -> Result<String> {
+    serde_saphyr::to_string(v)
+        .map_err(|_| Error::InvalidSecret("the manifest could not be written as YAML".into()))
+}
+
+fn yaml_options() -> serde_saphyr::Options {
+    let mut o = serde_saphyr::Options::default();
+    // Our messages carry only line/column; snippets would quote the input (secrets).
+    o.with_snippet = false;
+    o
+}
+
+fn starts_like_json(text: &str) -> bool {
+    text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .starts_with(['{', '['])
+}
+
+fn json_error(what: &str, e: &serde_json::Error) -> Error {
+    Error::InvalidSecret(format!(
+        "{what} is not valid JSON (line {}, column {})",
+        e.line(),
+        e.column()
     ))
+}
+
+fn yaml_error(what: &str, e: &serde_saphyr::Error) -> Error {
+    // Never include saphyr's message: it can quote the offending input.
+    match e.location() {
+        Some(l) => Error::InvalidSecret(format!(
+            "{what} is not valid YAML (line {}, column {})",
+            l.line(),
+            l.column()
+        )),
+        None => Error::InvalidSecret(format!("{what} is not valid YAML")),
+    }
+}
+
+/// One JSON or YAML document → a JSON value.
+fn parse_document(what: &'static str, text: &str) -> Result<Value> {
+    check_size(what, text.len())?;
+    let json_err = if starts_like_json(text) {
+        match serde_json::from_str::<Value>(text) {
+            Ok(v) => return Ok(v),
+            Err(e) => Some(json_error(what, &e)),
+        }
+    } else {
+        None
+    };
+    match serde_saphyr::from_str_with_options::<Value>(text, yaml_options()) {
+        Ok(v) => Ok(v),
+        Err(e) => Err(json_err.unwrap_or_else(|| yaml_error(what, &e))),
+    }
+}
+
+/// JSON, or a YAML stream of one or more documents.
+fn parse_documents(text: &str) -> Result<Vec<Value>> {
+    const WHAT: &str = "Secret list";
+    if starts_like_json(text) {
+        match serde_json::from_str::<Value>(text) {
+            Ok(v) => return Ok(vec![v]),
+            Err(e) => {
+                return serde_saphyr::from_multiple_with_options::<Value>(text, yaml_options())
+                    .map_err(|_| json_error(WHAT, &e));
+            }
+        }
+    }
+    let docs = serde_saphyr::from_multiple_with_options::<Value>(text, yaml_options())
+        .map_err(|e| yaml_error(WHAT, &e))?;
+    let docs: Vec<Value> = docs.into_iter().filter(|d| !d.is_null()).collect();
+    if docs.is_empty() {
+        return Err(Error::InvalidSecret(format!("{WHAT} is empty")));
+    }
+    Ok(docs)
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A field name or other public value for a message: Go-quoted, cut at 64 characters.
+fn show(s: &str) -> String {
+    if s.chars().count() <= 64 {
+        quote(s)
+    } else {
+        let cut: String = s.chars().take(64).collect();
+        format!("{}...", quote(&cut))
+    }
+}
+
+/// An optional string member: absent or null → `None`, string → `Some`, else an error.
+fn opt_str<'a>(obj: &'a Map<String, Value>, key: &str, path: &str) -> Result<Option<&'a str>> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(Error::InvalidSecret(format!(
+            "{path} must be a string, not {}",
+            kind_of(other)
+        ))),
+    }
 }
 
 impl fmt::Debug for Secret {
@@ -106,5 +510,135 @@ impl fmt::Debug for Secret {
             .field("type", &self.type_)
             .field("data", &data)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JSON: &str = r#"{
+        "apiVersion": "v1", "kind": "Secret",
+        "metadata": {"name": "bootstrap-token-abcdef", "namespace": "kube-system", "uid": "u-1"},
+        "type": "bootstrap.kubernetes.io/token",
+        "data": {"token-id": "YWJjZGVm", "token-secret": "YWJjZGVmMDEyMzQ1Njc4OQ==", "description": "Zm9v"},
+        "stringData": {"description": "bar", "usage-bootstrap-signing": "true"}
+    }"#;
+
+    #[test]
+    fn parse_json_and_yaml_alike() {
+        let s = Secret::parse(JSON).unwrap();
+        assert_eq!(s.name, "bootstrap-token-abcdef");
+        assert_eq!(s.namespace, NAMESPACE);
+        assert_eq!(s.type_, SECRET_TYPE);
+        assert_eq!(s.uid.as_deref(), Some("u-1"));
+        assert_eq!(s.get(KEY_TOKEN_SECRET), "abcdef0123456789");
+        assert_eq!(s.get(KEY_DESCRIPTION), "bar", "stringData wins over data");
+        assert_eq!(s.get(KEY_USAGE_SIGNING), "true");
+        let y = s.to_yaml().unwrap();
+        assert_eq!(
+            Secret::parse(&y).unwrap(),
+            Secret {
+                uid: Some("u-1".into()),
+                ..s.clone()
+            }
+        );
+        let y = "metadata:\n  name: x\nstringData:\n  token-id: abcdef\n";
+        let s = Secret::parse(y).unwrap();
+        assert_eq!(s.get(KEY_TOKEN_ID), "abcdef");
+        assert_eq!(s.namespace, "");
+        assert!(Secret::parse("metadata: {name: x}").unwrap().data.is_none());
+    }
+
+    #[test]
+    fn rejects_with_typed_errors_that_do_not_echo_data() {
+        for bad in [
+            "[]",
+            "42",
+            "\"x\"",
+            "{",
+            "a: [",
+            "kind: ConfigMap",
+            "apiVersion: v2",
+            "metadata: []",
+            "metadata: {name: 3}",
+            "type: [a]",
+            "data: {token-secret: \"abcdef0123456789!\"}",
+            "data: {token-secret: \"YWJjZGVmMDEyMzQ1Njc4OQ\"}",
+            "data: {token-secret: 5}",
+            "data: []",
+            "stringData: {token-secret: [abcdef0123456789]}",
+            "stringData: 1",
+            "",
+        ] {
+            let e = Secret::parse(bad).unwrap_err();
+            assert_eq!(e.code(), "invalid_secret", "{bad}: {e}");
+            assert!(!e.to_string().contains("abcdef0123456789"), "{e}");
+        }
+        let big = format!(
+            "metadata: {{name: x}}\n#{}",
+            "x".repeat(crate::error::MAX_INPUT_BYTES)
+        );
+        assert_eq!(Secret::parse(&big).unwrap_err().code(), "input_too_large");
+    }
+
+    #[test]
+    fn go_base64_rules() {
+        assert_eq!(decode_go_base64("YWJj\r\nZGVm").unwrap(), b"abcdef");
+        assert_eq!(
+            decode_go_base64("YR==").unwrap(),
+            b"a",
+            "Go allows trailing bits"
+        );
+        assert!(decode_go_base64("YQ").is_none(), "padding required");
+        assert!(decode_go_base64("YQ=").is_none());
+        assert!(decode_go_base64("Y Q==").is_none());
+        assert!(decode_go_base64("YQ==\t").is_none());
+        assert!(decode_go_base64("-_8=").is_none(), "URL alphabet rejected");
+        assert_eq!(decode_go_base64("").unwrap(), b"");
+    }
+
+    #[test]
+    fn lists() {
+        let list = r#"{"apiVersion": "v1", "kind": "List", "items": [
+            {"kind": "Secret", "metadata": {"name": "a"}},
+            {"kind": "ConfigMap", "metadata": {"name": "b"}},
+            {"metadata": {"name": "c"}, "data": {"k": "!"}},
+            {"metadata": {"name": "d"}}
+        ]}"#;
+        let items = parse_secret_list(list).unwrap();
+        assert_eq!(items.len(), 4);
+        assert_eq!(items[0].as_ref().unwrap().name, "a");
+        assert_eq!(items[1].as_ref().unwrap_err().code(), "invalid_secret");
+        assert!(
+            items[2]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("items[2]: ")
+        );
+        assert_eq!(items[3].as_ref().unwrap().name, "d");
+        let one = parse_secret_list("kind: Secret\nmetadata: {name: z}\n").unwrap();
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].as_ref().unwrap().name, "z");
+        let stream = "metadata: {name: a}\n---\nkind: SecretList\nitems:\n- metadata: {name: b}\n";
+        let names: Vec<String> = parse_secret_list(stream)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.unwrap().name)
+            .collect();
+        assert_eq!(names, ["a", "b"]);
+        assert!(
+            parse_secret_list("kind: List\nitems: []\n")
+                .unwrap()
+                .is_empty()
+        );
+        for bad in ["kind: List\nitems: 3\n", "3", "", "{"] {
+            assert_eq!(
+                parse_secret_list(bad).unwrap_err().code(),
+                "invalid_secret",
+                "{bad}"
+            );
+        }
     }
 }

@@ -7,11 +7,20 @@
 //! [`TokenSpec::to_secret`], [`TokenSpec::from_secret`], [`validate_group`],
 //! [`validate_usages`], [`KNOWN_USAGES`].
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+use zeroize::Zeroize;
+
 use crate::duration::Duration;
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use crate::gofmt::quote;
+use crate::secret::{
+    KEY_DESCRIPTION, KEY_EXPIRATION, KEY_EXTRA_GROUPS, KEY_TOKEN_ID, KEY_TOKEN_SECRET, NAMESPACE,
+    SECRET_TYPE, Secret, USAGE_PREFIX,
+};
 use crate::time::Timestamp;
-use crate::token::BootstrapToken;
+use crate::token::{self, BootstrapToken, describe_untrusted};
 
 /// `KnownTokenUsages`, in upstream order.
 pub const KNOWN_USAGES: [&str; 2] = ["signing", "authentication"];
@@ -108,12 +117,22 @@ impl TokenSpec {
         }
     }
 
-    /// kubeadm's validation (§11.3): usages known, groups need `authentication` and
-    /// must match the pattern, TTL and expires are exclusive.
+    /// kubeadm's validation (§11.3), first failure wins, in upstream order:
+    /// usages known (`invalid_usage`); groups need the `authentication` usage
+    /// (`invalid_options`); every group matches the pattern (`invalid_group`); TTL and
+    /// expires are exclusive (`invalid_options`). The token itself is valid by
+    /// construction ([`BootstrapToken`] cannot hold a malformed token).
+    ///
+    /// Like upstream, a zero or negative TTL is accepted (it means "never expires").
     pub fn validate(&self) -> Result<()> {
-        Err(Error::Unsupported(
-            "TokenSpec::validate is not implemented yet".into(),
-        ))
+        validate_usages(&self.usages)?;
+        validate_token_groups(&self.usages, &self.groups)?;
+        if self.ttl.is_some() && self.expires.is_some() {
+            return Err(Error::InvalidOptions(
+                "the token's TTL and expires options are mutually exclusive".into(),
+            ));
+        }
+        Ok(())
     }
 
     /// The expiration written into the Secret at `now` (`Expires` wins; TTL ≤ 0 → none).
@@ -127,29 +146,480 @@ impl TokenSpec {
         }
     }
 
-    /// `BootstrapTokenToSecret` at `now` (no validation, like upstream).
-    pub fn to_secret(&self, _now: Timestamp) -> Secret {
-        Secret::default()
+    /// `BootstrapTokenToSecret` at `now` (no validation, like upstream):
+    /// `bootstrap-token-<id>` in `kube-system`, type `bootstrap.kubernetes.io/token`,
+    /// data `token-id`, `token-secret`, `description` (only if non-empty), `expiration`
+    /// (see [`TokenSpec::expiration`], UTC RFC3339, whole seconds), `usage-bootstrap-<u>:
+    /// true` for each usage as given (duplicates collapse), `auth-extra-groups` (the
+    /// groups joined with `,`, only if there are any).
+    pub fn to_secret(&self, now: Timestamp) -> Secret {
+        let mut data: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        data.insert(KEY_TOKEN_ID.into(), self.token.id().as_bytes().to_vec());
+        data.insert(
+            KEY_TOKEN_SECRET.into(),
+            self.token.secret().as_bytes().to_vec(),
+        );
+        if !self.description.is_empty() {
+            data.insert(KEY_DESCRIPTION.into(), self.description.as_bytes().to_vec());
+        }
+        if let Some(exp) = self.expiration(now) {
+            data.insert(KEY_EXPIRATION.into(), exp.to_rfc3339_utc().into_bytes());
+        }
+        for usage in &self.usages {
+            data.insert(format!("{USAGE_PREFIX}{usage}"), b"true".to_vec());
+        }
+        if !self.groups.is_empty() {
+            data.insert(KEY_EXTRA_GROUPS.into(), self.groups.join(",").into_bytes());
+        }
+        Secret {
+            name: self.token.secret_name(),
+            namespace: NAMESPACE.into(),
+            type_: SECRET_TYPE.into(),
+            data: Some(data),
+            uid: None,
+            deletion_timestamp: None,
+        }
     }
 
-    /// `BootstrapTokenFromSecret`.
-    pub fn from_secret(_secret: &Secret) -> Result<TokenSpec> {
-        Err(Error::Unsupported(
-            "TokenSpec::from_secret is not implemented yet".into(),
-        ))
+    /// `BootstrapTokenFromSecret`, in upstream's order of checks:
+    ///
+    /// 1. `token-id` present and non-empty;
+    /// 2. the Secret's name is `bootstrap-token-<token-id>`;
+    /// 3. `token-secret` present and non-empty;
+    /// 4. `<token-id>.<token-secret>` is a valid token;
+    /// 5. `expiration`, if non-empty, parses as Go RFC3339 (its offset is kept).
+    ///
+    /// Usages are the `usage-bootstrap-<u>` keys whose value is exactly `true`, sorted;
+    /// groups are `auth-extra-groups` split on `,` as-is (none when the first element is
+    /// empty). The Secret's `type` is not checked (upstream filters by type when listing).
+    /// `ttl` is always `None`. Every error is `invalid_secret`.
+    ///
+    /// Deliberate difference: upstream's message for step 4 quotes the whole token,
+    /// secret included; ours shows at most the ID (see [`describe_untrusted`]).
+    pub fn from_secret(secret: &Secret) -> Result<TokenSpec> {
+        let name = &secret.name;
+        let id = secret.get(KEY_TOKEN_ID);
+        if id.is_empty() {
+            return Err(Error::InvalidSecret(format!(
+                "bootstrap token Secret {} has no token-id data",
+                quote(name)
+            )));
+        }
+        if *name != token::secret_name(&id) {
+            let expected = if token::is_valid_token_id(&id) {
+                quote(&token::secret_name(&id))
+            } else {
+                format!(
+                    "bootstrap-token-<token-id>, with token-id {}",
+                    describe_untrusted(&id)
+                )
+            };
+            return Err(Error::InvalidSecret(format!(
+                "bootstrap token Secret name is not of the form 'bootstrap-token-(token-id)': it is {}, expected {expected}",
+                quote(name)
+            )));
+        }
+        let mut token_secret = secret.get(KEY_TOKEN_SECRET);
+        if token_secret.is_empty() {
+            return Err(Error::InvalidSecret(format!(
+                "bootstrap token Secret {} has no token-secret data",
+                quote(name)
+            )));
+        }
+        let parsed = BootstrapToken::from_parts(&id, &token_secret);
+        token_secret.zeroize();
+        let token = parsed.map_err(|e| {
+            Error::InvalidSecret(format!(
+                "bootstrap token Secret {} is invalid and couldn't be parsed: {e}",
+                quote(name)
+            ))
+        })?;
+        let description = secret.get(KEY_DESCRIPTION);
+        let exp = secret.get(KEY_EXPIRATION);
+        let expires = if exp.is_empty() {
+            None
+        } else {
+            Some(Timestamp::parse_rfc3339(&exp).map_err(|e| {
+                Error::InvalidSecret(format!(
+                    "can't parse expiration time of bootstrap token {}: {e}",
+                    quote(name)
+                ))
+            })?)
+        };
+        // BTreeMap order = byte order of the keys = byte order of the stripped usages.
+        let usages = secret
+            .data
+            .iter()
+            .flatten()
+            .filter(|(_, v)| v.as_slice() == b"true")
+            .filter_map(|(k, _)| k.strip_prefix(USAGE_PREFIX).map(str::to_owned))
+            .collect();
+        let groups_raw = secret.get(KEY_EXTRA_GROUPS);
+        let groups = if groups_raw.split(',').next().is_some_and(|g| !g.is_empty()) {
+            groups_raw.split(',').map(str::to_owned).collect()
+        } else {
+            Vec::new()
+        };
+        Ok(TokenSpec {
+            token,
+            description,
+            ttl: None,
+            expires,
+            usages,
+            groups,
+        })
+    }
+
+    /// The spec as the JSON result shape of the `parse_secret` op: `{"token", "id",
+    /// "description", "expires", "usages", "groups"}` (plus `"ttl"`, a Go duration
+    /// string, when set). `expires` is `null` or RFC3339 in its stored offset.
+    /// **Contains the token secret** (`token`).
+    pub fn to_value(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("token".into(), Value::String(self.token.expose()));
+        m.insert("id".into(), Value::String(self.token.id().to_owned()));
+        m.insert(
+            "description".into(),
+            Value::String(self.description.clone()),
+        );
+        if let Some(ttl) = self.ttl {
+            m.insert("ttl".into(), Value::String(ttl.to_go_string()));
+        }
+        m.insert(
+            "expires".into(),
+            self.expires
+                .map_or(Value::Null, |e| Value::String(e.to_rfc3339())),
+        );
+        m.insert("usages".into(), strings_value(&self.usages));
+        m.insert("groups".into(), strings_value(&self.groups));
+        Value::Object(m)
     }
 }
 
-/// `ValidateBootstrapGroupName`.
-pub fn validate_group(_group: &str) -> Result<()> {
-    Err(Error::Unsupported(
-        "validate_group is not implemented yet".into(),
-    ))
+fn strings_value(v: &[String]) -> Value {
+    Value::Array(v.iter().cloned().map(Value::String).collect())
 }
 
-/// `ValidateUsages`: the error lists the bad usages sorted and de-duplicated.
-pub fn validate_usages(_usages: &[String]) -> Result<()> {
-    Err(Error::Unsupported(
-        "validate_usages is not implemented yet".into(),
-    ))
+/// `ValidateBootstrapGroupName`: the group must match [`GROUP_PATTERN`]
+/// (`system:bootstrappers:` then 0–255 of `[a-z0-9:-]` then one `[a-z0-9]`).
+/// The bare `system:bootstrappers` is not a valid extra group.
+pub fn validate_group(group: &str) -> Result<()> {
+    if is_valid_group(group) {
+        return Ok(());
+    }
+    Err(Error::InvalidGroup(format!(
+        "bootstrap group {} is invalid (must match {GROUP_PATTERN})",
+        quote_cut(group)
+    )))
+}
+
+/// True when `group` matches [`GROUP_PATTERN`].
+pub fn is_valid_group(group: &str) -> bool {
+    let Some(rest) = group.strip_prefix("system:bootstrappers:") else {
+        return false;
+    };
+    let b = rest.as_bytes();
+    let tail_ok = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    (1..=256).contains(&b.len())
+        && b.last().is_some_and(tail_ok)
+        && b.iter().all(|c| tail_ok(c) || *c == b':' || *c == b'-')
+}
+
+/// `ValidateUsages`: every usage must be `signing` or `authentication`; the error
+/// lists the bad usages sorted and de-duplicated. An empty list is valid.
+pub fn validate_usages<S: AsRef<str>>(usages: &[S]) -> Result<()> {
+    let bad: BTreeSet<&str> = usages
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|u| !KNOWN_USAGES.contains(u))
+        .collect();
+    if bad.is_empty() {
+        return Ok(());
+    }
+    let bad: Vec<&str> = bad.into_iter().collect();
+    Err(Error::InvalidUsage(format!(
+        "invalid bootstrap token usage string: {}, valid usage options: {}",
+        cut(&bad.join(",")),
+        KNOWN_USAGES.join(",")
+    )))
+}
+
+/// kubeadm's `ValidateTokenGroups`: extra groups need the `authentication` usage
+/// (`invalid_options`), and each must pass [`validate_group`] (`invalid_group`).
+pub fn validate_token_groups<S: AsRef<str>, G: AsRef<str>>(
+    usages: &[S],
+    groups: &[G],
+) -> Result<()> {
+    if !groups.is_empty() && !usages.iter().any(|u| u.as_ref() == "authentication") {
+        return Err(Error::InvalidOptions(
+            "token groups cannot be specified unless the usages include \"authentication\"".into(),
+        ));
+    }
+    for g in groups {
+        validate_group(g.as_ref())?;
+    }
+    Ok(())
+}
+
+/// Cuts a public value for a message at 300 characters.
+fn cut(s: &str) -> String {
+    if s.chars().count() <= 300 {
+        s.to_owned()
+    } else {
+        let c: String = s.chars().take(300).collect();
+        format!("{c}...")
+    }
+}
+
+fn quote_cut(s: &str) -> String {
+    if s.chars().count() <= 300 {
+        quote(s)
+    } else {
+        let c: String = s.chars().take(300).collect();
+        format!("{}...", quote(&c))
+    }
+}
+
+/// The options a caller (CLI, binding, web form) gives to mint a token Secret. Unset
+/// fields get defaults in [`TokenOptions::to_spec_with`]; this is the one entry point
+/// every binding uses (`render_secret`, `render_secret_yaml`, `validate_token_options`).
+///
+/// `Debug` masks the token secret.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TokenOptions {
+    /// The token; `None` = generate one.
+    pub token: Option<BootstrapToken>,
+    /// Whose defaults to apply (the default extra group).
+    pub flavour: Flavour,
+    /// Free text; `None` = none.
+    pub description: Option<String>,
+    /// Time to live; `None` = 24h unless `expires` is set; zero or negative = never expires.
+    pub ttl: Option<Duration>,
+    /// Absolute expiry (exclusive with `ttl`).
+    pub expires: Option<Timestamp>,
+    /// Usages; `None` or empty = `signing,authentication` (kubeadm's defaulting).
+    pub usages: Option<Vec<String>>,
+    /// Extra groups; `None` = the flavour's default group when the usages include
+    /// `authentication`, else none. `Some(vec![])` = no extra groups.
+    pub groups: Option<Vec<String>>,
+}
+
+/// Keys of the options object that belong to the op, not to [`TokenOptions`].
+const OP_KEYS: [&str; 3] = ["now", "string_data", "stringData"];
+
+impl TokenOptions {
+    /// Reads options from a JSON object (what bindings receive):
+    ///
+    /// * `token`: string (`""` or `null` = generate; else must be a valid token);
+    /// * `flavour`: `kubeadm` | `k3s` | `rke2` | `karmada`;
+    /// * `description`: string;
+    /// * `ttl`: Go duration string (`"24h"`, `"0"`) or a number of milliseconds;
+    /// * `expires`: RFC3339 string;
+    /// * `usages`, `groups`: array of strings, or one comma-separated string.
+    ///
+    /// `null` means unset. The op-level keys `now`, `string_data`/`stringData` are
+    /// ignored; any other key is an `invalid_options` error (catches typos).
+    pub fn from_value(value: &Value) -> Result<TokenOptions> {
+        let obj = match value {
+            Value::Object(o) => o,
+            Value::Null => return Ok(TokenOptions::default()),
+            _ => {
+                return Err(Error::InvalidOptions(
+                    "token options must be an object".into(),
+                ));
+            }
+        };
+        let mut o = TokenOptions::default();
+        for (k, v) in obj {
+            if v.is_null() || OP_KEYS.contains(&k.as_str()) {
+                continue;
+            }
+            match k.as_str() {
+                "token" => {
+                    let t = str_opt(k, v)?;
+                    if !t.is_empty() {
+                        o.token = Some(BootstrapToken::parse(t)?);
+                    }
+                }
+                "flavour" => o.flavour = Flavour::parse(str_opt(k, v)?)?,
+                "description" => o.description = Some(str_opt(k, v)?.to_owned()),
+                "ttl" => o.ttl = Some(duration_opt(v)?),
+                "expires" => o.expires = Some(Timestamp::parse_rfc3339(str_opt(k, v)?)?),
+                "usages" => o.usages = Some(list_opt(k, v)?),
+                "groups" => o.groups = Some(list_opt(k, v)?),
+                other => {
+                    return Err(Error::InvalidOptions(format!(
+                        "unknown token option {}; expected token, flavour, description, ttl, expires, usages, groups",
+                        quote_cut(other)
+                    )));
+                }
+            }
+        }
+        Ok(o)
+    }
+
+    /// The spec with defaults applied, generating a token from `fill` when none is set.
+    /// Not validated (see [`TokenSpec::validate`]).
+    pub fn to_spec_with(&self, fill: &mut dyn FnMut(&mut [u8]) -> Result<()>) -> Result<TokenSpec> {
+        let token = match &self.token {
+            Some(t) => t.clone(),
+            None => BootstrapToken::generate_with(fill)?,
+        };
+        Ok(self.spec_for(token))
+    }
+
+    /// [`TokenOptions::to_spec_with`] drawing from the OS random source.
+    #[cfg(feature = "getrandom")]
+    pub fn to_spec(&self) -> Result<TokenSpec> {
+        self.to_spec_with(&mut crate::token::os_random)
+    }
+
+    fn spec_for(&self, token: BootstrapToken) -> TokenSpec {
+        let usages: Vec<String> = match &self.usages {
+            Some(u) if !u.is_empty() => u.clone(),
+            _ => KNOWN_USAGES.iter().map(|s| (*s).to_owned()).collect(),
+        };
+        let groups = match &self.groups {
+            Some(g) => g.clone(),
+            None if usages.iter().any(|u| u == "authentication") => {
+                vec![self.flavour.default_group().to_owned()]
+            }
+            None => Vec::new(),
+        };
+        let ttl = match (self.ttl, self.expires) {
+            (None, None) => Some(Duration::DEFAULT_TTL),
+            (ttl, _) => ttl,
+        };
+        TokenSpec {
+            token,
+            description: self.description.clone().unwrap_or_default(),
+            ttl,
+            expires: self.expires,
+            usages,
+            groups,
+        }
+    }
+
+    /// The spec exactly as given, no defaults (what `BootstrapTokenToSecret` sees):
+    /// the token must be set (`invalid_options` otherwise).
+    pub fn to_spec_exact(&self) -> Result<TokenSpec> {
+        let token = self.token.clone().ok_or_else(|| {
+            Error::InvalidOptions("a token is required here (it is not generated)".into())
+        })?;
+        Ok(TokenSpec {
+            token,
+            description: self.description.clone().unwrap_or_default(),
+            ttl: self.ttl,
+            expires: self.expires,
+            usages: self.usages.clone().unwrap_or_default(),
+            groups: self.groups.clone().unwrap_or_default(),
+        })
+    }
+
+    /// Validates the options with defaults applied (a missing token is not generated
+    /// for this: any valid token behaves the same).
+    pub fn validate(&self) -> Result<()> {
+        let token = match &self.token {
+            Some(t) => t.clone(),
+            None => BootstrapToken::from_parts("000000", "0000000000000000")?,
+        };
+        self.spec_for(token).validate()
+    }
+
+    /// Defaults, validation, then [`TokenSpec::to_secret`] at `now`: the Secret to
+    /// create. A missing token is generated from `fill`.
+    pub fn render_secret_with(
+        &self,
+        now: Timestamp,
+        fill: &mut dyn FnMut(&mut [u8]) -> Result<()>,
+    ) -> Result<(TokenSpec, Secret)> {
+        self.validate()?;
+        let spec = self.to_spec_with(fill)?;
+        spec.validate()?;
+        let secret = spec.to_secret(now);
+        Ok((spec, secret))
+    }
+
+    /// [`TokenOptions::render_secret_with`] drawing from the OS random source.
+    #[cfg(feature = "getrandom")]
+    pub fn render_secret(&self, now: Timestamp) -> Result<(TokenSpec, Secret)> {
+        self.render_secret_with(now, &mut crate::token::os_random)
+    }
+}
+
+fn str_opt<'a>(k: &str, v: &'a Value) -> Result<&'a str> {
+    v.as_str()
+        .ok_or_else(|| Error::InvalidOptions(format!("token option {k} must be a string")))
+}
+
+fn duration_opt(v: &Value) -> Result<Duration> {
+    match v {
+        Value::String(s) => Duration::parse_go(s),
+        Value::Number(n) => {
+            if let Some(ms) = n.as_i64() {
+                return Ok(Duration::from_millis(ms));
+            }
+            let ms = n.as_f64().filter(|f| f.is_finite()).ok_or_else(|| {
+                Error::InvalidDuration("ttl must be a finite number of milliseconds".into())
+            })?;
+            let ns = ms * 1e6;
+            if ns.abs() >= 9.2e18 {
+                return Err(Error::InvalidDuration(
+                    "ttl is out of range (about ±292 years)".into(),
+                ));
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            Ok(Duration::from_nanos(ns as i64))
+        }
+        _ => Err(Error::InvalidDuration(
+            "ttl must be a Go duration string or a number of milliseconds".into(),
+        )),
+    }
+}
+
+/// A list option: array of strings, or one comma-separated string (`""` = empty list).
+fn list_opt(k: &str, v: &Value) -> Result<Vec<String>> {
+    match v {
+        Value::String(s) if s.is_empty() => Ok(Vec::new()),
+        Value::String(s) => Ok(s.split(',').map(str::to_owned).collect()),
+        Value::Array(a) => a
+            .iter()
+            .map(|x| {
+                x.as_str().map(str::to_owned).ok_or_else(|| {
+                    Error::InvalidOptions(format!("token option {k} must hold only strings"))
+                })
+            })
+            .collect(),
+        _ => Err(Error::InvalidOptions(format!(
+            "token option {k} must be an array of strings or a comma-separated string"
+        ))),
+    }
+}
+
+/// What [`tokens_from_secret_list`] returns for each bootstrap-token Secret.
+pub type ListedToken = Result<TokenSpec>;
+
+/// `kubeadm token list` over a manifest: parses `kubectl get secrets -o json|yaml`
+/// output (see [`crate::secret::parse_secret_list`]), keeps the Secrets whose `type`
+/// is `bootstrap.kubernetes.io/token` or empty (upstream lists with a field selector
+/// on the type; a hand-written manifest may omit it), and decodes each with
+/// [`TokenSpec::from_secret`]. A bad item is an `Err` in its slot.
+pub fn tokens_from_secret_list(text: &str) -> Result<Vec<ListedToken>> {
+    Ok(filter_tokens(crate::secret::parse_secret_list(text)?))
+}
+
+/// [`tokens_from_secret_list`] for an already-parsed value (bindings).
+pub fn tokens_from_secret_list_value(value: &Value) -> Result<Vec<ListedToken>> {
+    Ok(filter_tokens(crate::secret::secret_list_from_value(value)?))
+}
+
+fn filter_tokens(items: Vec<Result<Secret>>) -> Vec<ListedToken> {
+    items
+        .into_iter()
+        .filter(|r| {
+            r.as_ref()
+                .map_or(true, |s| s.type_.is_empty() || s.type_ == SECRET_TYPE)
+        })
+        .map(|r| r.and_then(|s| TokenSpec::from_secret(&s)))
+        .collect()
 }

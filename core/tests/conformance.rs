@@ -48,11 +48,16 @@ fn conformance() {
             let index = case["index"].as_u64();
             if let Some(reason) = case["skip"].as_str() {
                 if let (Some(o), Some(i)) = (&origin, index) {
-                    skipped.entry(o.clone()).or_default().insert(i, reason.to_owned());
+                    skipped
+                        .entry(o.clone())
+                        .or_default()
+                        .insert(i, reason.to_owned());
                 }
                 continue;
             }
-            let op = case["op"].as_str().unwrap_or_else(|| panic!("{label}: no op"));
+            let op = case["op"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{label}: no op"));
             let args = &case["args"];
             let got = match ops::dispatch(op, args) {
                 Some(r) => r,
@@ -72,7 +77,10 @@ fn conformance() {
                 (_, Some(code), Err(e)) => {
                     let good = e.code() == code.as_str().unwrap_or("");
                     if !good {
-                        failures.push(format!("{label}: error code {} ({e}), want {code}", e.code()));
+                        failures.push(format!(
+                            "{label}: error code {} ({e}), want {code}",
+                            e.code()
+                        ));
                     }
                     good
                 }
@@ -122,6 +130,10 @@ fn conformance() {
     }
     println!("kubetoken's own extra cases ran and passed: {extra_ran}");
     if !failures.is_empty() {
-        panic!("{} conformance failures:\n{}", failures.len(), failures.join("\n"));
+        panic!(
+            "{} conformance failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 }
