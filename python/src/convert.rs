@@ -58,6 +58,11 @@ fn core_error(py: Python<'_>, e: &Error) -> PyErr {
     }
 }
 
+/// The exception instance for a core error, as a value (for results that list errors).
+pub fn error_value(py: Python<'_>, e: &Error) -> Py<PyAny> {
+    core_error(py, e).into_value(py).into_any()
+}
+
 fn type_error(msg: String) -> KtError {
     KtError::Py(PyTypeError::new_err(msg))
 }
@@ -201,6 +206,38 @@ pub fn manifest_arg(obj: &Bound<'_, PyAny>) -> KtResult<String> {
         "expected a manifest as a JSON/YAML str or a dict, got {}",
         type_name(obj)
     )))
+}
+
+/// A manifest as the core takes it: text (JSON or YAML) or an already-parsed value.
+pub enum Manifest {
+    /// JSON or YAML text, parsed by the core.
+    Text(String),
+    /// A `dict`/`list` converted to JSON.
+    Value(Value),
+}
+
+/// A manifest argument kept as text or value (no re-serialization of dicts).
+pub fn manifest(obj: &Bound<'_, PyAny>) -> KtResult<Manifest> {
+    if obj.cast::<PyDict>().is_ok() || obj.cast::<PyList>().is_ok() {
+        return Ok(Manifest::Value(py_to_json(obj, 0)?));
+    }
+    manifest_arg(obj).map(Manifest::Text)
+}
+
+/// A list option as JSON: a `list`/`tuple` of `str`, or one comma-separated `str` (the
+/// core splits it), or `None`.
+pub fn list_option(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Value> {
+    match obj {
+        None => Ok(Value::Null),
+        Some(o) if o.is_none() => Ok(Value::Null),
+        Some(o) => {
+            if let Ok(s) = o.cast::<PyString>() {
+                return Ok(Value::String(s.to_cow()?.into_owned()));
+            }
+            let items: Vec<String> = o.extract()?;
+            Ok(Value::Array(items.into_iter().map(Value::String).collect()))
+        }
+    }
 }
 
 /// A list of strings (`list`/`tuple` of `str`), or `None`.

@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 mod convert;
+mod secret;
 
 use pyo3::prelude::*;
 
@@ -86,5 +87,14 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_duration, m)?)?;
     m.add_function(wrap_pyfunction!(short_human_duration, m)?)?;
     m.add_function(wrap_pyfunction!(parse_rfc3339, m)?)?;
+    m.add_function(wrap_pyfunction!(secret::validate_group, m)?)?;
+    m.add_function(wrap_pyfunction!(secret::validate_usages, m)?)?;
+    m.add_function(wrap_pyfunction!(secret::validate_token_groups, m)?)?;
+    m.add_function(wrap_pyfunction!(secret::validate_token_options, m)?)?;
+    m.add_function(wrap_pyfunction!(secret::render_secret, m)?)?;
+    m.add_function(wrap_pyfunction!(secret::render_secret_yaml, m)?)?;
+    m.add_function(wrap_pyfunction!(secret::encode_token_secret, m)?)?;
+    m.add_function(wrap_pyfunction!(secret::parse_secret, m)?)?;
+    m.add_function(wrap_pyfunction!(secret::parse_secret_list, m)?)?;
     Ok(())
 }

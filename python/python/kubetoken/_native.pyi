@@ -1,7 +1,7 @@
 # Stubs for the Rust extension module kubetoken._native (hand-written; checked by
 # `python -m mypy.stubtest kubetoken`). Results are the JSON shapes of docs/api.md.
 import datetime
-from typing import Any, Optional, Union
+from typing import Any, Optional, Sequence, Union
 
 __version__: str
 ERROR_CODES: list[tuple[str, str]]
@@ -18,3 +18,56 @@ def parse_secret_name(name: str) -> Optional[str]: ...
 def parse_duration(duration: _Duration) -> str: ...
 def short_human_duration(duration: _Duration) -> str: ...
 def parse_rfc3339(timestamp: _Time) -> str: ...
+_Strings = Union[Sequence[str], str]
+
+def validate_group(group: str) -> bool: ...
+def validate_usages(usages: Sequence[str]) -> bool: ...
+def validate_token_groups(usages: Sequence[str], groups: Sequence[str]) -> bool: ...
+def validate_token_options(
+    token: Optional[str] = None,
+    *,
+    flavour: Optional[str] = None,
+    description: Optional[str] = None,
+    ttl: Optional[_Duration] = None,
+    expires: Optional[_Time] = None,
+    usages: Optional[_Strings] = None,
+    groups: Optional[_Strings] = None,
+) -> bool: ...
+def render_secret(
+    token: Optional[str] = None,
+    *,
+    flavour: Optional[str] = None,
+    description: Optional[str] = None,
+    ttl: Optional[_Duration] = None,
+    expires: Optional[_Time] = None,
+    usages: Optional[_Strings] = None,
+    groups: Optional[_Strings] = None,
+    now: Optional[_Time] = None,
+    string_data: bool = False,
+) -> dict[str, Any]: ...
+def render_secret_yaml(
+    token: Optional[str] = None,
+    *,
+    flavour: Optional[str] = None,
+    description: Optional[str] = None,
+    ttl: Optional[_Duration] = None,
+    expires: Optional[_Time] = None,
+    usages: Optional[_Strings] = None,
+    groups: Optional[_Strings] = None,
+    now: Optional[_Time] = None,
+    string_data: bool = False,
+) -> str: ...
+def encode_token_secret(
+    token: str,
+    *,
+    flavour: Optional[str] = None,
+    description: Optional[str] = None,
+    ttl: Optional[_Duration] = None,
+    expires: Optional[_Time] = None,
+    usages: Optional[_Strings] = None,
+    groups: Optional[_Strings] = None,
+    now: Optional[_Time] = None,
+    string_data: bool = False,
+) -> dict[str, Any]: ...
+def parse_secret(secret: Union[str, bytes, dict[str, Any]]) -> dict[str, Any]: ...
+def parse_secret_list(secrets: Union[str, bytes, dict[str, Any], list[Any]]) -> list[Any]: ...
