@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::gofmt::quote;
+use crate::gofmt::quote_time as quote;
 
 /// A signed span of nanoseconds, like Go's `time.Duration` (±292 years).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -183,8 +183,12 @@ impl Duration {
     }
 
     /// apimachinery `duration.ShortHumanDuration`, as kubeadm's TTL column prints it.
+    ///
+    /// Go computes `int(d.Seconds())`, `int(d.Minutes())`, `int(d.Hours())` and
+    /// `int(d.Hours()/24/365)` in `float64`; we do the same, because the rounding
+    /// matters: `8760h - 1ns` has `d.Hours() == 8760.0` in Go and prints `1y`, not `364d`.
     pub fn short_human(self) -> String {
-        let secs = self.as_secs();
+        let secs = go_float_units(self.0, SEC) as i64;
         if secs < -1 {
             return "<invalid>".into();
         }
@@ -194,19 +198,27 @@ impl Duration {
         if secs < 60 {
             return format!("{secs}s");
         }
-        let minutes = self.0 / MIN as i64;
+        let minutes = go_float_units(self.0, MIN) as i64;
         if minutes < 60 {
             return format!("{minutes}m");
         }
-        let hours = self.0 / HOUR as i64;
+        let hours_f = go_float_units(self.0, HOUR);
+        let hours = hours_f as i64;
         if hours < 24 {
             return format!("{hours}h");
         }
         if hours < 24 * 365 {
             return format!("{}d", hours / 24);
         }
-        format!("{}y", hours / 24 / 365)
+        format!("{}y", (hours_f / 24.0 / 365.0) as i64)
     }
+}
+
+/// Go's `Duration.Seconds/Minutes/Hours`: `float64(d / unit) + float64(d % unit) / unit`.
+#[allow(clippy::cast_precision_loss)]
+fn go_float_units(d: i64, unit: u64) -> f64 {
+    let unit = unit as i64;
+    (d / unit) as f64 + (d % unit) as f64 / unit as f64
 }
 
 /// `v / 10^prec` with the fraction printed without trailing zeros (Go `fmtFrac`+`fmtInt`).
@@ -352,5 +364,8 @@ mod tests {
         assert_eq!(s(86_399_000_000_000), "23h");
         assert_eq!(s(86_400_000_000_000), "1d");
         assert_eq!(s(366 * 86_400_000_000_000), "1y");
+        // Go's float64 d.Hours() rounds 8760h-1ns up to 8760.0 (checked with go1.26).
+        assert_eq!(s(8760 * 3_600_000_000_000 - 1), "1y");
+        assert_eq!(s(8759 * 3_600_000_000_000), "364d");
     }
 }

@@ -46,6 +46,29 @@ pub fn quote_bytes(b: &[u8]) -> String {
     }
 }
 
+/// The `quote` of Go's `time` package (used in `time.Parse` and `time.ParseDuration`
+/// errors): `"` and `\` escaped, every byte of a non-ASCII or control (< 0x20)
+/// character written as `\xNN`, everything else (DEL included) as is.
+pub fn quote_time(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        if !c.is_ascii() || (c as u32) < 0x20 {
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        } else {
+            if c == '"' || c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// An approximation of Go's `unicode.IsPrint` good enough for messages: printable
 /// unless a control, a separator other than ASCII space, or a private/unassigned area.
 fn is_go_printable(c: char) -> bool {
@@ -63,5 +86,9 @@ mod tests {
         assert_eq!(quote(r"\A([a-z0-9]{6})\z"), r#""\\A([a-z0-9]{6})\\z""#);
         assert_eq!(quote("a\"b\n\x01\x7f"), r#""a\"b\n\x01\x7f""#);
         assert_eq!(quote_bytes(b"a\xffb"), r#""a\xffb""#);
+        assert_eq!(
+            quote_time("a\"\\\n\x7fé"),
+            "\"a\\\"\\\\\\x0a\x7f\\xc3\\xa9\""
+        );
     }
 }

@@ -11,7 +11,7 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::gofmt::quote;
+use crate::gofmt::quote_time as quote;
 
 /// An instant with the UTC offset it was written in.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -348,7 +348,11 @@ fn go_atoi(s: &str) -> Option<i64> {
 fn parse_general(orig: &str) -> Result<Timestamp> {
     let mut v = orig;
     // 2006
-    if v.len() < 4 || !v.is_char_boundary(4) {
+    // Go: `len(value) < 4 || !isDigit(value, 0)` (so no sign), then atoi of 4 bytes.
+    if v.len() < 4
+        || !v.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || !v.is_char_boundary(4)
+    {
         return Err(perr(orig, v, "2006", None));
     }
     let year = go_atoi(v.get(..4).unwrap_or("")).ok_or_else(|| perr(orig, v, "2006", None))?;
@@ -436,8 +440,9 @@ fn parse_general(orig: &str) -> Result<Timestamp> {
 }
 
 fn lit<'a>(orig: &str, v: &'a str, l: &str, rest_layout: &str) -> Result<&'a str> {
-    v.strip_prefix(l)
-        .ok_or_else(|| perr(orig, v, rest_layout, None))
+    // Go reports the literal chunk itself as the layout element (`as "-"`).
+    let _ = rest_layout;
+    v.strip_prefix(l).ok_or_else(|| perr(orig, v, l, None))
 }
 
 #[cfg(test)]
