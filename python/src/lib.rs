@@ -10,13 +10,14 @@
 #![forbid(unsafe_code)]
 
 mod convert;
+mod ops;
 mod secret;
 
 use pyo3::prelude::*;
 
 use kubetoken::{BootstrapToken, token};
 
-use crate::convert::{KtResult, duration_arg, time_arg};
+use crate::convert::{KtResult, bytes_arg, duration_arg, time_arg};
 
 /// `generate_token()`: a new random bootstrap token string `<id>.<secret>`.
 #[pyfunction]
@@ -73,6 +74,36 @@ fn parse_rfc3339(timestamp: &Bound<'_, PyAny>) -> KtResult<String> {
     Ok(time_arg(timestamp)?.to_rfc3339())
 }
 
+/// `compute_jws(content, token_id, token_secret)`: the detached JWS `header..signature`.
+#[pyfunction]
+fn compute_jws(
+    content: &Bound<'_, PyAny>,
+    token_id: &str,
+    token_secret: &Bound<'_, PyAny>,
+) -> KtResult<String> {
+    Ok(kubetoken::jws::compute_detached_signature(
+        &bytes_arg(content)?,
+        token_id,
+        &bytes_arg(token_secret)?,
+    ))
+}
+
+/// `verify_jws(signature, content, token_id, token_secret)`: bool (constant-time).
+#[pyfunction]
+fn verify_jws(
+    signature: &str,
+    content: &Bound<'_, PyAny>,
+    token_id: &str,
+    token_secret: &Bound<'_, PyAny>,
+) -> KtResult<bool> {
+    Ok(kubetoken::jws::detached_token_is_valid(
+        signature,
+        &bytes_arg(content)?,
+        token_id,
+        &bytes_arg(token_secret)?,
+    ))
+}
+
 /// The `kubetoken._native` module.
 #[pymodule(gil_used = false)]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -87,6 +118,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_duration, m)?)?;
     m.add_function(wrap_pyfunction!(short_human_duration, m)?)?;
     m.add_function(wrap_pyfunction!(parse_rfc3339, m)?)?;
+    m.add_function(wrap_pyfunction!(ops::call, m)?)?;
+    m.add_function(wrap_pyfunction!(compute_jws, m)?)?;
+    m.add_function(wrap_pyfunction!(verify_jws, m)?)?;
     m.add_function(wrap_pyfunction!(secret::validate_group, m)?)?;
     m.add_function(wrap_pyfunction!(secret::validate_usages, m)?)?;
     m.add_function(wrap_pyfunction!(secret::validate_token_groups, m)?)?;

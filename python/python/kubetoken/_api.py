@@ -12,7 +12,19 @@ from typing import Any, Optional, Sequence, Union
 
 from . import _native
 from ._errors import KubetokenError
-from ._types import BootstrapToken, SecretManifest, TokenSpec
+from ._types import (
+    Authentication,
+    BootstrapToken,
+    CleanerAction,
+    DiscoveryResult,
+    Expiration,
+    Kubeconfig,
+    SecretManifest,
+    SignedClusterInfo,
+    SigningCredentials,
+    TokenList,
+    TokenSpec,
+)
 
 #: A point in time: an RFC3339 string or a timezone-aware ``datetime``.
 Time = Union[str, _dt.datetime]
@@ -223,4 +235,229 @@ def parse_secret_list(
     out: list[Union[TokenSpec, KubetokenError]] = []
     for item in _native.parse_secret_list(secrets):
         out.append(item if isinstance(item, KubetokenError) else TokenSpec._from_dict(item))
+    return out
+
+
+# ---- helpers for the keyword-argument ops --------------------------------------------
+
+
+def _manifest(m: Any) -> Any:
+    return m.to_dict() if isinstance(m, SecretManifest) else m
+
+
+def _manifests(ms: Any) -> Any:
+    if isinstance(ms, (list, tuple)):
+        return [_manifest(m) for m in ms]
+    return _manifest(ms)
+
+
+def _text(b: Any) -> Any:
+    return b.decode("utf-8") if isinstance(b, (bytes, bytearray)) else b
+
+
+#: One Secret manifest: text, dict, or a rendered :class:`SecretManifest`.
+SecretArg = Union[str, bytes, dict[str, Any], SecretManifest]
+#: Several Secrets: a list of manifests, or one ``List`` manifest (text or dict).
+SecretsArg = Union[Sequence[SecretArg], str, bytes, dict[str, Any]]
+
+
+# ---- API server, controllers, listing, delete ----------------------------------------
+
+
+def authenticate(token: str, secrets: SecretsArg, now: Optional[Time] = None) -> Authentication:
+    """The kube-apiserver bootstrap-token authenticator over the given Secrets.
+
+    Denials are answers: ``authenticated=False`` with a ``reason``. The presented token
+    never appears in the result or in errors."""
+    result: Authentication = Authentication._from_dict(
+        _native.call("authenticate", {"token": token, "secrets": _manifests(secrets), "now": now})
+    )
+    return result
+
+
+def get_groups(secret: SecretArg) -> list[str]:
+    """``GetGroups``: ``system:bootstrappers`` plus the Secret's extra groups, sorted."""
+    groups: list[str] = _native.call("get_groups", {"secret": _manifest(secret)})
+    return groups
+
+
+def token_expiration(secret: SecretArg, now: Optional[Time] = None) -> Expiration:
+    """``GetExpiration``: time left and whether the token has expired."""
+    result: Expiration = Expiration._from_dict(
+        _native.call("token_expiration", {"secret": _manifest(secret), "now": now})
+    )
+    return result
+
+
+def signing_credentials(secret: SecretArg, now: Optional[Time] = None) -> Optional[SigningCredentials]:
+    """The BootstrapSigner's check: the ID and secret to sign with, or ``None``."""
+    data = _native.call("signing_credentials", {"secret": _manifest(secret), "now": now})
+    if data is None:
+        return None
+    result: SigningCredentials = SigningCredentials._from_dict(data)
+    return result
+
+
+def cleaner_action(secret: SecretArg, now: Optional[Time] = None) -> CleanerAction:
+    """The TokenCleaner's decision for a Secret: delete, requeue or nothing."""
+    result: CleanerAction = CleanerAction._from_dict(
+        _native.call("cleaner_action", {"secret": _manifest(secret), "now": now})
+    )
+    return result
+
+
+def list_tokens(
+    secrets: SecretsArg,
+    now: Optional[Time] = None,
+    format: str = "text",
+    flavour: str = "kubeadm",
+) -> TokenList:
+    """``kubeadm token list`` (or karmada/k3s/rke2) over Secrets, without a cluster.
+    ``format`` is ``text``, ``json`` or ``yaml``."""
+    result: TokenList = TokenList._from_dict(
+        _native.call(
+            "list_tokens",
+            {"secrets": _manifests(secrets), "now": now, "format": format, "flavour": flavour},
+        )
+    )
+    return result
+
+
+def render_token_list(
+    tokens: Sequence[Union[dict[str, Any], TokenSpec]],
+    now: Optional[Time] = None,
+    format: str = "text",
+    flavour: str = "kubeadm",
+) -> str:
+    """The ``token list`` printer alone, over token objects (``{token, description?,
+    expires?, usages?, groups?}`` or :class:`TokenSpec`)."""
+    plain = [t.to_dict() if isinstance(t, TokenSpec) else t for t in tokens]
+    out: str = _native.call(
+        "render_token_list", {"tokens": plain, "now": now, "format": format, "flavour": flavour}
+    )
+    return out
+
+
+def delete_token_names(args: Sequence[str], flavour: str = "kubeadm") -> list[str]:
+    """``token delete`` arguments (IDs or full tokens) → Secret names, all checked first."""
+    names: list[str] = _native.call("delete_token_names", {"args": list(args), "flavour": flavour})
+    return names
+
+
+# ---- JWS, cluster-info discovery, join commands --------------------------------------
+
+
+def compute_jws(content: Union[str, bytes], token_id: str, token_secret: Union[str, bytes]) -> str:
+    """cluster-bootstrap ``ComputeDetachedSignature``: ``<header>..<signature>``."""
+    return _native.compute_jws(content, token_id, token_secret)
+
+
+def verify_jws(
+    signature: str, content: Union[str, bytes], token_id: str, token_secret: Union[str, bytes]
+) -> bool:
+    """``DetachedTokenIsValid`` (constant-time; only the canonical form verifies)."""
+    return _native.verify_jws(signature, content, token_id, token_secret)
+
+
+def sign_cluster_info(
+    configmap: Manifest, secrets: SecretsArg, now: Optional[Time] = None
+) -> SignedClusterInfo:
+    """The BootstrapSigner over the cluster-info ConfigMap: one ``jws-kubeconfig-<id>``
+    per Secret that may sign."""
+    result: SignedClusterInfo = SignedClusterInfo._from_dict(
+        _native.call(
+            "sign_cluster_info",
+            {"configmap": configmap, "secrets": _manifests(secrets), "now": now},
+        )
+    )
+    return result
+
+
+def verify_cluster_info(
+    configmap: Manifest, token: str, ca_cert_hashes: Sequence[str] = ()
+) -> DiscoveryResult:
+    """kubeadm join token discovery (without I/O): verify the signature and CA pins.
+    Rejections are answers (``verified=False`` with a ``reason``)."""
+    result: DiscoveryResult = DiscoveryResult._from_dict(
+        _native.call(
+            "verify_cluster_info",
+            {"configmap": configmap, "token": token, "ca_cert_hashes": list(ca_cert_hashes)},
+        )
+    )
+    return result
+
+
+def join_command(
+    token: Optional[str] = None,
+    *,
+    kubeconfig: Optional[Manifest] = None,
+    context: Optional[str] = None,
+    server: Optional[str] = None,
+    ca_pem: Optional[Pem] = None,
+    ca_cert_hashes: Optional[Sequence[str]] = None,
+    control_plane: bool = False,
+    certificate_key: Optional[str] = None,
+    withhold_token: bool = False,
+    withhold_certificate_key: bool = False,
+    multiline: bool = False,
+) -> str:
+    """``kubeadm token create --print-join-command`` (without the final newline).
+    Target: ``kubeconfig`` (+ ``context``), or ``server`` + ``ca_pem``, or ``server`` +
+    ``ca_cert_hashes``."""
+    out: str = _native.call(
+        "join_command",
+        {
+            "token": token,
+            "kubeconfig": kubeconfig,
+            "context": context,
+            "server": server,
+            "ca_pem": _text(ca_pem),
+            "ca_cert_hashes": None if ca_cert_hashes is None else list(ca_cert_hashes),
+            "control_plane": control_plane,
+            "certificate_key": certificate_key,
+            "withhold_token": withhold_token,
+            "withhold_certificate_key": withhold_certificate_key,
+            "multiline": multiline,
+        },
+    )
+    return out
+
+
+def register_command(
+    token: str,
+    *,
+    kubeconfig: Optional[Manifest] = None,
+    context: Optional[str] = None,
+    server: Optional[str] = None,
+    ca_pem: Optional[Pem] = None,
+    ca_cert_hashes: Optional[Sequence[str]] = None,
+    parent_command: Optional[str] = None,
+) -> str:
+    """``karmadactl token create --print-register-command`` (without the final newline)."""
+    out: str = _native.call(
+        "register_command",
+        {
+            "token": token,
+            "kubeconfig": kubeconfig,
+            "context": context,
+            "server": server,
+            "ca_pem": _text(ca_pem),
+            "ca_cert_hashes": None if ca_cert_hashes is None else list(ca_cert_hashes),
+            "parent_command": parent_command,
+        },
+    )
+    return out
+
+
+def parse_kubeconfig(kubeconfig: Manifest) -> Kubeconfig:
+    """The clusters and contexts of a kubeconfig (users are never read)."""
+    result: Kubeconfig = Kubeconfig._from_dict(
+        _native.call("parse_kubeconfig", {"kubeconfig": kubeconfig})
+    )
+    return result
+
+
+def cluster_info_kubeconfig(server: str, ca_pem: Pem) -> str:
+    """The ``kubeconfig`` kubeadm puts in the cluster-info ConfigMap."""
+    out: str = _native.call("cluster_info_kubeconfig", {"server": server, "ca_pem": _text(ca_pem)})
     return out

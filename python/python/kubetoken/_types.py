@@ -37,8 +37,15 @@ class _Result:
     #: Optional fields left out of ``to_dict()`` when ``None`` (absent in the JSON shape).
     _omit_if_none: ClassVar[frozenset[str]] = frozenset()
 
+    #: Fields holding nested results: field name → result class (or ``list`` of it).
+    _nested: ClassVar[dict[str, Any]] = {}
+
     def to_dict(self) -> dict[str, Any]:
-        """The result as plain JSON-compatible data (secrets included)."""
+        """The result as plain JSON-compatible data (secrets included): exactly the JSON
+        shape of docs/api.md."""
+        raw = self.__dict__.get("_raw")
+        if raw is not None:
+            return copy.deepcopy(raw)  # type: ignore[no-any-return]
         return {
             self._json_names.get(f.name, f.name): _plain(getattr(self, f.name))
             for f in dataclasses.fields(self)
@@ -47,8 +54,19 @@ class _Result:
 
     @classmethod
     def _from_dict(cls, data: dict[str, Any]) -> Any:
-        back = {v: k for k, v in cls._json_names.items()}
-        return cls(**{back.get(k, k): v for k, v in data.items()})
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            value = data.get(cls._json_names.get(f.name, f.name))
+            nested = cls._nested.get(f.name)
+            if nested is not None and value is not None:
+                if isinstance(nested, list):
+                    value = [nested[0]._from_dict(v) for v in value]
+                else:
+                    value = nested._from_dict(value)
+            kwargs[f.name] = value
+        obj = cls(**kwargs)
+        object.__setattr__(obj, "_raw", copy.deepcopy(data))
+        return obj
 
     def __repr__(self) -> str:
         parts = []
@@ -111,6 +129,118 @@ class TokenSpec(_Result):
     usages: list[str]
     groups: list[str]
     ttl: Optional[str] = None
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class User(_Result):
+    """An authenticated bootstrap-token user (``system:bootstrap:<id>``)."""
+
+    name: str
+    groups: list[str]
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class Authentication(_Result):
+    """The answer of the API server's bootstrap-token authenticator.
+
+    ``authenticated`` is ``False`` with a ``reason`` code (``malformed_token``,
+    ``not_found``, ``deleted``, ``wrong_type``, ``secret_mismatch``,
+    ``token_id_mismatch``, ``expired``, ``not_for_authentication``, ``invalid_groups``).
+    """
+
+    _nested: ClassVar[dict[str, Any]] = {"user": User}
+
+    authenticated: bool
+    user: Optional[User]
+    reason: Optional[str]
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class Expiration(_Result):
+    """``GetExpiration``: the time left (Go duration) and whether it has expired."""
+
+    remaining: str
+    expired: bool
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class SigningCredentials(_Result):
+    """The ID and secret the BootstrapSigner signs cluster-info with."""
+
+    _secret_fields: ClassVar[frozenset[str]] = frozenset({"token_secret"})
+
+    token_id: str
+    token_secret: str
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class CleanerAction(_Result):
+    """What the TokenCleaner does with a Secret: ``action`` is ``delete`` (with
+    ``namespace``, ``name``, ``uid``), ``requeue`` (``after``, a Go duration) or
+    ``none``."""
+
+    action: str
+    namespace: Optional[str] = None
+    name: Optional[str] = None
+    uid: Optional[str] = None
+    after: Optional[str] = None
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class ListError(_Result):
+    """A Secret ``list_tokens`` could not decode (and skipped)."""
+
+    code: str
+    message: str
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class TokenList(_Result):
+    """``token list`` output. ``output`` holds full tokens for kubeadm/karmada (as
+    upstream prints them); ``repr()`` hides it."""
+
+    _secret_fields: ClassVar[frozenset[str]] = frozenset({"output"})
+    _nested: ClassVar[dict[str, Any]] = {"errors": [ListError]}
+
+    output: str
+    errors: list[ListError]
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class SignedClusterInfo(_Result):
+    """The BootstrapSigner's cluster-info ConfigMap and whether it changed."""
+
+    changed: bool
+    configmap: dict[str, Any]
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class DiscoveryResult(_Result):
+    """kubeadm join's token discovery over a cluster-info ConfigMap.
+
+    ``verified`` is ``False`` with a ``reason`` (``no_kubeconfig``, ``no_signature``,
+    ``bad_signature``, ``ca_not_pinned``) and a ``message``; otherwise the fields from
+    ``server`` to ``kubeconfig`` are set.
+    """
+
+    verified: bool
+    server: Optional[str] = None
+    cluster_name: Optional[str] = None
+    ca_pem: Optional[str] = None
+    ca_cert_hashes: Optional[list[str]] = None
+    pinned: Optional[bool] = None
+    kubeconfig: Optional[str] = None
+    reason: Optional[str] = None
+    message: Optional[str] = None
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class Kubeconfig(_Result):
+    """The parts of a kubeconfig kubetoken reads (users are never read)."""
+
+    current_context: str
+    clusters: list[dict[str, Any]]
+    contexts: list[dict[str, Any]]
 
 
 class SecretManifest:
