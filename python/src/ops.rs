@@ -268,14 +268,11 @@ fn dispatch(op: &str, args: &Value) -> Result<Value, Error> {
         }
         "register_command" => {
             let t = target(args)?;
-            let parent = match args.get("parent_command").and_then(Value::as_str) {
-                Some(p) => p,
-                None => "karmadactl",
-            };
+            // "" (not given) = the core's default, "karmadactl".
             Ok(json!(join::karmada_register_command(
                 s(args, "token"),
                 &t,
-                parent
+                s(args, "parent_command")
             )?))
         }
         "parse_kubeconfig" => Ok(kubeconfig_json(&kubeconfig_arg(&args["kubeconfig"])?)),
