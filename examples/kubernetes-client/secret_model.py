@@ -3,8 +3,8 @@
 
 `kubetoken.render_secret()` returns the manifest; the client turns it into a `V1Secret`
 with its public `ApiClient.deserialize` (what it does with API responses) or
-`V1Secret.from_dict`, and back with `ApiClient.sanitize_for_serialization` (what it
-sends). Round-tripping proves the shapes match. `--apply` creates the Secret in the
+`V1Secret.from_dict`, and back with `V1Secret.to_json` (the wire form the client sends;
+the test also checks `ApiClient.sanitize_for_serialization` agrees). Round-tripping proves the shapes match. `--apply` creates the Secret in the
 cluster of your kubeconfig (not used by the tests: no cluster here).
 """
 
@@ -27,8 +27,8 @@ def to_v1_secret(manifest: dict[str, Any]) -> client.V1Secret:
 
 
 def from_v1_secret(secret: client.V1Secret) -> dict[str, Any]:
-    """The model as the JSON body the client would send."""
-    body: dict[str, Any] = client.ApiClient().sanitize_for_serialization(secret)
+    """The model as the JSON body the client would send (its wire names, no nulls)."""
+    body: dict[str, Any] = json.loads(secret.to_json())
     return body
 
 
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"V1Secret {secret.metadata.namespace}/{secret.metadata.name} type={secret.type}")
     print(f"data keys: {', '.join(sorted(secret.data or {}))}")
     if args.apply:
-        config.load_kube_config()
+        config.load_kube_config()  # type: ignore[no-untyped-call]
         client.CoreV1Api().create_namespaced_secret(secret.metadata.namespace or "kube-system", secret)
         print("created")
     return 0

@@ -202,7 +202,13 @@ pub fn parse_secret(py: Python<'_>, secret: &Bound<'_, PyAny>) -> KtResult<Py<Py
 /// Secret); a bad item is the exception it would raise, in its slot.
 #[pyfunction]
 pub fn parse_secret_list(py: Python<'_>, secrets: &Bound<'_, PyAny>) -> KtResult<Py<PyAny>> {
-    let m = manifest(secrets)?;
+    // A Python list of manifests is the `items` of a List.
+    let m = match manifest(secrets)? {
+        Manifest::Value(Value::Array(items)) => {
+            Manifest::Value(serde_json::json!({"apiVersion": "v1", "kind": "List", "items": items}))
+        }
+        other => other,
+    };
     let items = py.detach(|| match m {
         Manifest::Text(t) => spec::tokens_from_secret_list(&t),
         Manifest::Value(v) => spec::tokens_from_secret_list_value(&v),

@@ -220,6 +220,7 @@ def test_kubernetes_client_model_round_trip() -> None:
         else:
             assert secret.string_data == manifest["stringData"]
         assert mod.from_v1_secret(secret) == manifest
+        assert client.ApiClient().sanitize_for_serialization(secret) == manifest
         assert client.V1Secret.from_dict(manifest) == secret
         assert kubetoken.parse_secret(mod.from_v1_secret(secret)).to_dict() == (
             kubetoken.parse_secret(manifest).to_dict()

@@ -3,6 +3,32 @@
 import datetime
 from typing import Any, Optional, Sequence, Union
 
+__all__ = [
+    "ERROR_CODES",
+    "__version__",
+    "call",
+    "compute_jws",
+    "encode_token_secret",
+    "generate_token",
+    "is_valid_token",
+    "is_valid_token_id",
+    "parse_duration",
+    "parse_rfc3339",
+    "parse_secret",
+    "parse_secret_list",
+    "parse_secret_name",
+    "parse_token",
+    "render_secret",
+    "render_secret_yaml",
+    "secret_name",
+    "short_human_duration",
+    "validate_group",
+    "validate_token_groups",
+    "validate_token_options",
+    "validate_usages",
+    "verify_jws",
+]
+
 __version__: str
 ERROR_CODES: list[tuple[str, str]]
 
