@@ -4,6 +4,10 @@
 //!
 //! The commands contain the real token — that is their purpose. Errors never do.
 //!
+//! Checked against kubeadm v1.36.3 `GetJoinWorkerCommand`/`GetJoinControlPlaneCommand`
+//! (an html/template there; same bytes for the values we accept, which contain none of
+//! the characters html/template would escape except possibly in `server`).
+//!
 //! Output is byte-identical with upstream's line **without** the final newline upstream
 //! prints (`stdout == command + "\n"`). Note kubeadm's worker command ends in a space.
 //! Like upstream, nothing is shell-quoted; unlike upstream, we refuse inputs that would

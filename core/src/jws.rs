@@ -129,6 +129,15 @@ mod tests {
     }
 
     #[test]
+    fn odd_kid_matches_go_jose() {
+        // Output of cluster-bootstrap v0.36.3 ComputeDetachedSignature("x", id, "s").
+        assert_eq!(
+            compute_detached_signature(b"x", "a\"<&>\u{2028}\u{1}\t", b"s"),
+            "eyJhbGciOiJIUzI1NiIsImtpZCI6ImFcIlx1MDAzY1x1MDAyNlx1MDAzZVx1MjAyOFx1MDAwMVx0In0..qPQkw08NOasT8Uc1-LAKBSc8rExnnV0z3ZP-Uf36NhI"
+        );
+    }
+
+    #[test]
     fn tamper_rejected() {
         let sig = compute_detached_signature(b"x", "abc123", b"s");
         assert!(detached_token_is_valid(&sig, b"x", "abc123", b"s"));

@@ -105,10 +105,18 @@ pub(crate) fn string_field(
     }
 }
 
+/// A boolean field. Besides YAML/JSON booleans this accepts the YAML 1.1 words go-yaml v2
+/// (what `clientcmd.Load` uses) reads as booleans (`yes`, `On`, `n`, ...), should the
+/// YAML 1.2 parser hand them over as strings. (Quoted words are accepted too: a small
+/// leniency over Go, which would reject them.)
 fn bool_field(obj: &Map<String, Value>, key: &str, ctx: &str) -> Result<bool> {
+    const TRUE: &[&str] = &["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"];
+    const FALSE: &[&str] = &["n", "N", "no", "No", "NO", "off", "Off", "OFF"];
     match obj.get(key) {
         None | Some(Value::Null) => Ok(false),
         Some(Value::Bool(b)) => Ok(*b),
+        Some(Value::String(s)) if TRUE.contains(&s.as_str()) => Ok(true),
+        Some(Value::String(s)) if FALSE.contains(&s.as_str()) => Ok(false),
         Some(_) => Err(kerr(format!("{ctx}: field {key:?} must be a boolean"))),
     }
 }
@@ -318,7 +326,9 @@ impl Kubeconfig {
 /// `kubeconfig` value of the `kube-public/cluster-info` ConfigMap kubeadm creates (§8.1).
 ///
 /// Field order and `null`s follow client-go's v1 `Config` through `sigs.k8s.io/yaml`
-/// (keys sorted, empty lists `null`, no `preferences` in current client-go). Only
+/// (keys sorted, empty lists `null`, no `preferences` in current client-go); checked
+/// byte-for-byte against client-go v0.36.3 `clientcmd.Write` (which also writes
+/// `https://[::1]:6443` plain and quotes `"yes"`, `'a: b'`). Only
 /// `server` and CA data are supported; the server must be a plain YAML scalar (we refuse
 /// values go-yaml would quote rather than guess its quoting rules).
 pub fn render_cluster_info_kubeconfig(server: &str, ca_pem: &[u8]) -> Result<String> {
@@ -424,6 +434,19 @@ mod tests {
             Kubeconfig::parse("users:\n- user:\n    token: abcdef.0123456789abcdef\n  name: [\n")
                 .unwrap_err();
         assert!(!e.to_string().contains("0123456789abcdef"), "{e}");
+    }
+
+    #[test]
+    fn yaml11_booleans() {
+        let kc = Kubeconfig::parse(
+            "clusters:\n- name: a\n  cluster:\n    insecure-skip-tls-verify: yes\n- name: b\n  cluster:\n    insecure-skip-tls-verify: Off\n",
+        )
+        .unwrap();
+        assert!(kc.cluster("a").unwrap().insecure_skip_tls_verify);
+        assert!(!kc.cluster("b").unwrap().insecure_skip_tls_verify);
+        // clientcmd.Load: a null list item is a cluster named ""
+        let kc = Kubeconfig::parse("clusters:\n- null\n").unwrap();
+        assert_eq!(kc.default_cluster(None).unwrap().0, "");
     }
 
     #[test]

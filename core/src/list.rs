@@ -499,22 +499,85 @@ fn yaml_resolves_non_string(s: &str) -> bool {
     if WORDS.contains(&s) {
         return true;
     }
-    // Numbers and timestamps all start with a digit, a sign or a dot and use a small
-    // alphabet; anything of that shape is treated as non-string.
-    let first = s.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit()
-        || ((first == '+' || first == '-' || first == '.') && !s.contains(' '))
-    {
-        return s.chars().all(|c| {
-            c.is_ascii_hexdigit()
-                || matches!(
-                    c,
-                    '+' | '-' | '.' | '_' | ':' | 'x' | 'X' | 'o' | 'O' | 'b' | 'B'
-                )
-                || matches!(c, 'T' | 't' | 'Z' | 'z' | ' ' | 'e' | 'E')
-        });
+    yaml_is_int(s) || yaml_is_float(s) || yaml_is_timestamp(s)
+}
+
+/// Go `strconv.ParseInt(s, 0, 64)` syntax (range ignored: yaml.v2 then tries uint and
+/// float, which accept every all-digit string): sign, `0x`/`0o`/`0b`/`0` prefixes, `_`
+/// between digits.
+fn yaml_is_int(s: &str) -> bool {
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (digits, radix) = match body.get(..2) {
+        Some("0x" | "0X") => (body.get(2..).unwrap_or(""), 16),
+        Some("0o" | "0O") => (body.get(2..).unwrap_or(""), 8),
+        Some("0b" | "0B") => (body.get(2..).unwrap_or(""), 2),
+        _ if body.starts_with('0') && body.len() > 1 => (body.get(1..).unwrap_or(""), 8),
+        _ => (body, 10),
+    };
+    let mut prev_digit = radix != 10; // a base prefix may be followed by `_`
+    let mut any = false;
+    for c in digits.chars() {
+        if c == '_' {
+            if !prev_digit {
+                return false;
+            }
+            prev_digit = false;
+        } else if c.is_digit(radix) {
+            prev_digit = true;
+            any = true;
+        } else {
+            return false;
+        }
     }
-    false
+    any && prev_digit
+}
+
+/// yaml.v2's float pattern `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
+fn yaml_is_float(s: &str) -> bool {
+    let b = s.strip_prefix(['+', '-']).unwrap_or(s).as_bytes();
+    let digits = |b: &[u8], i: usize| b.iter().skip(i).take_while(|c| c.is_ascii_digit()).count();
+    let mut i;
+    if b.first() == Some(&b'.') {
+        let n = digits(b, 1);
+        if n == 0 {
+            return false;
+        }
+        i = 1 + n;
+    } else {
+        let n = digits(b, 0);
+        if n == 0 {
+            return false;
+        }
+        i = n;
+        if b.get(i) == Some(&b'.') {
+            i += 1 + digits(b, i + 1);
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let n = digits(b, i);
+        if n == 0 {
+            return false;
+        }
+        i += n;
+    }
+    i == b.len()
+}
+
+/// yaml.v2 `parseTimestamp` (conservative): four digits, `-`, then only characters
+/// its layouts (`2006-1-2T15:4:5.999999999Z07:00`, `2006-1-2 15:4:5.999999999`,
+/// `2006-1-2`) can contain.
+fn yaml_is_timestamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() > 5
+        && b.iter().take(4).all(u8::is_ascii_digit)
+        && b.get(4) == Some(&b'-')
+        && b.get(5).is_some_and(u8::is_ascii_digit)
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || b"-:.TtZz +".contains(c))
 }
 
 fn yaml_printable(c: char) -> bool {
@@ -858,12 +921,72 @@ mod tests {
             ("- x", "'- x'"),
             ("#x", "'#x'"),
             ("it's", "it's"),
+            ("123456.7890abcdef123456", "123456.7890abcdef123456"),
+            ("1.2.3", "1.2.3"),
+            ("1.5", "\"1.5\""),
+            ("-.5e3", "\"-.5e3\""),
+            ("0x1F", "\"0x1F\""),
+            ("1_000", "\"1_000\""),
+            ("0o17", "\"0o17\""),
+            ("2025-01-02T00:00:00Z", "\"2025-01-02T00:00:00Z\""),
+            ("2025-1-2", "\"2025-1-2\""),
+            ("2025 plans", "2025 plans"),
+            ("-", "'-'"),
+            ("yes", "\"yes\""),
             (" lead", "' lead'"),
             ("two\nlines", "\"two\\nlines\""),
             ("tab\there", "\"tab\\there\""),
             ("ノード", "ノード"),
         ] {
             assert_eq!(yaml_scalar(s), want, "{s:?}");
+        }
+    }
+
+    const HOSTILE: [&str; 24] = [
+        "true",
+        "no",
+        "~",
+        "null",
+        "123",
+        "0x1F",
+        "1.5",
+        "-.5e3",
+        "2025-01-01",
+        "<<",
+        "a: b",
+        "- x",
+        "#c",
+        "x #c",
+        " lead",
+        "trail ",
+        "'q'",
+        "\"dq\"",
+        "tab\there",
+        "two\nlines",
+        "bell\u{7}",
+        "ノード ✓",
+        "--- doc",
+        "@at",
+    ];
+
+    #[test]
+    fn yaml_round_trips_through_serde_saphyr() {
+        for d in HOSTILE {
+            let t = spec("123456.7890abcdef123456", d, None, &["signing"], &[G]);
+            let y = kubeadm_yaml(std::slice::from_ref(&t));
+            let v: serde_json::Value =
+                serde_saphyr::from_str(&y).unwrap_or_else(|e| panic!("{d:?}: {e}\n{y}"));
+            assert_eq!(v["description"], serde_json::json!(d), "{y}");
+            assert_eq!(
+                v["token"],
+                serde_json::json!("123456.7890abcdef123456"),
+                "{y}"
+            );
+            let y = k3s_yaml(std::slice::from_ref(&t));
+            let v: serde_json::Value =
+                serde_saphyr::from_str(&y).unwrap_or_else(|e| panic!("{d:?}: {e}\n{y}"));
+            assert_eq!(v[0]["description"], serde_json::json!(d), "{y}");
+            assert_eq!(v[0]["token"]["id"], serde_json::json!("123456"), "{y}");
         }
     }
 

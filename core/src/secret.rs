@@ -78,6 +78,8 @@ impl Secret {
     /// * Input is capped at [`crate::error::MAX_INPUT_BYTES`] (`input_too_large`).
     /// * Text whose first non-blank character is `{` or `[` is read as JSON (falling back
     ///   to YAML, of which JSON is nearly a subset); anything else as one YAML document.
+    /// * Duplicate keys: JSON follows Go's `encoding/json` (the last one wins); YAML
+    ///   rejects them (`invalid_secret`), as strict Kubernetes decoding does.
     /// * See [`Secret::from_value`] for what the object must look like.
     pub fn parse(text: &str) -> Result<Secret> {
         let value = parse_document("Secret manifest", text)?;
@@ -548,6 +550,13 @@ mod tests {
         assert_eq!(s.get(KEY_TOKEN_ID), "abcdef");
         assert_eq!(s.namespace, "");
         assert!(Secret::parse("metadata: {name: x}").unwrap().data.is_none());
+        let dup_json = r#"{"metadata": {"name": "a", "name": "b"}}"#;
+        assert_eq!(Secret::parse(dup_json).unwrap().name, "b");
+        let dup_yaml = "metadata:\n  name: a\n  name: b\n";
+        assert_eq!(
+            Secret::parse(dup_yaml).unwrap_err().code(),
+            "invalid_secret"
+        );
     }
 
     #[test]
@@ -596,6 +605,13 @@ mod tests {
         assert!(decode_go_base64("YQ==\t").is_none());
         assert!(decode_go_base64("-_8=").is_none(), "URL alphabet rejected");
         assert_eq!(decode_go_base64("").unwrap(), b"");
+        // More outcomes checked against Go's encoding/json ([]byte) with go1.26.
+        assert_eq!(decode_go_base64("\nYQ==").unwrap(), b"a");
+        assert_eq!(decode_go_base64("YW\rJj").unwrap(), b"abc");
+        assert_eq!(decode_go_base64("YWJjZA==\n").unwrap(), b"abcd");
+        for bad in ["YQ==YQ==", "=", "YWJjZA="] {
+            assert!(decode_go_base64(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

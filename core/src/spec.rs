@@ -623,3 +623,207 @@ fn filter_tokens(items: Vec<Result<Secret>>) -> Vec<ListedToken> {
         .map(|r| r.and_then(|s| TokenSpec::from_secret(&s)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "abcdef0123456789";
+
+    fn tok() -> BootstrapToken {
+        BootstrapToken::parse("abcdef.abcdef0123456789").unwrap()
+    }
+
+    fn at(s: &str) -> Timestamp {
+        Timestamp::parse_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn to_secret_like_upstream() {
+        let mut spec = TokenSpec {
+            token: tok(),
+            description: String::new(),
+            ttl: Some(Duration::from_secs(-3600)),
+            expires: None,
+            usages: vec!["signing".into(), "bogus".into(), "signing".into()],
+            groups: vec![],
+        };
+        let now = at("2024-01-01T00:00:00.999999999Z");
+        let s = spec.to_secret(now);
+        assert_eq!(s.name, "bootstrap-token-abcdef");
+        let keys: Vec<&String> = s.data.as_ref().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "token-id",
+                "token-secret",
+                "usage-bootstrap-bogus",
+                "usage-bootstrap-signing"
+            ]
+        );
+        spec.ttl = Some(Duration::DEFAULT_TTL);
+        assert_eq!(
+            spec.to_secret(now).get(KEY_EXPIRATION),
+            "2024-01-02T00:00:00Z"
+        );
+        spec.expires = Some(at("2030-01-01T02:00:00+02:00"));
+        assert_eq!(
+            spec.to_secret(now).get(KEY_EXPIRATION),
+            "2030-01-01T00:00:00Z"
+        );
+        spec.groups = vec![String::new()];
+        assert_eq!(
+            spec.to_secret(now).get_bytes(KEY_EXTRA_GROUPS),
+            Some(&b""[..])
+        );
+    }
+
+    #[test]
+    fn from_secret_order_and_redaction() {
+        let good = TokenSpec::new(tok(), Flavour::Kubeadm);
+        let mut s = good.to_secret(at("2024-01-01T00:00:00Z"));
+        let back = TokenSpec::from_secret(&s).unwrap();
+        assert_eq!(back.usages, ["authentication", "signing"]);
+        assert_eq!(back.ttl, None);
+        assert_eq!(back.expires, Some(at("2024-01-02T00:00:00Z")));
+        // Name check comes before the secret check (upstream order).
+        let data = s.data.as_mut().unwrap();
+        data.insert(KEY_TOKEN_SECRET.into(), b"ABCDEF0123456789".to_vec());
+        s.name = "foo".into();
+        let e = TokenSpec::from_secret(&s).unwrap_err();
+        assert!(e.to_string().contains("\"foo\""), "{e}");
+        s.name = "bootstrap-token-abcdef".into();
+        let e = TokenSpec::from_secret(&s).unwrap_err();
+        assert_eq!(e.code(), "invalid_secret");
+        assert!(!e.to_string().contains("ABCDEF0123456789"), "{e}");
+        assert!(e.to_string().contains("abcdef.****************"), "{e}");
+        // A token-id holding a whole token is not echoed either.
+        let data = s.data.as_mut().unwrap();
+        data.insert(KEY_TOKEN_ID.into(), format!("abcdef.{SECRET}").into_bytes());
+        let e = TokenSpec::from_secret(&s).unwrap_err();
+        assert!(!e.to_string().contains(SECRET), "{e}");
+    }
+
+    #[test]
+    fn groups_split_as_is() {
+        let s = TokenSpec::new(tok(), Flavour::K3s).to_secret(Timestamp::from_unix(0));
+        let mut d = s.data.clone().unwrap();
+        for (raw, want) in [
+            ("a,,b", vec!["a", "", "b"]),
+            (",a", vec![]),
+            ("", vec![]),
+            ("a,", vec!["a", ""]),
+        ] {
+            d.insert(KEY_EXTRA_GROUPS.into(), raw.as_bytes().to_vec());
+            let t = TokenSpec::from_secret(&Secret {
+                data: Some(d.clone()),
+                ..s.clone()
+            })
+            .unwrap();
+            assert_eq!(t.groups, want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn validation_rules() {
+        assert!(validate_group("system:bootstrappers:a").is_ok());
+        assert!(validate_group(&format!("system:bootstrappers:{}", "a".repeat(256))).is_ok());
+        for bad in [
+            "system:bootstrappers",
+            "system:bootstrappers:",
+            "system:bootstrappers:a-",
+            "system:bootstrappers:a:",
+            "system:bootstrappers:A",
+            "system:bootstrappers:é",
+        ] {
+            assert_eq!(
+                validate_group(bad).unwrap_err().code(),
+                "invalid_group",
+                "{bad}"
+            );
+        }
+        assert!(validate_group(&format!("system:bootstrappers:{}", "a".repeat(257))).is_err());
+        let e = validate_usages(&["foo", "bar", "foo", "signing"]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid bootstrap token usage string: bar,foo, valid usage options: signing,authentication"
+        );
+        assert!(validate_usages::<&str>(&[]).is_ok());
+        assert_eq!(
+            validate_token_groups(&["signing"], &["system:bootstrappers:a"])
+                .unwrap_err()
+                .code(),
+            "invalid_options"
+        );
+        let mut spec = TokenSpec::new(tok(), Flavour::Karmada);
+        assert!(spec.validate().is_ok());
+        spec.expires = Some(Timestamp::from_unix(0));
+        assert_eq!(spec.validate().unwrap_err().code(), "invalid_options");
+    }
+
+    #[test]
+    fn options_defaults_and_errors() {
+        let mut zeros = |b: &mut [u8]| {
+            b.fill(7);
+            Ok(())
+        };
+        let o =
+            TokenOptions::from_value(&serde_json::json!({"flavour": "rke2", "now": "x"})).unwrap();
+        let spec = o.to_spec_with(&mut zeros).unwrap();
+        assert_eq!(spec.token.expose(), "777777.7777777777777777");
+        assert_eq!(
+            spec.groups,
+            ["system:bootstrappers:rke2:default-node-token"]
+        );
+        assert_eq!(spec.ttl, Some(Duration::DEFAULT_TTL));
+        let o = TokenOptions::from_value(
+            &serde_json::json!({"usages": "signing", "expires": "2030-01-01T00:00:00Z", "token": ""}),
+        )
+        .unwrap();
+        let spec = o.to_spec_with(&mut zeros).unwrap();
+        assert!(spec.groups.is_empty());
+        assert_eq!(spec.ttl, None);
+        assert!(spec.validate().is_ok());
+        for (v, code) in [
+            (
+                serde_json::json!({"token": "abcdef.ABCDEF0123456789"}),
+                "invalid_token",
+            ),
+            (serde_json::json!({"ttl": true}), "invalid_duration"),
+            (serde_json::json!({"ttl": 1e300}), "invalid_duration"),
+            (serde_json::json!({"usages": [1]}), "invalid_options"),
+            (
+                serde_json::json!({"expires": "tomorrow"}),
+                "invalid_timestamp",
+            ),
+            (serde_json::json!({"flavour": "K3S"}), "invalid_options"),
+            (serde_json::json!({"secret": "x"}), "invalid_options"),
+            (serde_json::json!([]), "invalid_options"),
+        ] {
+            let e = TokenOptions::from_value(&v).unwrap_err();
+            assert_eq!(e.code(), code, "{v}");
+            assert!(!e.to_string().contains("ABCDEF0123456789"));
+        }
+        let o = TokenOptions {
+            token: Some(tok()),
+            ..TokenOptions::default()
+        };
+        assert!(!format!("{o:?}").contains(SECRET));
+        let (_, secret) = o
+            .render_secret_with(Timestamp::from_unix(0), &mut zeros)
+            .unwrap();
+        assert_eq!(secret.get(KEY_EXPIRATION), "1970-01-02T00:00:00Z");
+        let bad = TokenOptions {
+            token: None,
+            groups: Some(vec!["nope".into()]),
+            ..o
+        };
+        let mut never = |_: &mut [u8]| -> Result<()> { panic!("validated before generating") };
+        assert_eq!(
+            bad.render_secret_with(Timestamp::from_unix(0), &mut never)
+                .unwrap_err()
+                .code(),
+            "invalid_group"
+        );
+    }
+}

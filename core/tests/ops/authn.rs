@@ -2,7 +2,8 @@
 //! "API server, controllers, listing, delete".
 use kubetoken::authn::{self, Authentication, CleanerAction};
 use kubetoken::list::{self, ListFormat};
-use kubetoken::{BootstrapToken, Error, Flavour, Secret, Timestamp, TokenSpec};
+use kubetoken::spec::TokenOptions;
+use kubetoken::{Error, Flavour, Secret, Timestamp, TokenSpec};
 use serde_json::{Value, json};
 
 use super::s;
@@ -50,19 +51,10 @@ fn strings(v: Option<&Value>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A decoded token object `{token, description?, expires?, usages?, groups?}`, as given.
+/// A decoded token: token options taken exactly as given (`TokenOptions::from_value` +
+/// `to_spec_exact`, no defaults), the same object shape every binding accepts.
 fn token_spec(v: &Value) -> Result<TokenSpec, Error> {
-    Ok(TokenSpec {
-        token: BootstrapToken::parse(s(v, "token"))?,
-        description: s(v, "description").to_owned(),
-        ttl: None,
-        expires: match v.get("expires").and_then(Value::as_str) {
-            Some(e) => Some(Timestamp::parse_rfc3339(e)?),
-            None => None,
-        },
-        usages: strings(v.get("usages")),
-        groups: strings(v.get("groups")),
-    })
+    TokenOptions::from_value(v)?.to_spec_exact()
 }
 
 pub fn authentication_json(a: &Authentication) -> Value {

@@ -8,6 +8,8 @@ Relative times in upstream tests ("now+1h") are resolved against a fixed NOW. Se
 passed as Kubernetes manifest objects with base64 `data`.
 
 Run from the repository root: python3 tests/vectors/gen/authn_list.py
+Error messages expected in list_tokens results are ours (authn_list_messages.json);
+regenerate after changing their wording.
 """
 import base64
 import json
