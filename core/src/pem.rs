@@ -109,105 +109,189 @@ fn go_std_base64() -> GeneralPurpose {
     )
 }
 
-/// Go `base64.StdEncoding.Decode` after `removeSpacesAndTabs`: ignores ` `, `\t`, `\r`, `\n`.
-fn decode_body(body: &[u8]) -> Option<Vec<u8>> {
-    let clean: Vec<u8> = body
-        .iter()
-        .copied()
-        .filter(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-        .collect();
+/// Go `base64.StdEncoding.DecodeString` after removing the bytes in `skip` (Go's decoder
+/// itself skips `\r` and `\n`): padding required, non-zero trailing bits tolerated.
+pub(crate) fn go_base64_decode(data: &[u8], skip: &[u8]) -> Option<Vec<u8>> {
+    let clean: Vec<u8> = data.iter().copied().filter(|b| !skip.contains(b)).collect();
     go_std_base64().decode(clean).ok()
+}
+
+/// The PEM body: `removeSpacesAndTabs`, then Go's decoder (which skips `\r`, `\n`).
+fn decode_body(body: &[u8]) -> Option<Vec<u8>> {
+    go_base64_decode(body, b" \t\r\n")
 }
 
 /// Go `pem.Decode`: the next block and the rest of the input after it, or `None` and the
 /// whole input when no further block can be decoded.
 pub fn decode(data: &[u8]) -> (Option<Block>, &[u8]) {
-    let mut rest = data;
-    loop {
-        if let Some(r) = rest.strip_prefix(PEM_START_BARE) {
-            rest = r;
-        } else if let Some(i) = find(rest, PEM_START) {
-            rest = rest.get(i + PEM_START.len()..).unwrap_or_default();
-        } else {
-            return (None, data);
-        }
-        let (type_line, after_type) = get_line(rest);
-        rest = after_type;
-        let Some(type_line) = type_line.strip_suffix(PEM_END_OF_LINE) else {
-            continue;
-        };
-        let mut headers: Vec<(String, String)> = Vec::new();
-        loop {
-            if rest.is_empty() {
-                return (None, data);
-            }
-            let (line, next) = get_line(rest);
-            let Some(colon) = line.iter().position(|&b| b == b':') else {
-                break;
-            };
-            let key = trim_space(line.get(..colon).unwrap_or_default());
-            let val = trim_space(line.get(colon + 1..).unwrap_or_default());
-            headers.push((
-                String::from_utf8_lossy(key).into_owned(),
-                String::from_utf8_lossy(val).into_owned(),
-            ));
-            rest = next;
-        }
-        let (end_index, end_trailer_index) = if headers.is_empty() && rest.starts_with(PEM_END_BARE)
-        {
-            (0, PEM_END.len() - 1)
-        } else {
-            match find(rest, PEM_END) {
-                Some(i) => (i, i + PEM_END.len()),
-                None => continue,
-            }
-        };
-        let end_trailer = rest.get(end_trailer_index..).unwrap_or_default();
-        let end_trailer_len = type_line.len() + PEM_END_OF_LINE.len();
-        let (Some(trailer), Some(rest_of_end_line)) = (
-            end_trailer.get(..end_trailer_len),
-            end_trailer.get(end_trailer_len..),
-        ) else {
-            continue;
-        };
-        if !trailer.starts_with(type_line) || !trailer.ends_with(PEM_END_OF_LINE) {
-            continue;
-        }
-        if !get_line(rest_of_end_line).0.is_empty() {
-            continue;
-        }
-        let Some(bytes) = decode_body(rest.get(..end_index).unwrap_or_default()) else {
-            continue;
-        };
-        let after = rest
-            .get(end_index + PEM_END.len() - 1..)
-            .unwrap_or_default();
-        let (_, rest_out) = get_line(after);
-        return (
-            Some(Block {
-                kind: String::from_utf8_lossy(type_line).into_owned(),
-                headers,
-                bytes,
-            }),
-            rest_out,
-        );
+    match Scanner::new(data).decode_from(0) {
+        Some((block, next)) => (Some(block), data.get(next..).unwrap_or_default()),
+        None => (None, data),
     }
 }
 
 /// Every block Go's `pem.Decode` loop would find (stopping at the first `None`).
 pub fn decode_all(data: &[u8]) -> Vec<Block> {
+    let mut scanner = Scanner::new(data);
     let mut out = Vec::new();
-    let mut rest = data;
-    while !rest.is_empty() {
-        match decode(rest) {
-            (Some(b), r) => {
+    let mut pos = 0;
+    while pos < data.len() {
+        match scanner.decode_from(pos) {
+            Some((b, next)) => {
                 out.push(b);
-                rest = r;
+                pos = next;
             }
-            (None, _) => break,
+            None => break,
         }
     }
     out
+}
+
+/// At most this many header lines per block (Go has no limit; real PEM has one or two).
+/// A block with more is skipped like any other malformed candidate.
+pub const MAX_HEADER_LINES: usize = 64;
+
+/// Go's decoder re-scans the input after every failed candidate, which is quadratic on
+/// hostile input. We find the same blocks in linear time: END markers and bytes that can
+/// never occur in a base64 body are indexed once, header lines are capped, and the line
+/// scanning that remains is bounded by a work budget (exceeding it ends decoding, which
+/// only happens on inputs built to be slow).
+struct Scanner<'a> {
+    data: &'a [u8],
+    /// Offsets of every `\n-----END `.
+    ends: Vec<usize>,
+    /// Offsets of every byte that makes a base64 body invalid.
+    bad: Vec<usize>,
+    budget: usize,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(data: &'a [u8]) -> Self {
+        let ends = data
+            .windows(PEM_END.len())
+            .enumerate()
+            .filter(|(_, w)| *w == PEM_END)
+            .map(|(i, _)| i)
+            .collect();
+        let bad = data
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| {
+                !(b.is_ascii_alphanumeric()
+                    || matches!(b, b'+' | b'/' | b'=' | b' ' | b'\t' | b'\r' | b'\n'))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        Scanner {
+            data,
+            ends,
+            bad,
+            budget: data.len().saturating_mul(16).saturating_add(4096),
+        }
+    }
+
+    fn line(&mut self, at: usize) -> Option<(&'a [u8], usize)> {
+        let rest = self.data.get(at..)?;
+        let (line, next) = get_line(rest);
+        let used = rest.len() - next.len();
+        self.budget = self.budget.checked_sub(used.max(1))?;
+        Some((line, self.data.len() - next.len()))
+    }
+
+    fn next_end(&self, from: usize) -> Option<usize> {
+        let i = self.ends.partition_point(|&e| e < from);
+        self.ends.get(i).copied()
+    }
+
+    fn body_has_bad_byte(&self, from: usize, to: usize) -> bool {
+        let i = self.bad.partition_point(|&b| b < from);
+        self.bad.get(i).is_some_and(|&b| b < to)
+    }
+
+    /// Go `pem.Decode(data[start..])`: the block and the offset of the rest.
+    fn decode_from(&mut self, start: usize) -> Option<(Block, usize)> {
+        let data = self.data;
+        let mut pos = start;
+        loop {
+            let rest = data.get(pos..)?;
+            if rest.starts_with(PEM_START_BARE) {
+                pos += PEM_START_BARE.len();
+            } else {
+                pos += find(rest, PEM_START)? + PEM_START.len();
+            }
+            let (type_line, after_type) = self.line(pos)?;
+            pos = after_type;
+            let Some(type_line) = type_line.strip_suffix(PEM_END_OF_LINE) else {
+                continue;
+            };
+            let mut headers: Vec<(String, String)> = Vec::new();
+            let mut too_many = false;
+            loop {
+                if pos >= data.len() {
+                    return None;
+                }
+                let (line, next) = self.line(pos)?;
+                let Some(colon) = line.iter().position(|&b| b == b':') else {
+                    break;
+                };
+                if headers.len() == MAX_HEADER_LINES {
+                    too_many = true;
+                    break;
+                }
+                let key = trim_space(line.get(..colon).unwrap_or_default());
+                let val = trim_space(line.get(colon + 1..).unwrap_or_default());
+                headers.push((
+                    String::from_utf8_lossy(key).into_owned(),
+                    String::from_utf8_lossy(val).into_owned(),
+                ));
+                pos = next;
+            }
+            if too_many {
+                continue;
+            }
+            let rest = data.get(pos..)?;
+            // (offset of the END marker's newline or of "-----END" itself, offset after it)
+            let (end_at, trailer_at) = if headers.is_empty() && rest.starts_with(PEM_END_BARE) {
+                (pos, pos + PEM_END_BARE.len())
+            } else {
+                match self.next_end(pos) {
+                    Some(e) => (e, e + PEM_END.len()),
+                    None => continue,
+                }
+            };
+            let end_trailer_len = type_line.len() + PEM_END_OF_LINE.len();
+            let Some(trailer) = data.get(trailer_at..trailer_at + end_trailer_len) else {
+                continue;
+            };
+            if !trailer.starts_with(type_line) || !trailer.ends_with(PEM_END_OF_LINE) {
+                continue;
+            }
+            if !self.line(trailer_at + end_trailer_len)?.0.is_empty() {
+                continue;
+            }
+            if self.body_has_bad_byte(pos, end_at) {
+                continue;
+            }
+            let Some(bytes) = decode_body(data.get(pos..end_at).unwrap_or_default()) else {
+                continue;
+            };
+            // Go: getLine(rest[endIndex+len(pemEnd)-1:]) — from "-----END" to the line end.
+            let marker = if end_at == pos && rest.starts_with(PEM_END_BARE) {
+                pos
+            } else {
+                end_at + 1
+            };
+            let (_, next) = self.line(marker)?;
+            return Some((
+                Block {
+                    kind: String::from_utf8_lossy(type_line).into_owned(),
+                    headers,
+                    bytes,
+                },
+                next,
+            ));
+        }
+    }
 }
 
 /// client-go `ParseCertsPEM`: the certificates of a PEM bundle, parsed.
@@ -219,11 +303,13 @@ pub fn decode_all(data: &[u8]) -> Vec<Block> {
 pub fn parse_certificates(input: &[u8]) -> Result<Vec<Certificate>> {
     check_size("PEM bundle", input.len())?;
     let mut certs = Vec::new();
-    let mut rest = input;
-    while !rest.is_empty() {
-        let (block, r) = decode(rest);
-        let Some(block) = block else { break };
-        rest = r;
+    let mut scanner = Scanner::new(input);
+    let mut pos = 0;
+    while pos < input.len() {
+        let Some((block, next)) = scanner.decode_from(pos) else {
+            break;
+        };
+        pos = next;
         if block.kind != CERTIFICATE_BLOCK_TYPE || !block.headers.is_empty() {
             continue;
         }

@@ -172,6 +172,103 @@ fn bit_string(c: &[u8]) -> Option<(&[u8], u8)> {
     Some((rest, unused))
 }
 
+/// cryptobyte `ReadASN1ObjectIdentifier`: non-empty, each sub-identifier minimal, at most
+/// 5 bytes and below 2^31, the last one terminated.
+fn valid_oid(c: &[u8]) -> bool {
+    if c.is_empty() {
+        return false;
+    }
+    let mut i = 0usize;
+    let mut value: u64 = 0;
+    for &b in c {
+        if i == 5 || value >= 1 << (31 - 7) || (i == 0 && b == 0x80) {
+            return false;
+        }
+        value = (value << 7) | u64::from(b & 0x7f);
+        if b & 0x80 == 0 {
+            i = 0;
+            value = 0;
+        } else {
+            i += 1;
+        }
+    }
+    i == 0
+}
+
+/// Go `newOIDFromDER` (certificate policies): like [`valid_oid`] without the size limit.
+fn valid_oid_unbounded(c: &[u8]) -> bool {
+    let mut start = true;
+    for &b in c {
+        if start && b == 0x80 {
+            return false;
+        }
+        start = b & 0x80 == 0;
+    }
+    start && !c.is_empty()
+}
+
+fn read_oid<'a>(d: &mut Der<'a>) -> Option<&'a [u8]> {
+    d.read(OID).map(|t| t.content).filter(|c| valid_oid(c))
+}
+
+fn is_printable(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(b, b'\''..=b')' | b'+'..=b'/' | b' ' | b':' | b'=' | b'?' | b'*' | b'&')
+}
+
+/// Go `parseASN1String` acceptance (the decoded string itself is not needed).
+fn valid_asn1_string(tag: u8, v: &[u8]) -> bool {
+    match tag {
+        20 => true,                                               // T61String (as Latin-1)
+        19 => v.iter().all(|&b| is_printable(b)),                 // PrintableString
+        12 => std::str::from_utf8(v).is_ok(),                     // UTF8String
+        22 => v.iter().all(u8::is_ascii),                         // IA5String
+        18 => v.iter().all(|&b| b.is_ascii_digit() || b == b' '), // NumericString
+        30 => {
+            // BMPString: UCS-2, no surrogates or non-characters; a 0x0000 terminator is dropped
+            if !v.len().is_multiple_of(2) {
+                return false;
+            }
+            let v = v.strip_suffix(&[0, 0]).unwrap_or(v);
+            v.chunks(2).all(|p| {
+                let point = p.iter().fold(0u16, |a, &b| (a << 8) | u16::from(b));
+                !(point == 0xfffe
+                    || point == 0xffff
+                    || (0xfdd0..=0xfdef).contains(&point)
+                    || (0xd800..=0xdfff).contains(&point))
+            })
+        }
+        _ => false,
+    }
+}
+
+/// Go `parseName`: SEQUENCE OF SET OF SEQUENCE { OID, string }.
+fn valid_name(name: &Tlv<'_>) -> bool {
+    let mut rdns = name.inner;
+    while !rdns.is_empty() {
+        let Some(set) = rdns.read(0x31) else {
+            return false;
+        };
+        let mut set = set.inner;
+        while !set.is_empty() {
+            let Some(atv) = set.read(SEQUENCE) else {
+                return false;
+            };
+            let mut atv = atv.inner;
+            if read_oid(&mut atv).is_none() {
+                return false;
+            }
+            let Some(value) = atv.read_any() else {
+                return false;
+            };
+            if !valid_asn1_string(value.tag, value.content) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 // Object identifiers, as DER content bytes.
 const OID_RSA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
 const OID_EC: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
@@ -793,6 +890,11 @@ fn parse_inner(der: &[u8]) -> Result<Parsed> {
     let sig_alg = signature_algorithm(sig_oid, sig_params.as_ref());
 
     let issuer = tbs.read(SEQUENCE).ok_or_else(|| malformed("issuer"))?;
+    if !valid_name(&issuer) {
+        return Err(Error::InvalidCertificate(
+            "x509: invalid RDNSequence".into(),
+        ));
+    }
     let validity = tbs.read(SEQUENCE).ok_or_else(|| malformed("validity"))?;
     let mut v = validity.inner;
     let not_before = read_time(&mut v)
@@ -800,6 +902,11 @@ fn parse_inner(der: &[u8]) -> Result<Parsed> {
     let not_after = read_time(&mut v)
         .ok_or_else(|| Error::InvalidCertificate("x509: malformed validity".into()))?;
     let subject = tbs.read(SEQUENCE).ok_or_else(|| malformed("issuer"))?;
+    if !valid_name(&subject) {
+        return Err(Error::InvalidCertificate(
+            "x509: invalid RDNSequence".into(),
+        ));
+    }
     let spki = tbs.read(SEQUENCE).ok_or_else(|| malformed("spki"))?;
     let mut s = spki.inner;
     let pk_ai = s
@@ -851,9 +958,8 @@ fn parse_inner(der: &[u8]) -> Result<Parsed> {
 
 fn parse_ai<'a>(ai: Tlv<'a>) -> Result<(&'a [u8], Option<Tlv<'a>>)> {
     let mut d = ai.inner;
-    let oid = d
-        .read(OID)
-        .ok_or_else(|| Error::InvalidCertificate("x509: malformed OID".into()))?;
+    let oid =
+        read_oid(&mut d).ok_or_else(|| Error::InvalidCertificate("x509: malformed OID".into()))?;
     let params = if d.is_empty() {
         None
     } else {
@@ -862,20 +968,17 @@ fn parse_ai<'a>(ai: Tlv<'a>) -> Result<(&'a [u8], Option<Tlv<'a>>)> {
                 .ok_or_else(|| Error::InvalidCertificate("x509: malformed parameters".into()))?,
         )
     };
-    Ok((oid.content, params))
+    Ok((oid, params))
 }
 
 fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
     let mut out = Extensions::default();
-    let mut seen: Vec<&[u8]> = Vec::new();
+    let mut seen: std::collections::BTreeSet<&[u8]> = std::collections::BTreeSet::new();
     let bad = |m: &str| Error::InvalidCertificate(format!("x509: {m}"));
     while !d.is_empty() {
         let ext = d.read(SEQUENCE).ok_or_else(|| bad("malformed extension"))?;
         let mut e = ext.inner;
-        let oid = e
-            .read(OID)
-            .ok_or_else(|| bad("malformed extension OID field"))?
-            .content;
+        let oid = read_oid(&mut e).ok_or_else(|| bad("malformed extension OID field"))?;
         let critical = match e
             .read_optional(BOOLEAN)
             .ok_or_else(|| bad("malformed extension critical field"))?
@@ -891,10 +994,9 @@ fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
             .read(OCTET_STRING)
             .ok_or_else(|| bad("malformed extension value field"))?
             .content;
-        if seen.contains(&oid) {
+        if !seen.insert(oid) {
             return Err(bad("certificate contains duplicate extension"));
         }
-        seen.push(oid);
         let mut unhandled = false;
         match oid {
             [0x55, 0x1d, n] => match n {
@@ -953,16 +1055,112 @@ fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
                         let n = names
                             .read_any()
                             .ok_or_else(|| bad("invalid subject alternative name"))?;
-                        // rfc822Name [1], dNSName [2], URI [6], iPAddress [7]
-                        if matches!(n.tag, 0x81 | 0x82 | 0x86 | 0x87) {
-                            any_known = true;
+                        match n.tag {
+                            // rfc822Name, dNSName, URI: IA5 (URI syntax is not checked here)
+                            0x81 | 0x82 | 0x86 => {
+                                if !n.content.is_ascii() {
+                                    return Err(bad("SAN is malformed"));
+                                }
+                                any_known = true;
+                            }
+                            0x87 => {
+                                if !matches!(n.content.len(), 4 | 16) {
+                                    return Err(bad("cannot parse IP address"));
+                                }
+                                any_known = true;
+                            }
+                            _ => {}
                         }
                     }
                     unhandled = !any_known;
                     out.san = Some(value.to_vec());
                 }
+                31 => {
+                    let mut v = Der::new(value);
+                    let seq = v
+                        .read(SEQUENCE)
+                        .ok_or_else(|| bad("invalid CRL distribution points"))?;
+                    let mut dps = seq.inner;
+                    while !dps.is_empty() {
+                        let dp = dps
+                            .read(SEQUENCE)
+                            .ok_or_else(|| bad("invalid CRL distribution point"))?;
+                        let mut dp = dp.inner;
+                        let Some(name) = dp
+                            .read_optional(0xa0)
+                            .ok_or_else(|| bad("invalid CRL distribution point"))?
+                        else {
+                            continue;
+                        };
+                        let mut name = name.inner;
+                        let full = name
+                            .read(0xa0)
+                            .ok_or_else(|| bad("invalid CRL distribution point"))?;
+                        let mut full = full.inner;
+                        while full.peek_tag() == Some(0x86) {
+                            full.read_any()
+                                .ok_or_else(|| bad("invalid CRL distribution point"))?;
+                        }
+                    }
+                }
+                32 => {
+                    let mut v = Der::new(value);
+                    let seq = v
+                        .read(SEQUENCE)
+                        .ok_or_else(|| bad("invalid certificate policies"))?;
+                    let mut pols = seq.inner;
+                    let mut seen_policies = std::collections::BTreeSet::new();
+                    while !pols.is_empty() {
+                        let oid = pols
+                            .read(SEQUENCE)
+                            .and_then(|p| {
+                                let mut p = p.inner;
+                                p.read(OID)
+                            })
+                            .map(|o| o.content)
+                            .filter(|o| valid_oid_unbounded(o) && seen_policies.insert(*o))
+                            .ok_or_else(|| bad("invalid certificate policies"))?;
+                        let _ = oid;
+                    }
+                }
+                33 => {
+                    let mut v = Der::new(value);
+                    let seq = v
+                        .read(SEQUENCE)
+                        .ok_or_else(|| bad("invalid policy mappings extension"))?;
+                    let mut maps = seq.inner;
+                    while !maps.is_empty() {
+                        let ok = maps.read(SEQUENCE).is_some_and(|m| {
+                            let mut m = m.inner;
+                            m.read(OID).is_some() && m.read(OID).is_some()
+                        });
+                        if !ok {
+                            return Err(bad("invalid policy mappings extension"));
+                        }
+                    }
+                }
+                36 => {
+                    let mut v = Der::new(value);
+                    let seq = v
+                        .read(SEQUENCE)
+                        .ok_or_else(|| bad("invalid policy constraints extension"))?;
+                    let mut pc = seq.inner;
+                    for tag in [0x80u8, 0x81] {
+                        if pc.peek_tag() == Some(tag) {
+                            pc.read_any()
+                                .and_then(|i| integer_i64(i.content))
+                                .ok_or_else(|| bad("invalid policy constraints extension"))?;
+                        }
+                    }
+                    out.policy_constraints = true;
+                }
+                54 => {
+                    let mut v = Der::new(value);
+                    v.read(INTEGER)
+                        .and_then(|i| integer_i64(i.content))
+                        .ok_or_else(|| bad("invalid inhibit any policy extension"))?;
+                }
                 30 => out.name_constraints = true,
-                36 => out.policy_constraints = true,
                 37 => {
                     let mut v = Der::new(value);
                     let seq = v
@@ -1007,7 +1205,6 @@ fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
                         out.akid = k.content.to_vec();
                     }
                 }
-                31 | 32 | 33 | 54 => {}
                 _ => unhandled = true,
             },
             OID_AIA => {
