@@ -11,9 +11,11 @@ use serde_json::{Map, Value, json};
 use kubetoken::authn::{self, CleanerAction};
 use kubetoken::discovery::{self, ConfigMap};
 use kubetoken::join::{self, JoinOptions, JoinTarget};
+use kubetoken::k3s::{self, K3sToken};
 use kubetoken::kubeconfig::{self, Kubeconfig};
 use kubetoken::list::{self, ListFormat};
-use kubetoken::{BootstrapToken, Duration, Error, Flavour, Secret, Timestamp, TokenSpec};
+use kubetoken::spec::TokenOptions;
+use kubetoken::{BootstrapToken, Error, Flavour, Secret, Timestamp, TokenSpec, pem, pin};
 
 use crate::convert::{KtResult, json_to_py, now, py_to_json, time_arg};
 
@@ -109,21 +111,18 @@ fn format(args: &Value) -> Result<ListFormat, Error> {
     }
 }
 
-/// A decoded token object `{token, description?, expires?, usages?, groups?}`.
+/// A token object `{token, description?, ttl?, expires?, usages?, groups?}`, taken as
+/// given (the core's `TokenOptions` reading, no defaults).
 fn token_spec(v: &Value) -> Result<TokenSpec, Error> {
-    Ok(TokenSpec {
-        token: BootstrapToken::parse(s(v, "token"))?,
-        description: s(v, "description").to_owned(),
-        ttl: match v.get("ttl").and_then(Value::as_str) {
-            Some(t) => Some(Duration::parse_go(t)?),
-            None => None,
-        },
-        expires: match v.get("expires").and_then(Value::as_str) {
-            Some(e) => Some(Timestamp::parse_rfc3339(e)?),
-            None => None,
-        },
-        usages: strings(v.get("usages")),
-        groups: strings(v.get("groups")),
+    TokenOptions::from_value(v)?.to_spec_exact()
+}
+
+/// A k3s token with an optional `user` override.
+fn k3s_user(args: &Value) -> Result<K3sToken, Error> {
+    let t = K3sToken::parse(s(args, "token"))?;
+    Ok(match args.get("user").and_then(Value::as_str) {
+        Some(u) => t.with_user(u),
+        None => t,
     })
 }
 
@@ -280,6 +279,114 @@ fn dispatch(op: &str, args: &Value) -> Result<Value, Error> {
             s(args, "server"),
             s(args, "ca_pem").as_bytes(),
         )?)),
+        // ---- CA pins, k3s/rke2 ----------------------------------------------------------
+        "ca_cert_hashes" => Ok(json!(pin::hashes_from_pem(s(args, "pem").as_bytes())?)),
+        "parse_ca_pins" => {
+            let mut set = pin::PinSet::new();
+            let pins = strings(args.get("pins"));
+            set.allow_all(pins.iter().map(String::as_str))?;
+            // Accepted pins, in the canonical (lowercase) form the set compares.
+            Ok(json!(
+                pins.iter()
+                    .map(|p| p.to_ascii_lowercase())
+                    .collect::<Vec<_>>()
+            ))
+        }
+        "check_ca_pins" => {
+            let mut set = pin::PinSet::new();
+            let pins = strings(args.get("pins"));
+            set.allow_all(pins.iter().map(String::as_str))?;
+            let ders = pem::certificates(s(args, "pem").as_bytes())?;
+            Ok(match set.check_any(&ders)? {
+                Ok(()) => json!({"pinned": true}),
+                Err(h) => {
+                    json!({"pinned": false, "message": pin::not_pinned_message(&h), "hashes": h})
+                }
+            })
+        }
+        "parse_k3s_token" => {
+            let t = K3sToken::parse(s(args, "token"))?;
+            Ok(json!({
+                "ca_hash": t.ca_hash(),
+                "kind": t.kind().as_str(),
+                "token_id": t.bootstrap_token().map(|b| b.id()),
+                "token": t.bootstrap_token().map(BootstrapToken::expose),
+                "username": t.username(),
+                "password": t.password(),
+            }))
+        }
+        "k3s_ca_hash" => {
+            let h = k3s::ca_hash(s(args, "bundle").as_bytes(), now_arg(args)?)?;
+            Ok(json!({"hash": h.hash, "method": h.method.as_str()}))
+        }
+        "format_k3s_token" => Ok(json!(k3s::format_token(
+            s(args, "credentials"),
+            s(args, "bundle").as_bytes(),
+            now_arg(args)?,
+        )?)),
+        "k3s_token_string" => {
+            let t = k3s_user(args)?;
+            Ok(json!(
+                t.to_token_string(
+                    args.get("bundle")
+                        .and_then(Value::as_str)
+                        .map(str::as_bytes),
+                    now_arg(args)?
+                )
+            ))
+        }
+        "verify_k3s_ca" => {
+            let t = k3s_user(args)?;
+            let c = k3s::verify_ca(
+                t.ca_hash(),
+                args.get("bundle")
+                    .and_then(Value::as_str)
+                    .map(str::as_bytes),
+                now_arg(args)?,
+            );
+            Ok(json!({
+                "ok": c.ok(),
+                "status": c.status.as_str(),
+                "token_hash": c.token_hash,
+                "computed_hash": c.computed_hash,
+                "warning": c.warning,
+                "message": c.message(),
+                "username": t.username(),
+            }))
+        }
+        "k3s_credentials" => {
+            let t = K3sToken::parse(s(args, "token"))?;
+            let c = k3s::credentials(&t, args.get("user").and_then(Value::as_str));
+            let username = match &c {
+                k3s::Credential::Basic { username, .. } => Some(username.clone()),
+                _ => None,
+            };
+            Ok(json!({"scheme": c.scheme(), "username": username, "header": c.header()}))
+        }
+        "k3s_normalize_token" => Ok(json!(k3s::normalize_token(s(args, "token"))?.as_str())),
+        "k3s_passwd_password" => Ok(json!(k3s::passwd_password(
+            s(args, "name"),
+            s(args, "passwd")
+        ))),
+        "k3s_token_hash" => Ok(json!(k3s::token_hash(s(args, "passphrase")))),
+        "k3s_storage_key" => Ok(json!(k3s::storage_key(s(args, "passphrase")))),
+        "k3s_token_generate" => Ok(json!(k3s::token_generate_output()?)),
+        "k3s_decrypt" => {
+            let p = k3s::decrypt(s(args, "passphrase"), s(args, "value").as_bytes())?;
+            Ok(json!(String::from_utf8_lossy(&p)))
+        }
+        "k3s_token_opens" => Ok(json!(k3s::token_opens(
+            s(args, "token"),
+            s(args, "value").as_bytes()
+        )?)),
+        "k3s_token_create_output" => {
+            let t = BootstrapToken::parse(s(args, "token"))?;
+            Ok(json!(k3s::token_create_output(
+                &t,
+                s(args, "bundle").as_bytes(),
+                now_arg(args)?
+            )?))
+        }
         other => Err(Error::Unsupported(format!(
             "no such operation {}",
             kubetoken::gofmt::quote(other)

@@ -18,6 +18,11 @@ from ._types import (
     CleanerAction,
     DiscoveryResult,
     Expiration,
+    K3sCaCheck,
+    K3sCaHash,
+    K3sCredentials,
+    K3sToken,
+    PinCheck,
     Kubeconfig,
     SecretManifest,
     SignedClusterInfo,
@@ -331,11 +336,19 @@ def render_token_list(
 ) -> str:
     """The ``token list`` printer alone, over token objects (``{token, description?,
     expires?, usages?, groups?}`` or :class:`TokenSpec`)."""
-    plain = [t.to_dict() if isinstance(t, TokenSpec) else t for t in tokens]
+    plain = [_token_object(t) for t in tokens]
     out: str = _native.call(
         "render_token_list", {"tokens": plain, "now": now, "format": format, "flavour": flavour}
     )
     return out
+
+
+def _token_object(t: Union[dict[str, Any], TokenSpec]) -> dict[str, Any]:
+    if isinstance(t, TokenSpec):
+        d = t.to_dict()
+        d.pop("id", None)  # derived from the token; not a token option
+        return d
+    return t
 
 
 def delete_token_names(args: Sequence[str], flavour: str = "kubeadm") -> list[str]:
@@ -460,4 +473,132 @@ def parse_kubeconfig(kubeconfig: Manifest) -> Kubeconfig:
 def cluster_info_kubeconfig(server: str, ca_pem: Pem) -> str:
     """The ``kubeconfig`` kubeadm puts in the cluster-info ConfigMap."""
     out: str = _native.call("cluster_info_kubeconfig", {"server": server, "ca_pem": _text(ca_pem)})
+    return out
+
+
+# ---- CA pins, k3s/rke2 -----------------------------------------------------------------
+
+
+def ca_cert_hashes(pem: Pem) -> list[str]:
+    """kubeadm's CA pins: ``sha256:<hex>`` of each certificate's SubjectPublicKeyInfo."""
+    out: list[str] = _native.call("ca_cert_hashes", {"pem": _text(pem)})
+    return out
+
+
+def parse_ca_pins(pins: Sequence[str]) -> list[str]:
+    """Checks ``--discovery-token-ca-cert-hash`` values (``pubkeypin.Set.Allow``);
+    returns them in canonical form or raises ``invalid_hash``."""
+    out: list[str] = _native.call("parse_ca_pins", {"pins": list(pins)})
+    return out
+
+
+def check_ca_pins(pins: Sequence[str], pem: Pem) -> PinCheck:
+    """Whether any certificate of ``pem`` is pinned (an answer, not an error)."""
+    result: PinCheck = PinCheck._from_dict(
+        _native.call("check_ca_pins", {"pins": list(pins), "pem": _text(pem)})
+    )
+    return result
+
+
+def parse_k3s_token(token: str) -> K3sToken:
+    """Parses a k3s/rke2 token (``K10<hash>::<id>.<secret>``, ``K10<hash>::<user>:<password>``
+    or a bare token/password)."""
+    result: K3sToken = K3sToken._from_dict(_native.call("parse_k3s_token", {"token": token}))
+    return result
+
+
+def k3s_ca_hash(bundle: Pem, now: Optional[Time] = None) -> K3sCaHash:
+    """The CA hash k3s puts in its ``K10`` tokens for this CA bundle."""
+    result: K3sCaHash = K3sCaHash._from_dict(
+        _native.call("k3s_ca_hash", {"bundle": _text(bundle), "now": now})
+    )
+    return result
+
+
+def format_k3s_token(credentials: str, bundle: Pem, now: Optional[Time] = None) -> str:
+    """``K10<ca hash>::<credentials>`` for this CA bundle."""
+    out: str = _native.call(
+        "format_k3s_token", {"credentials": credentials, "bundle": _text(bundle), "now": now}
+    )
+    return out
+
+
+def k3s_token_string(
+    token: str, user: Optional[str] = None, bundle: Optional[Pem] = None, now: Optional[Time] = None
+) -> str:
+    """The token as k3s writes it back (with the CA hash of ``bundle`` when given)."""
+    out: str = _native.call(
+        "k3s_token_string",
+        {"token": token, "user": user, "bundle": _text(bundle), "now": now},
+    )
+    return out
+
+
+def verify_k3s_ca(
+    token: str, user: Optional[str] = None, bundle: Optional[Pem] = None, now: Optional[Time] = None
+) -> K3sCaCheck:
+    """An agent's check of the server's CA bundle against the token's CA hash."""
+    result: K3sCaCheck = K3sCaCheck._from_dict(
+        _native.call(
+            "verify_k3s_ca", {"token": token, "user": user, "bundle": _text(bundle), "now": now}
+        )
+    )
+    return result
+
+
+def k3s_credentials(token: str, user: Optional[str] = None) -> K3sCredentials:
+    """The Authorization header an agent sends for this token."""
+    result: K3sCredentials = K3sCredentials._from_dict(
+        _native.call("k3s_credentials", {"token": token, "user": user})
+    )
+    return result
+
+
+def k3s_normalize_token(token: str) -> str:
+    """The passphrase k3s derives keys from (the token without ``K10<hash>::``)."""
+    out: str = _native.call("k3s_normalize_token", {"token": token})
+    return out
+
+
+def k3s_passwd_password(name: str, passwd: str) -> Optional[str]:
+    """The password of user ``name`` in a k3s ``passwd`` file's text, or ``None``."""
+    out: Optional[str] = _native.call("k3s_passwd_password", {"name": name, "passwd": passwd})
+    return out
+
+
+def k3s_token_hash(passphrase: str) -> str:
+    """The hash k3s stores to recognise a token."""
+    out: str = _native.call("k3s_token_hash", {"passphrase": passphrase})
+    return out
+
+
+def k3s_storage_key(passphrase: str) -> str:
+    """The datastore key k3s keeps its bootstrap data under for this passphrase."""
+    out: str = _native.call("k3s_storage_key", {"passphrase": passphrase})
+    return out
+
+
+def k3s_token_generate() -> str:
+    """What ``k3s token generate`` prints: a new random token and a newline."""
+    out: str = _native.call("k3s_token_generate", {})
+    return out
+
+
+def k3s_decrypt(passphrase: str, value: Union[str, bytes]) -> str:
+    """Decrypts k3s bootstrap data (PBKDF2 + AES-GCM); raises ``CryptoError``."""
+    out: str = _native.call("k3s_decrypt", {"passphrase": passphrase, "value": _text(value)})
+    return out
+
+
+def k3s_token_opens(token: str, value: Union[str, bytes]) -> bool:
+    """Whether ``token`` decrypts this bootstrap data."""
+    out: bool = _native.call("k3s_token_opens", {"token": token, "value": _text(value)})
+    return out
+
+
+def k3s_token_create_output(token: str, bundle: Pem, now: Optional[Time] = None) -> str:
+    """What ``k3s token create`` prints for this token and CA bundle."""
+    out: str = _native.call(
+        "k3s_token_create_output", {"token": token, "bundle": _text(bundle), "now": now}
+    )
     return out

@@ -243,6 +243,68 @@ class Kubeconfig(_Result):
     contexts: list[dict[str, Any]]
 
 
+@dataclasses.dataclass(frozen=True, repr=False)
+class PinCheck(_Result):
+    """``pubkeypin.Set.CheckAny`` over a PEM bundle: ``pinned``, or not with the
+    computed ``hashes`` and kubeadm's ``message``."""
+
+    pinned: bool
+    message: Optional[str] = None
+    hashes: Optional[list[str]] = None
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class K3sToken(_Result):
+    """A parsed k3s/rke2 token (``K10<ca hash>::<credentials>`` or a bare one).
+
+    ``kind`` is ``bootstrap`` (``token``/``token_id`` set) or ``password``
+    (``username``/``password`` set). ``repr()`` masks the token and the password.
+    """
+
+    _secret_fields: ClassVar[frozenset[str]] = frozenset({"token", "password"})
+
+    ca_hash: Optional[str]
+    kind: str
+    token_id: Optional[str]
+    token: Optional[str]
+    username: Optional[str]
+    password: Optional[str]
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class K3sCaHash(_Result):
+    """The CA hash a k3s server puts in its ``K10`` tokens, and how it was computed."""
+
+    hash: str
+    method: str
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class K3sCaCheck(_Result):
+    """An agent's check of the server CA against the token's hash (an answer: ``ok``
+    with a ``status``; never an exception)."""
+
+    ok: bool
+    status: str
+    token_hash: Optional[str]
+    computed_hash: Optional[str]
+    warning: Optional[str]
+    message: Optional[str]
+    username: Optional[str]
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class K3sCredentials(_Result):
+    """The HTTP credentials an agent presents (``header`` is the full Authorization
+    value: ``repr()`` masks it)."""
+
+    _secret_fields: ClassVar[frozenset[str]] = frozenset({"header"})
+
+    scheme: str
+    username: Optional[str]
+    header: str
+
+
 class SecretManifest:
     """A rendered bootstrap-token Secret manifest (``apiVersion: v1, kind: Secret``).
 
