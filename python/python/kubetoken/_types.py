@@ -45,7 +45,7 @@ class _Result:
         shape of docs/api.md."""
         raw = self.__dict__.get("_raw")
         if raw is not None:
-            return copy.deepcopy(raw)  # type: ignore[no-any-return]
+            return copy.deepcopy(raw)
         return {
             self._json_names.get(f.name, f.name): _plain(getattr(self, f.name))
             for f in dataclasses.fields(self)
