@@ -37,6 +37,14 @@ class _Result:
     #: Optional fields left out of ``to_dict()`` when ``None`` (absent in the JSON shape).
     _omit_if_none: ClassVar[frozenset[str]] = frozenset()
 
+    @classmethod
+    def _field_names(cls) -> tuple[str, ...]:
+        names: Optional[tuple[str, ...]] = cls.__dict__.get("_names_cache")
+        if names is None:
+            names = tuple(f.name for f in dataclasses.fields(cls))
+            setattr(cls, "_names_cache", names)
+        return names
+
     #: Fields holding nested results: field name → result class (or ``list`` of it).
     _nested: ClassVar[dict[str, Any]] = {}
 
@@ -55,17 +63,19 @@ class _Result:
     @classmethod
     def _from_dict(cls, data: dict[str, Any]) -> Any:
         kwargs: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):
-            value = data.get(cls._json_names.get(f.name, f.name))
-            nested = cls._nested.get(f.name)
+        for name in cls._field_names():
+            value = data.get(cls._json_names.get(name, name))
+            nested = cls._nested.get(name)
             if nested is not None and value is not None:
                 if isinstance(nested, list):
                     value = [nested[0]._from_dict(v) for v in value]
                 else:
                     value = nested._from_dict(value)
-            kwargs[f.name] = value
+            kwargs[name] = value
         obj = cls(**kwargs)
-        object.__setattr__(obj, "_raw", copy.deepcopy(data))
+        # `data` is a fresh object from the native module: keep it as the exact JSON
+        # shape; to_dict() hands out deep copies.
+        object.__setattr__(obj, "_raw", data)
         return obj
 
     def __repr__(self) -> str:
