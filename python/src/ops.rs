@@ -37,13 +37,22 @@ pub fn call(py: Python<'_>, op: &str, kwargs: &Bound<'_, PyDict>) -> KtResult<Py
 }
 
 /// Top-level arguments: a `datetime` must be timezone-aware (checked by `time_arg`) and
-/// crosses as RFC3339 text with its fraction; a `timedelta` as a Go duration string.
+/// crosses as RFC3339 text with its fraction; a `timedelta` as a Go duration string;
+/// `bytes` as UTF-8 text.
 fn top_level(v: &Bound<'_, PyAny>) -> KtResult<Value> {
     let datetime = v.py().import("datetime")?;
     if v.is_instance(&datetime.getattr("datetime")?)? {
         time_arg(v)?;
         let iso: String = v.call_method0("isoformat")?.extract()?;
         return Ok(Value::String(iso));
+    }
+    if v.is_instance_of::<pyo3::types::PyBytes>() {
+        // Manifest / PEM text given as bytes.
+        return Ok(Value::String(
+            String::from_utf8(crate::convert::bytes_arg(v)?).map_err(|_| {
+                pyo3::exceptions::PyTypeError::new_err("bytes arguments must be UTF-8 text")
+            })?,
+        ));
     }
     if v.is_instance(&datetime.getattr("timedelta")?)? {
         return Ok(Value::String(
