@@ -45,6 +45,75 @@ pub const STORAGE_KEY_PREFIX: &str = "/bootstrap/";
 pub const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
 
+/// The names k3s derives from its program name (`version.Program`); rke2 builds the same
+/// code with `rke2` (§10). Token grammar, hash rules and crypto do not depend on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Program {
+    /// `k3s` or `rke2`.
+    pub name: &'static str,
+    /// Default data directory (as root).
+    pub data_dir: &'static str,
+    /// Basic-auth role/group of servers.
+    pub server_role: &'static str,
+    /// Basic-auth role/group of agents.
+    pub agent_role: &'static str,
+    /// The default extra group of `token create`.
+    pub default_group: &'static str,
+    /// `token rotate`'s default `--server`.
+    pub rotate_default_server: &'static str,
+    /// Supervisor URL path prefix.
+    pub url_prefix: &'static str,
+    /// Environment variable holding the token.
+    pub token_env: &'static str,
+    /// Environment variable holding the server URL.
+    pub url_env: &'static str,
+    /// Type of the node-password Secrets.
+    pub node_password_secret_type: &'static str,
+}
+
+/// k3s.
+pub const K3S: Program = Program {
+    name: "k3s",
+    data_dir: "/var/lib/rancher/k3s",
+    server_role: "k3s:server",
+    agent_role: "k3s:agent",
+    default_group: "system:bootstrappers:k3s:default-node-token",
+    rotate_default_server: "https://127.0.0.1:6443",
+    url_prefix: "/v1-k3s",
+    token_env: "K3S_TOKEN",
+    url_env: "K3S_URL",
+    node_password_secret_type: "k3s.cattle.io/node-password",
+};
+
+/// rke2 (the supervisor listens on 9345).
+pub const RKE2: Program = Program {
+    name: "rke2",
+    data_dir: "/var/lib/rancher/rke2",
+    server_role: "rke2:server",
+    agent_role: "rke2:agent",
+    default_group: "system:bootstrappers:rke2:default-node-token",
+    rotate_default_server: "https://127.0.0.1:9345",
+    url_prefix: "/v1-rke2",
+    token_env: "RKE2_TOKEN",
+    url_env: "RKE2_URL",
+    node_password_secret_type: "rke2.cattle.io/node-password",
+};
+
+impl Program {
+    /// The program of a flavour (`None` for kubeadm and karmada).
+    pub fn of(flavour: crate::spec::Flavour) -> Option<Program> {
+        match flavour {
+            crate::spec::Flavour::K3s => Some(K3S),
+            crate::spec::Flavour::Rke2 => Some(RKE2),
+            _ => None,
+        }
+    }
+    /// The server token file: `<data_dir>/server/token`.
+    pub fn server_token_file(&self) -> String {
+        format!("{}/server/token", self.data_dir)
+    }
+}
+
 /// What a K10 token's credentials are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CredentialKind {
@@ -611,6 +680,20 @@ mod tests {
     use super::*;
 
     const H: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn programs_match_flavours() {
+        use crate::spec::Flavour;
+        for f in [Flavour::K3s, Flavour::Rke2] {
+            let p = Program::of(f).unwrap();
+            assert_eq!(p.name, f.name());
+            assert_eq!(p.default_group, f.default_group());
+        }
+        assert_eq!(
+            RKE2.server_token_file(),
+            "/var/lib/rancher/rke2/server/token"
+        );
+    }
 
     #[test]
     fn parse_rules() {
