@@ -37,6 +37,11 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             VECTOR_STATS["op_skip"],
         )
     )
+    tr.write_line(
+        "of the passed cases, {} were run again with `now` as a datetime".format(
+            VECTOR_STATS["datetime_variant"]
+        )
+    )
     for op, reason in sorted(VECTOR_SKIPS.items()):
         tr.write_line(f"  not exposed: {op}: {reason}")
 
