@@ -103,7 +103,6 @@ pub fn time_arg(obj: &Bound<'_, PyAny>) -> KtResult<Timestamp> {
     )))
 }
 
-#[allow(dead_code)]
 /// An optional time argument; `None` means the current time, read here (never in core).
 pub fn now_or(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Timestamp> {
     match obj {
@@ -112,7 +111,6 @@ pub fn now_or(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Timestamp> {
     }
 }
 
-#[allow(dead_code)]
 /// The current time from the system clock.
 pub fn now() -> Timestamp {
     let nanos = match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
@@ -148,26 +146,7 @@ pub fn duration_arg(obj: &Bound<'_, PyAny>) -> KtResult<Duration> {
     )))
 }
 
-/// An optional duration argument.
-#[allow(dead_code)]
-pub fn opt_duration(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Option<Duration>> {
-    match obj {
-        Some(o) if !o.is_none() => duration_arg(o).map(Some),
-        _ => Ok(None),
-    }
-}
-
-/// An optional time argument.
-#[allow(dead_code)]
-pub fn opt_time(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Option<Timestamp>> {
-    match obj {
-        Some(o) if !o.is_none() => time_arg(o).map(Some),
-        _ => Ok(None),
-    }
-}
-
 /// PEM (or any byte text) argument: `str` or `bytes`.
-#[allow(dead_code)]
 pub fn bytes_arg(obj: &Bound<'_, PyAny>) -> KtResult<Vec<u8>> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(s.to_cow()?.as_bytes().to_vec());
@@ -187,7 +166,6 @@ pub fn bytes_arg(obj: &Bound<'_, PyAny>) -> KtResult<Vec<u8>> {
 /// A manifest argument (Secret, ConfigMap, List, kubeconfig): a JSON or YAML `str`
 /// (or UTF-8 `bytes`) passed through untouched, or a parsed object (`dict`/`list`),
 /// serialized to JSON for the core's parser.
-#[allow(dead_code)]
 pub fn manifest_arg(obj: &Bound<'_, PyAny>) -> KtResult<String> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(s.to_cow()?.into_owned());
@@ -241,7 +219,6 @@ pub fn list_option(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Value> {
 }
 
 /// A list of strings (`list`/`tuple` of `str`), or `None`.
-#[allow(dead_code)]
 pub fn opt_str_list(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Option<Vec<String>>> {
     match obj {
         None => Ok(None),
