@@ -254,15 +254,23 @@ pub fn has_expired(secret: &Secret, now: Timestamp) -> bool {
     expiration(secret, now).expired
 }
 
-/// The ID and secret the BootstrapSigner signs `cluster-info` with. The secret is
-/// whatever the Secret stores (upstream does not check its format). `Debug` masks it;
-/// it is wiped on drop.
+/// The ID and secret the BootstrapSigner signs `cluster-info` with. The secret is the
+/// raw bytes the Secret stores (upstream neither checks its format nor decodes it as
+/// text: Go signs with `[]byte(tokenSecret)`). `Debug` masks it; it is wiped on drop.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SigningCredentials {
     /// The token ID.
     pub token_id: String,
-    /// The stored `token-secret`. Handle with care.
-    pub token_secret: String,
+    /// The stored `token-secret`, byte for byte. Handle with care.
+    pub token_secret: Vec<u8>,
+}
+
+impl SigningCredentials {
+    /// The secret as text, `None` when the stored bytes are not UTF-8 (only a Secret
+    /// written by hand can hold such a value; it still signs, with its raw bytes).
+    pub fn token_secret_str(&self) -> Option<&str> {
+        std::str::from_utf8(&self.token_secret).ok()
+    }
 }
 
 impl Drop for SigningCredentials {
@@ -282,19 +290,18 @@ impl fmt::Debug for SigningCredentials {
 
 /// `validateSecretForSigning(secret)`: `Some` only when the name is
 /// `bootstrap-token-<id>`, `token-id` equals that ID, `token-secret` is non-empty, the
-/// token has not expired at `now` and `usage-bootstrap-signing` is `true`. The Secret's
-/// type, namespace and deletion timestamp are not checked (the signer's informer filters
-/// the type; upstream ignores the rest).
+/// token has not expired at `now` (missing/empty expiration never expires, unparseable
+/// has) and `usage-bootstrap-signing` is exactly `true`. The Secret's type, namespace and
+/// deletion timestamp are not checked here: the signer's informer filters type and
+/// namespace ([`signer_sees`]); upstream ignores deletion.
 pub fn signing_credentials(secret: &Secret, now: Timestamp) -> Option<SigningCredentials> {
     let id = token::parse_secret_name(&secret.name)?;
-    let data_id = secret.get(KEY_TOKEN_ID);
-    if data_id.is_empty() || data_id != id {
+    if secret.get_bytes(KEY_TOKEN_ID) != Some(id.as_bytes()) {
         return None;
     }
-    let token_secret = secret.get(KEY_TOKEN_SECRET);
-    if token_secret.is_empty() {
-        return None;
-    }
+    let token_secret = secret
+        .get_bytes(KEY_TOKEN_SECRET)
+        .filter(|s| !s.is_empty())?;
     if has_expired(secret, now) {
         return None;
     }
@@ -302,9 +309,16 @@ pub fn signing_credentials(secret: &Secret, now: Timestamp) -> Option<SigningCre
         return None;
     }
     Some(SigningCredentials {
-        token_id: data_id,
-        token_secret,
+        token_id: id.to_owned(),
+        token_secret: token_secret.to_vec(),
     })
+}
+
+/// Whether the BootstrapSigner's Secret informer sees this Secret at all: type
+/// `bootstrap.kubernetes.io/token` in `kube-system` (an empty namespace counts as
+/// `kube-system`, see the module docs).
+pub fn signer_sees(secret: &Secret) -> bool {
+    in_kube_system(secret) && secret.type_ == SECRET_TYPE
 }
 
 /// What the TokenCleaner does with a Secret.
@@ -509,7 +523,8 @@ mod tests {
             now(),
         )
         .unwrap();
-        assert_eq!(c.token_secret, "tokenSecret");
+        assert_eq!(c.token_secret, b"tokenSecret");
+        assert_eq!(c.token_secret_str(), Some("tokenSecret"));
         assert!(!format!("{c:?}").contains("tokenSecret"));
     }
 
@@ -620,5 +635,39 @@ mod tests {
             t.data.as_mut().unwrap().insert(k.into(), v.into());
             assert!(signing_credentials(&t, now()).is_none(), "{k}={v}");
         }
+        let mut t = s.clone();
+        t.data.as_mut().unwrap().remove("token-id");
+        assert!(signing_credentials(&t, now()).is_none());
+    }
+
+    #[test]
+    fn signing_uses_the_raw_stored_bytes() {
+        // Not UTF-8: Go signs with these exact bytes; a lossy String would sign with
+        // U+FFFD instead.
+        let raw = b"k3y\xff\xfe\x80".to_vec();
+        let mut s = secret(&[("token-id", "abc123"), ("usage-bootstrap-signing", "true")]);
+        s.name = "bootstrap-token-abc123".into();
+        s.data
+            .as_mut()
+            .unwrap()
+            .insert("token-secret".into(), raw.clone());
+        let c = signing_credentials(&s, now()).unwrap();
+        assert_eq!(c.token_id, "abc123");
+        assert_eq!(c.token_secret, raw);
+        assert_eq!(c.token_secret_str(), None);
+        let want = crate::jws::compute_detached_signature(b"payload", "abc123", &raw);
+        let lossy = String::from_utf8_lossy(&raw).into_owned();
+        assert_ne!(
+            want,
+            crate::jws::compute_detached_signature(b"payload", "abc123", lossy.as_bytes())
+        );
+        let cm = crate::discovery::ConfigMap::new(
+            "cluster-info",
+            "kube-public",
+            [("kubeconfig".to_owned(), "payload".to_owned())].into(),
+        );
+        let out = crate::discovery::sign_cluster_info(&cm, &[s], now());
+        assert_eq!(out.configmap.data.get("jws-kubeconfig-abc123"), Some(&want));
+        assert!(!format!("{c:?}").contains("k3y"));
     }
 }

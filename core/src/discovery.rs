@@ -18,12 +18,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
+use crate::authn;
 use crate::error::{Error, Result, check_size};
 use crate::jws;
-use crate::kubeconfig::{Kubeconfig, parse_json_or_yaml, string_field};
-use crate::secret::{self, Secret};
+use crate::kubeconfig::Kubeconfig;
+use crate::manifest::{self, check_type_meta, show, string_field};
+use crate::pin::PinSet;
+use crate::secret::Secret;
 use crate::time::Timestamp;
-use crate::token::{self, BootstrapToken};
+use crate::token::BootstrapToken;
+use crate::x509::Certificate;
 
 /// `cluster-info`
 pub const CLUSTER_INFO: &str = "cluster-info";
@@ -66,7 +70,7 @@ impl ConfigMap {
     /// Parses a ConfigMap manifest, JSON or YAML (at most 1 MiB).
     pub fn parse(text: &str) -> Result<ConfigMap> {
         check_size("ConfigMap", text.len())?;
-        let v = parse_json_or_yaml(text, Error::InvalidConfigMap)?;
+        let v = manifest::parse_document("ConfigMap", text, Error::InvalidConfigMap)?;
         Self::from_value(&v)
     }
 
@@ -77,20 +81,7 @@ impl ConfigMap {
         let Value::Object(root) = v else {
             return Err(cerr("a ConfigMap manifest must be a mapping"));
         };
-        let kind = string_field(root, "kind", "ConfigMap", Error::InvalidConfigMap)?;
-        if !kind.is_empty() && kind != "ConfigMap" {
-            return Err(cerr(format!(
-                "kind is {}, expected \"ConfigMap\"",
-                crate::gofmt::quote(&kind)
-            )));
-        }
-        let api = string_field(root, "apiVersion", "ConfigMap", Error::InvalidConfigMap)?;
-        if !api.is_empty() && api != "v1" {
-            return Err(cerr(format!(
-                "apiVersion is {}, expected \"v1\"",
-                crate::gofmt::quote(&api)
-            )));
-        }
+        check_type_meta(root, "ConfigMap", Error::InvalidConfigMap)?;
         let (name, namespace) = match root.get("metadata") {
             None | Some(Value::Null) => (String::new(), String::new()),
             Some(Value::Object(m)) => (
@@ -108,10 +99,7 @@ impl ConfigMap {
                         Value::String(s) => s.clone(),
                         Value::Null => String::new(),
                         _ => {
-                            return Err(cerr(format!(
-                                "data[{}] must be a string",
-                                crate::gofmt::quote(k)
-                            )));
+                            return Err(cerr(format!("data.{} must be a string", show(k))));
                         }
                     };
                     data.insert(k.clone(), s);
@@ -169,48 +157,10 @@ pub struct SignOutcome {
     pub changed: bool,
 }
 
-/// `validateSecretForSigning` plus the lister's scope: the `(token ID, secret)` a Secret
-/// may sign with, if any. Conditions (all): type `bootstrap.kubernetes.io/token`;
-/// namespace `kube-system` or unset (offline manifests); name `bootstrap-token-<id>`;
-/// `token-id` non-empty and equal to `<id>`; `token-secret` non-empty (format NOT
-/// checked, like upstream); not expired at `now` (missing/empty expiration never
-/// expires, unparseable is expired, `exp <= now` is expired);
-/// `usage-bootstrap-signing` exactly `true`. Deletion timestamps are ignored, like upstream.
-///
-/// (A private copy; `authn` may grow the same rule for the authenticator side.)
-fn signing_credential(s: &Secret, now: Timestamp) -> Option<(String, Vec<u8>)> {
-    if s.type_ != secret::SECRET_TYPE {
-        return None;
-    }
-    if !s.namespace.is_empty() && s.namespace != secret::NAMESPACE {
-        return None;
-    }
-    let id = token::parse_secret_name(&s.name)?;
-    let data_id = s.get(secret::KEY_TOKEN_ID);
-    if data_id.is_empty() || data_id != id {
-        return None;
-    }
-    let key = s.get_bytes(secret::KEY_TOKEN_SECRET)?;
-    if key.is_empty() {
-        return None;
-    }
-    let exp = s.get(secret::KEY_EXPIRATION);
-    if !exp.is_empty() {
-        match Timestamp::parse_rfc3339(&exp) {
-            Ok(t) if t.unix_nanos() > now.unix_nanos() => {}
-            _ => return None,
-        }
-    }
-    if s.get(secret::KEY_USAGE_SIGNING) != "true" {
-        return None;
-    }
-    Some((id.to_owned(), key.to_vec()))
-}
-
 /// `Signer.signConfigMap`: re-signs the cluster-info ConfigMap with every token Secret
-/// that may sign (see the rules on `signing_credential` in the source: bootstrap type,
-/// `bootstrap-token-<id>` name matching `token-id`, non-empty secret, not expired,
-/// `usage-bootstrap-signing=true`).
+/// the signer sees ([`authn::signer_sees`]: bootstrap type, `kube-system` or no
+/// namespace) that may sign ([`authn::signing_credentials`]: `bootstrap-token-<id>` name
+/// matching `token-id`, non-empty secret, not expired, `usage-bootstrap-signing=true`).
 ///
 /// No `kubeconfig` key → unchanged (an empty value is signed). Every `jws-kubeconfig-*`
 /// key is dropped and one is written per signing token; other keys are kept.
@@ -235,13 +185,17 @@ pub fn sign_cluster_info(configmap: &ConfigMap, secrets: &[Secret], now: Timesta
     let mut seen = BTreeSet::new();
     let mut changed = false;
     for s in secrets {
-        let Some((id, key)) = signing_credential(s, now) else {
+        if !authn::signer_sees(s) {
+            continue;
+        }
+        let Some(cred) = authn::signing_credentials(s, now) else {
             continue;
         };
+        let id = cred.token_id.clone();
         if !seen.insert(id.clone()) {
             continue;
         }
-        let sig = jws::compute_detached_signature(content.as_bytes(), &id, &key);
+        let sig = jws::compute_detached_signature(content.as_bytes(), &id, &cred.token_secret);
         if old.remove(&id).as_deref() != Some(sig.as_str()) {
             changed = true;
         }
@@ -351,19 +305,6 @@ fn reject(reason: RejectReason, message: String) -> Result<DiscoveryResult> {
     Ok(DiscoveryResult::Rejected(Rejection { reason, message }))
 }
 
-/// Normalises pins the way `pubkeypin.Set.Allow` stores them (`sha256:` + lowercase hex);
-/// each is validated by [`crate::pin::PinSet::allow`] first.
-fn parse_pins(ca_cert_hashes: &[String]) -> Result<BTreeSet<String>> {
-    let mut set = crate::pin::PinSet::new();
-    let mut out = BTreeSet::new();
-    for h in ca_cert_hashes {
-        set.allow(h)?;
-        let value = h.split_once(':').map(|(_, v)| v).unwrap_or_default();
-        out.insert(format!("sha256:{}", value.to_ascii_lowercase()));
-    }
-    Ok(out)
-}
-
 /// kubeadm join discovery on a fetched cluster-info ConfigMap (§8.2 steps 3–8).
 ///
 /// Order: the token is parsed (`invalid_token`), then the pins (`invalid_hash`) — the
@@ -381,7 +322,8 @@ pub fn verify_cluster_info(
     ca_cert_hashes: &[String],
 ) -> Result<DiscoveryResult> {
     let token = BootstrapToken::parse(token)?;
-    let pins = parse_pins(ca_cert_hashes)?;
+    let mut pins = PinSet::new();
+    pins.allow_all(ca_cert_hashes.iter().map(String::as_str))?;
     let content = match configmap.data.get(KUBECONFIG_KEY) {
         Some(c) if !c.is_empty() => c,
         _ => {
@@ -433,19 +375,21 @@ pub fn verify_cluster_info(
     let ca_pem = cluster.certificate_authority_data.clone();
     let pinned = !pins.is_empty();
     let ca_cert_hashes = if pinned {
-        let hashes =
-            crate::pin::hashes_from_pem(ca_pem.as_deref().unwrap_or_default()).map_err(|e| {
+        let certs =
+            crate::pem::parse_certificates(ca_pem.as_deref().unwrap_or_default()).map_err(|e| {
                 crate::join::prefixed(
                     e,
                     "failed to parse the cluster CA from the cluster-info ConfigMap",
                 )
             })?;
-        if !hashes.iter().any(|h| pins.contains(h)) {
+        let hashes: Vec<String> = certs.iter().map(crate::pin::hash_certificate).collect();
+        let ders: Vec<Vec<u8>> = certs.into_iter().map(Certificate::into_der).collect();
+        if let Err(unpinned) = pins.check_any(&ders)? {
             return reject(
                 RejectReason::CaNotPinned,
                 format!(
                     "the cluster CA found in the cluster-info ConfigMap is not pinned: none of the public keys {} is among the given CA cert hashes",
-                    hashes.join(", ")
+                    unpinned.join(", ")
                 ),
             );
         }
@@ -469,6 +413,7 @@ pub fn verify_cluster_info(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secret;
 
     fn signer_secret(id: &str, secret: &str, extra: &[(&str, &str)]) -> Secret {
         let mut data: BTreeMap<String, Vec<u8>> = [

@@ -5,7 +5,8 @@
 //! [`Error::family`] (the exception/Error subclass the bindings raise). Messages are
 //! ours, not upstream's: they name a token ID where helpful and **never** contain a
 //! token secret, password or K10 credential. Callers that build a message from user
-//! input must run it through [`crate::redact`] helpers first.
+//! input must redact it first ([`crate::token::describe_untrusted`],
+//! [`crate::token::BootstrapToken::masked`]).
 
 use std::fmt;
 

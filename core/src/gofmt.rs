@@ -27,22 +27,12 @@ pub fn quote(s: &str) -> String {
     out
 }
 
-/// Go's `%q` of a byte string that may hold invalid UTF-8 (bad bytes become `\xNN`).
-pub fn quote_bytes(b: &[u8]) -> String {
-    match std::str::from_utf8(b) {
-        Ok(s) => quote(s),
-        Err(_) => {
-            let mut out = String::from("\"");
-            for chunk in b.utf8_chunks() {
-                let q = quote(chunk.valid());
-                out.push_str(q.get(1..q.len().saturating_sub(1)).unwrap_or(""));
-                for byte in chunk.invalid() {
-                    out.push_str(&format!("\\x{byte:02x}"));
-                }
-            }
-            out.push('"');
-            out
-        }
+/// [`quote`] of at most `max_chars` characters, `...` appended when cut (for messages
+/// that show a caller's value).
+pub(crate) fn quote_cut(s: &str, max_chars: usize) -> String {
+    match s.char_indices().nth(max_chars) {
+        None => quote(s),
+        Some((i, _)) => format!("{}...", quote(s.get(..i).unwrap_or_default())),
     }
 }
 
@@ -95,7 +85,9 @@ mod tests {
     fn quotes_like_go() {
         assert_eq!(quote(r"\A([a-z0-9]{6})\z"), r#""\\A([a-z0-9]{6})\\z""#);
         assert_eq!(quote("a\"b\n\x01\x7f"), r#""a\"b\n\x01\x7f""#);
-        assert_eq!(quote_bytes(b"a\xffb"), r#""a\xffb""#);
+        assert_eq!(quote_cut("abc", 3), r#""abc""#);
+        assert_eq!(quote_cut("abcd", 3), r#""abc"..."#);
+        assert_eq!(quote_cut("éé\né", 2), r#""éé"..."#);
         assert_eq!(
             quote_time("a\"\\\n\x7fé"),
             "\"a\\\"\\\\\\x0a\x7f\\xc3\\xa9\""

@@ -122,8 +122,9 @@ impl JoinTarget {
     }
 }
 
-/// Options of [`kubeadm_join_command`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Options of [`kubeadm_join_command`]. `Debug` masks the certificate key (it decrypts
+/// the control-plane certificates kubeadm uploads).
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct JoinOptions {
     /// Add `--control-plane` (implied by a non-empty `certificate_key`, as with
     /// `kubeadm token create --print-join-command --certificate-key K`).
@@ -138,6 +139,23 @@ pub struct JoinOptions {
     /// Return `getJoinCommand`'s multi-line text (`\`-newline-tab continuations, what
     /// `kubeadm init` prints) instead of the single line of `token create`.
     pub multiline: bool,
+}
+
+impl std::fmt::Debug for JoinOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let key = if self.certificate_key.is_empty() {
+            ""
+        } else {
+            crate::token::MASK
+        };
+        f.debug_struct("JoinOptions")
+            .field("control_plane", &self.control_plane)
+            .field("certificate_key", &key)
+            .field("withhold_token", &self.withhold_token)
+            .field("withhold_certificate_key", &self.withhold_certificate_key)
+            .field("multiline", &self.multiline)
+            .finish()
+    }
 }
 
 /// `kubeadm token create --print-join-command` (single line, without the final
@@ -240,6 +258,19 @@ pub fn karmada_register_command(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_masks_the_certificate_key() {
+        let key = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        let o = JoinOptions {
+            certificate_key: key.into(),
+            ..JoinOptions::default()
+        };
+        let dbg = format!("{o:?}");
+        assert!(!dbg.contains("0123456789abcdef"), "{dbg}");
+        assert!(dbg.contains(crate::token::MASK), "{dbg}");
+        assert!(format!("{:?}", JoinOptions::default()).contains("certificate_key: \"\""));
+    }
 
     fn target(hashes: &[&str]) -> JoinTarget {
         JoinTarget {

@@ -20,6 +20,7 @@ use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result, check_size};
+use crate::manifest::{self, B64_STD, check_type_meta, string_field};
 
 /// One `clusters[]` entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -63,48 +64,6 @@ fn kerr(msg: impl Into<String>) -> Error {
     Error::InvalidKubeconfig(msg.into())
 }
 
-/// Parses a JSON or YAML document into a JSON value (one document; `""` and blank
-/// input give `Value::Null`). `mk` builds the error for the caller's kind of manifest.
-/// Messages carry positions, never input text.
-pub(crate) fn parse_json_or_yaml(text: &str, mk: fn(String) -> Error) -> Result<Value> {
-    let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    if trimmed.is_empty() {
-        return Ok(Value::Null);
-    }
-    // JSON first when it looks like JSON; on failure fall through (YAML flow mappings
-    // also start with `{`).
-    if trimmed.starts_with('{')
-        && let Ok(v) = serde_json::from_str::<Value>(trimmed)
-    {
-        return Ok(v);
-    }
-    match serde_saphyr::from_str::<Value>(text) {
-        Ok(v) => Ok(v),
-        Err(e) => Err(mk(match e.location() {
-            Some(l) => format!(
-                "not valid YAML or JSON (syntax or structure error at line {}, column {})",
-                l.line(),
-                l.column()
-            ),
-            None => "not valid YAML or JSON".to_owned(),
-        })),
-    }
-}
-
-/// A string field: absent or `null` → "", string → itself, anything else → error.
-pub(crate) fn string_field(
-    obj: &Map<String, Value>,
-    key: &str,
-    ctx: &str,
-    mk: fn(String) -> Error,
-) -> Result<String> {
-    match obj.get(key) {
-        None | Some(Value::Null) => Ok(String::new()),
-        Some(Value::String(s)) => Ok(s.clone()),
-        Some(_) => Err(mk(format!("{ctx}: field {key:?} must be a string"))),
-    }
-}
-
 /// A boolean field. Besides YAML/JSON booleans this accepts the YAML 1.1 words go-yaml v2
 /// (what `clientcmd.Load` uses) reads as booleans (`yes`, `On`, `n`, ...), should the
 /// YAML 1.2 parser hand them over as strings. (Quoted words are accepted too: a small
@@ -132,19 +91,6 @@ fn object_field<'a>(
         Some(Value::Object(m)) => Ok(Some(m)),
         Some(_) => Err(kerr(format!("{ctx}: field {key:?} must be a mapping"))),
     }
-}
-
-/// Go's `encoding/json` for `[]byte`: standard base64 with padding, `\r`/`\n` ignored,
-/// non-zero trailing bits tolerated.
-pub(crate) fn go_base64_decode(s: &str) -> Option<Vec<u8>> {
-    let cleaned: String = s.chars().filter(|c| *c != '\r' && *c != '\n').collect();
-    let engine = base64::engine::GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        base64::engine::GeneralPurposeConfig::new()
-            .with_decode_allow_trailing_bits(true)
-            .with_decode_padding_mode(base64::engine::DecodePaddingMode::RequireCanonical),
-    );
-    engine.decode(cleaned.as_bytes()).ok()
 }
 
 type NamedEntries<'a> = Vec<(String, Option<&'a Map<String, Value>>)>;
@@ -191,7 +137,7 @@ impl Kubeconfig {
     /// Parses a kubeconfig (YAML or JSON, at most [`crate::error::MAX_INPUT_BYTES`]).
     pub fn parse(text: &str) -> Result<Kubeconfig> {
         check_size("kubeconfig", text.len())?;
-        let v = parse_json_or_yaml(text, Error::InvalidKubeconfig)?;
+        let v = manifest::parse_document("kubeconfig", text, Error::InvalidKubeconfig)?;
         Self::from_value(&v)
     }
 
@@ -202,27 +148,9 @@ impl Kubeconfig {
             Value::Object(m) => m,
             _ => return Err(kerr("a kubeconfig must be a mapping")),
         };
-        let kind = string_field(root, "kind", "kubeconfig", Error::InvalidKubeconfig)?;
-        if !kind.is_empty() && kind != "Config" {
-            return Err(kerr(format!(
-                "kind is {}, expected \"Config\"",
-                crate::gofmt::quote(&kind)
-            )));
-        }
-        let api = string_field(root, "apiVersion", "kubeconfig", Error::InvalidKubeconfig)?;
-        if !api.is_empty() && api != "v1" {
-            return Err(kerr(format!(
-                "apiVersion is {}, expected \"v1\"",
-                crate::gofmt::quote(&api)
-            )));
-        }
+        check_type_meta(root, "Config", Error::InvalidKubeconfig)?;
         let mut kc = Kubeconfig {
-            current_context: string_field(
-                root,
-                "current-context",
-                "kubeconfig",
-                Error::InvalidKubeconfig,
-            )?,
+            current_context: string_field(root, "current-context", "", Error::InvalidKubeconfig)?,
             ..Kubeconfig::default()
         };
         for (name, obj) in named_list(root, "clusters", "cluster")? {
@@ -237,11 +165,13 @@ impl Kubeconfig {
                 c.insecure_skip_tls_verify = bool_field(o, "insecure-skip-tls-verify", &ctx)?;
                 c.certificate_authority_data = match o.get("certificate-authority-data") {
                     None | Some(Value::Null) => None,
-                    Some(Value::String(s)) => Some(go_base64_decode(s).ok_or_else(|| {
-                        kerr(format!(
-                            "{ctx}: certificate-authority-data is not valid base64"
-                        ))
-                    })?),
+                    Some(Value::String(s)) => {
+                        Some(manifest::go_base64_decode(s).ok_or_else(|| {
+                            kerr(format!(
+                                "{ctx}: certificate-authority-data is not valid base64"
+                            ))
+                        })?)
+                    }
                     Some(_) => {
                         return Err(kerr(format!(
                             "{ctx}: field \"certificate-authority-data\" must be a string"
@@ -340,7 +270,7 @@ pub fn render_cluster_info_kubeconfig(server: &str, ca_pem: &[u8]) -> Result<Str
     let mut out = String::from("apiVersion: v1\nclusters:\n- cluster:\n");
     if !ca_pem.is_empty() {
         out.push_str("    certificate-authority-data: ");
-        out.push_str(&base64::engine::general_purpose::STANDARD.encode(ca_pem));
+        out.push_str(&B64_STD.encode(ca_pem));
         out.push('\n');
     }
     out.push_str("    server: ");
@@ -447,13 +377,6 @@ mod tests {
         // clientcmd.Load: a null list item is a cluster named ""
         let kc = Kubeconfig::parse("clusters:\n- null\n").unwrap();
         assert_eq!(kc.default_cluster(None).unwrap().0, "");
-    }
-
-    #[test]
-    fn go_base64() {
-        assert_eq!(go_base64_decode("aGVs\nbG8=").unwrap(), b"hello");
-        assert!(go_base64_decode("aGVsbG8").is_none());
-        assert_eq!(go_base64_decode("").unwrap(), b"");
     }
 
     #[test]

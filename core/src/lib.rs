@@ -11,6 +11,39 @@
 //!
 //! Secrets never leak: no error, `Debug` or `Display` contains a token secret, password
 //! or K10 credential.
+//!
+//! ## Example
+//!
+//! Mint a kubeadm token, render its Secret as `kubectl apply`-able YAML, then check a
+//! bearer token against it the way the kube-apiserver does:
+//!
+//! ```
+//! use kubetoken::{Authentication, BootstrapToken, Flavour, Secret, Timestamp, TokenSpec};
+//!
+//! # fn main() -> kubetoken::Result<()> {
+//! let now = Timestamp::parse_rfc3339("2025-01-01T00:00:00Z")?;
+//! let token = BootstrapToken::generate()?; // needs the default `getrandom` feature
+//! let bearer = token.expose(); // "abcdef.0123456789abcdef"
+//! let spec = TokenSpec::new(token, Flavour::Kubeadm); // TTL 24h, both usages
+//! let secret = spec.to_secret(now);
+//! let yaml = secret.to_yaml()?;
+//! assert!(yaml.contains("type: bootstrap.kubernetes.io/token"));
+//! assert!(yaml.contains("expiration: MjAyNS0wMS0wMlQwMDowMDowMFo=")); // base64, now + 24h
+//!
+//! // Back from the manifest, then authenticate at `now` and after expiry.
+//! let stored = [Secret::parse(&yaml)?];
+//! match kubetoken::authenticate(&bearer, &stored, now) {
+//!     Authentication::Authenticated(user) => {
+//!         assert_eq!(user.name, format!("system:bootstrap:{}", spec.token.id()));
+//!     }
+//!     Authentication::Denied(reason) => panic!("denied: {reason}"),
+//! }
+//! let later = Timestamp::parse_rfc3339("2025-01-02T00:00:00Z")?;
+//! let denied = kubetoken::authenticate(&bearer, &stored, later);
+//! assert_eq!(denied.reason().map(|r| r.code()), Some("expired"));
+//! # Ok(())
+//! # }
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -24,6 +57,7 @@ pub mod jws;
 pub mod k3s;
 pub mod kubeconfig;
 pub mod list;
+mod manifest;
 pub mod pem;
 pub mod pin;
 pub mod secret;
@@ -32,9 +66,15 @@ pub mod time;
 pub mod token;
 pub mod x509;
 
+// The main entry types at the crate root (the modules stay public for everything else).
+pub use authn::{Authentication, DenyReason, User, authenticate};
+pub use discovery::{ConfigMap, DiscoveryResult, sign_cluster_info, verify_cluster_info};
 pub use duration::Duration;
 pub use error::{Error, Result};
+pub use join::{JoinOptions, JoinTarget};
+pub use kubeconfig::Kubeconfig;
+pub use list::ListFormat;
 pub use secret::Secret;
-pub use spec::{Flavour, TokenSpec};
+pub use spec::{Flavour, TokenOptions, TokenSpec};
 pub use time::Timestamp;
 pub use token::BootstrapToken;

@@ -29,6 +29,8 @@
 
 pub mod tabwriter;
 
+use std::fmt;
+
 use crate::duration::Duration;
 use crate::error::{Error, Result};
 use crate::gofmt::quote;
@@ -75,14 +77,24 @@ impl ListFormat {
     }
 }
 
-/// What `token list` printed, and the Secrets it could not decode.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What `token list` printed, and the Secrets it could not decode. `Debug` shows the
+/// size of `output`, not its text (it holds full tokens).
+#[derive(Clone, PartialEq, Eq)]
 pub struct Listing {
     /// stdout, byte-identical with the CLI (for kubeadm/karmada this contains the full
     /// tokens, as the CLIs print them).
     pub output: String,
     /// One error per skipped Secret, in input order.
     pub errors: Vec<Error>,
+}
+
+impl fmt::Debug for Listing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Listing")
+            .field("output", &format_args!("<{} bytes>", self.output.len()))
+            .field("errors", &self.errors)
+            .finish()
+    }
 }
 
 /// The decoded tokens of `secrets` (after the type/namespace filter), plus the errors of
@@ -795,6 +807,25 @@ mod tests {
             &["signing", "authentication"],
             &[G],
         )
+    }
+
+    #[test]
+    fn listing_debug_hides_the_tokens() {
+        let secret = upstream_one().to_secret(ts("2025-01-01T00:00:00Z"));
+        let l = list_tokens(
+            &[secret],
+            ts("2025-01-01T00:00:00Z"),
+            ListFormat::Text,
+            Flavour::Kubeadm,
+        )
+        .unwrap();
+        assert!(l.output.contains("abcdef.1234567890123456"));
+        let dbg = format!("{l:?}");
+        assert!(!dbg.contains("1234567890123456"), "{dbg}");
+        assert!(
+            dbg.contains(&format!("<{} bytes>", l.output.len())),
+            "{dbg}"
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result, check_size};
-use crate::gofmt::quote;
+use crate::manifest::{self, B64_STD, check_type_meta, kind_of, opt_str, show, string_field};
 
 /// `bootstrap.kubernetes.io/token`
 pub const SECRET_TYPE: &str = "bootstrap.kubernetes.io/token";
@@ -82,7 +82,9 @@ impl Secret {
     ///   rejects them (`invalid_secret`), as strict Kubernetes decoding does.
     /// * See [`Secret::from_value`] for what the object must look like.
     pub fn parse(text: &str) -> Result<Secret> {
-        let value = parse_document("Secret manifest", text)?;
+        const WHAT: &str = "Secret manifest";
+        check_size(WHAT, text.len())?;
+        let value = manifest::parse_document(WHAT, text, Error::InvalidSecret)?;
         Secret::from_value(&value)
     }
 
@@ -107,35 +109,18 @@ impl Secret {
                 kind_of(value)
             ))
         })?;
-        if let Some(kind) = opt_str(obj, "kind", "kind")?
-            && kind != "Secret"
-        {
-            return Err(Error::InvalidSecret(format!(
-                "kind is {}, expected \"Secret\"",
-                show(kind)
-            )));
-        }
-        if let Some(api) = opt_str(obj, "apiVersion", "apiVersion")?
-            && api != "v1"
-        {
-            return Err(Error::InvalidSecret(format!(
-                "apiVersion is {}, expected \"v1\" (a Secret is core/v1)",
-                show(api)
-            )));
-        }
+        check_type_meta(obj, "Secret", Error::InvalidSecret)?;
         let mut secret = Secret::default();
         match obj.get("metadata") {
             None | Some(Value::Null) => {}
             Some(Value::Object(meta)) => {
-                secret.name = opt_str(meta, "name", "metadata.name")?
-                    .unwrap_or_default()
-                    .to_owned();
-                secret.namespace = opt_str(meta, "namespace", "metadata.namespace")?
-                    .unwrap_or_default()
-                    .to_owned();
-                secret.uid = opt_str(meta, "uid", "metadata.uid")?.map(str::to_owned);
+                secret.name = string_field(meta, "name", "metadata", Error::InvalidSecret)?;
+                secret.namespace =
+                    string_field(meta, "namespace", "metadata", Error::InvalidSecret)?;
+                secret.uid =
+                    opt_str(meta, "uid", "metadata", Error::InvalidSecret)?.map(str::to_owned);
                 secret.deletion_timestamp =
-                    opt_str(meta, "deletionTimestamp", "metadata.deletionTimestamp")?
+                    opt_str(meta, "deletionTimestamp", "metadata", Error::InvalidSecret)?
                         .map(str::to_owned);
             }
             Some(other) => {
@@ -145,14 +130,14 @@ impl Secret {
                 )));
             }
         }
-        secret.type_ = opt_str(obj, "type", "type")?.unwrap_or_default().to_owned();
+        secret.type_ = string_field(obj, "type", "", Error::InvalidSecret)?;
         match obj.get("data") {
             None | Some(Value::Null) => {}
             Some(Value::Object(data)) => {
                 let mut out = BTreeMap::new();
                 for (k, v) in data {
                     let bytes = match v {
-                        Value::String(s) => decode_go_base64(s).ok_or_else(|| {
+                        Value::String(s) => manifest::go_base64_decode(s).ok_or_else(|| {
                             Error::InvalidSecret(format!(
                                 "data.{} is not valid base64 (standard alphabet, with padding)",
                                 show(k)
@@ -312,7 +297,7 @@ enum DataForm {
 ///   array) are the outer `Err`.
 pub fn parse_secret_list(text: &str) -> Result<Vec<Result<Secret>>> {
     check_size("Secret list", text.len())?;
-    let docs = parse_documents(text)?;
+    let docs = manifest::parse_documents("Secret list", text, Error::InvalidSecret)?;
     let mut out = Vec::new();
     for doc in &docs {
         out.extend(secret_list_from_value(doc)?);
@@ -352,26 +337,6 @@ pub fn secret_list_from_value(value: &Value) -> Result<Vec<Result<Secret>>> {
     }
 }
 
-const B64_STD: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
-
-/// Go's `base64.StdEncoding` decoder as `encoding/json` uses it for `[]byte`: padding
-/// required, `\r` and `\n` skipped anywhere, non-zero trailing bits accepted.
-fn decode_go_base64(s: &str) -> Option<Vec<u8>> {
-    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-    const GO_STD: GeneralPurpose = GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        GeneralPurposeConfig::new()
-            .with_decode_allow_trailing_bits(true)
-            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
-    );
-    if s.contains(['\r', '\n']) {
-        let cleaned: String = s.chars().filter(|c| !matches!(c, '\r' | '\n')).collect();
-        GO_STD.decode(cleaned).ok()
-    } else {
-        GO_STD.decode(s).ok()
-    }
-}
-
 fn pretty_json(v: &Value) -> String {
     use serde::Serialize;
     let mut buf = Vec::new();
@@ -387,109 +352,6 @@ fn pretty_json(v: &Value) -> String {
 fn to_yaml(v: &Value) -> Result<String> {
     serde_saphyr::to_string(v)
         .map_err(|_| Error::InvalidSecret("the manifest could not be written as YAML".into()))
-}
-
-fn yaml_options() -> serde_saphyr::Options {
-    let mut o = serde_saphyr::Options::default();
-    // Our messages carry only line/column; snippets would quote the input (secrets).
-    o.with_snippet = false;
-    o
-}
-
-fn starts_like_json(text: &str) -> bool {
-    text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-        .starts_with(['{', '['])
-}
-
-fn json_error(what: &str, e: &serde_json::Error) -> Error {
-    Error::InvalidSecret(format!(
-        "{what} is not valid JSON (line {}, column {})",
-        e.line(),
-        e.column()
-    ))
-}
-
-fn yaml_error(what: &str, e: &serde_saphyr::Error) -> Error {
-    // Never include saphyr's message: it can quote the offending input.
-    match e.location() {
-        Some(l) => Error::InvalidSecret(format!(
-            "{what} is not valid YAML (line {}, column {})",
-            l.line(),
-            l.column()
-        )),
-        None => Error::InvalidSecret(format!("{what} is not valid YAML")),
-    }
-}
-
-/// One JSON or YAML document → a JSON value.
-fn parse_document(what: &'static str, text: &str) -> Result<Value> {
-    check_size(what, text.len())?;
-    let json_err = if starts_like_json(text) {
-        match serde_json::from_str::<Value>(text) {
-            Ok(v) => return Ok(v),
-            Err(e) => Some(json_error(what, &e)),
-        }
-    } else {
-        None
-    };
-    match serde_saphyr::from_str_with_options::<Value>(text, yaml_options()) {
-        Ok(v) => Ok(v),
-        Err(e) => Err(json_err.unwrap_or_else(|| yaml_error(what, &e))),
-    }
-}
-
-/// JSON, or a YAML stream of one or more documents.
-fn parse_documents(text: &str) -> Result<Vec<Value>> {
-    const WHAT: &str = "Secret list";
-    if starts_like_json(text) {
-        match serde_json::from_str::<Value>(text) {
-            Ok(v) => return Ok(vec![v]),
-            Err(e) => {
-                return serde_saphyr::from_multiple_with_options::<Value>(text, yaml_options())
-                    .map_err(|_| json_error(WHAT, &e));
-            }
-        }
-    }
-    let docs = serde_saphyr::from_multiple_with_options::<Value>(text, yaml_options())
-        .map_err(|e| yaml_error(WHAT, &e))?;
-    let docs: Vec<Value> = docs.into_iter().filter(|d| !d.is_null()).collect();
-    if docs.is_empty() {
-        return Err(Error::InvalidSecret(format!("{WHAT} is empty")));
-    }
-    Ok(docs)
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// A field name or other public value for a message: Go-quoted, cut at 64 characters.
-fn show(s: &str) -> String {
-    if s.chars().count() <= 64 {
-        quote(s)
-    } else {
-        let cut: String = s.chars().take(64).collect();
-        format!("{}...", quote(&cut))
-    }
-}
-
-/// An optional string member: absent or null → `None`, string → `Some`, else an error.
-fn opt_str<'a>(obj: &'a Map<String, Value>, key: &str, path: &str) -> Result<Option<&'a str>> {
-    match obj.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(Error::InvalidSecret(format!(
-            "{path} must be a string, not {}",
-            kind_of(other)
-        ))),
-    }
 }
 
 impl fmt::Debug for Secret {
@@ -589,29 +451,6 @@ mod tests {
             "x".repeat(crate::error::MAX_INPUT_BYTES)
         );
         assert_eq!(Secret::parse(&big).unwrap_err().code(), "input_too_large");
-    }
-
-    #[test]
-    fn go_base64_rules() {
-        assert_eq!(decode_go_base64("YWJj\r\nZGVm").unwrap(), b"abcdef");
-        assert_eq!(
-            decode_go_base64("YR==").unwrap(),
-            b"a",
-            "Go allows trailing bits"
-        );
-        assert!(decode_go_base64("YQ").is_none(), "padding required");
-        assert!(decode_go_base64("YQ=").is_none());
-        assert!(decode_go_base64("Y Q==").is_none());
-        assert!(decode_go_base64("YQ==\t").is_none());
-        assert!(decode_go_base64("-_8=").is_none(), "URL alphabet rejected");
-        assert_eq!(decode_go_base64("").unwrap(), b"");
-        // More outcomes checked against Go's encoding/json ([]byte) with go1.26.
-        assert_eq!(decode_go_base64("\nYQ==").unwrap(), b"a");
-        assert_eq!(decode_go_base64("YW\rJj").unwrap(), b"abc");
-        assert_eq!(decode_go_base64("YWJjZA==\n").unwrap(), b"abcd");
-        for bad in ["YQ==YQ==", "=", "YWJjZA="] {
-            assert!(decode_go_base64(bad).is_none(), "{bad}");
-        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use zeroize::Zeroize;
 
 use crate::duration::Duration;
 use crate::error::{Error, Result};
-use crate::gofmt::quote;
+use crate::gofmt::{quote, quote_cut};
 use crate::secret::{
     KEY_DESCRIPTION, KEY_EXPIRATION, KEY_EXTRA_GROUPS, KEY_TOKEN_ID, KEY_TOKEN_SECRET, NAMESPACE,
     SECRET_TYPE, Secret, USAGE_PREFIX,
@@ -309,7 +309,7 @@ pub fn validate_group(group: &str) -> Result<()> {
     }
     Err(Error::InvalidGroup(format!(
         "bootstrap group {} is invalid (must match {GROUP_PATTERN})",
-        quote_cut(group)
+        quote_cut(group, 300)
     )))
 }
 
@@ -368,15 +368,6 @@ fn cut(s: &str) -> String {
     } else {
         let c: String = s.chars().take(300).collect();
         format!("{c}...")
-    }
-}
-
-fn quote_cut(s: &str) -> String {
-    if s.chars().count() <= 300 {
-        quote(s)
-    } else {
-        let c: String = s.chars().take(300).collect();
-        format!("{}...", quote(&c))
     }
 }
 
@@ -450,7 +441,7 @@ impl TokenOptions {
                 other => {
                     return Err(Error::InvalidOptions(format!(
                         "unknown token option {}; expected token, flavour, description, ttl, expires, usages, groups",
-                        quote_cut(other)
+                        quote_cut(other, 300)
                     )));
                 }
             }
@@ -552,21 +543,28 @@ fn str_opt<'a>(k: &str, v: &'a Value) -> Result<&'a str> {
         .ok_or_else(|| Error::InvalidOptions(format!("token option {k} must be a string")))
 }
 
+fn ttl_out_of_range() -> Error {
+    Error::InvalidDuration("ttl is out of range (about ±292 years)".into())
+}
+
 fn duration_opt(v: &Value) -> Result<Duration> {
     match v {
         Value::String(s) => Duration::parse_go(s),
         Value::Number(n) => {
             if let Some(ms) = n.as_i64() {
-                return Ok(Duration::from_millis(ms));
+                // Not Duration::from_millis: it saturates, which would turn an
+                // out-of-range TTL into ~292 years instead of an error.
+                return ms
+                    .checked_mul(1_000_000)
+                    .map(Duration::from_nanos)
+                    .ok_or_else(ttl_out_of_range);
             }
             let ms = n.as_f64().filter(|f| f.is_finite()).ok_or_else(|| {
                 Error::InvalidDuration("ttl must be a finite number of milliseconds".into())
             })?;
             let ns = ms * 1e6;
             if ns.abs() >= 9.2e18 {
-                return Err(Error::InvalidDuration(
-                    "ttl is out of range (about ±292 years)".into(),
-                ));
+                return Err(ttl_out_of_range());
             }
             #[allow(clippy::cast_possible_truncation)]
             Ok(Duration::from_nanos(ns as i64))
@@ -791,6 +789,16 @@ mod tests {
             ),
             (serde_json::json!({"ttl": true}), "invalid_duration"),
             (serde_json::json!({"ttl": 1e300}), "invalid_duration"),
+            // Integer milliseconds past ±292 years: an error, not a saturated TTL.
+            (
+                serde_json::json!({"ttl": 9_300_000_000_000_i64}),
+                "invalid_duration",
+            ),
+            (
+                serde_json::json!({"ttl": -9_300_000_000_000_i64}),
+                "invalid_duration",
+            ),
+            (serde_json::json!({"ttl": i64::MAX}), "invalid_duration"),
             (serde_json::json!({"usages": [1]}), "invalid_options"),
             (
                 serde_json::json!({"expires": "tomorrow"}),
@@ -804,6 +812,9 @@ mod tests {
             assert_eq!(e.code(), code, "{v}");
             assert!(!e.to_string().contains("ABCDEF0123456789"));
         }
+        let o =
+            TokenOptions::from_value(&serde_json::json!({"ttl": 9_000_000_000_000_i64})).unwrap();
+        assert_eq!(o.ttl, Some(Duration::from_secs(9_000_000_000)));
         let o = TokenOptions {
             token: Some(tok()),
             ..TokenOptions::default()

@@ -450,6 +450,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn arithmetic_saturates_at_the_extremes() {
+        use crate::duration::Duration;
+        let (max, min) = (
+            Duration::from_nanos(i64::MAX),
+            Duration::from_nanos(i64::MIN),
+        );
+        let top = Timestamp::from_unix(i64::MAX);
+        let bottom = Timestamp::from_unix(i64::MIN);
+        // Add saturates at the representable range (debug builds would panic on overflow).
+        assert_eq!((top + max).unix(), i64::MAX);
+        assert_eq!((bottom + min).unix(), i64::MIN);
+        assert_eq!(Timestamp::from_unix_nanos(i128::MAX).unix(), i64::MAX);
+        assert_eq!(Timestamp::from_unix_nanos(i128::MIN).unix(), i64::MIN);
+        // Sub saturates like Go's Time.Sub.
+        assert_eq!(top - bottom, max);
+        assert_eq!(bottom - top, min);
+        // Formatting any of them does not panic and keeps the year sign.
+        for t in [top, bottom, top + max, bottom + min] {
+            let s = t.to_rfc3339_utc();
+            assert!(s.ends_with('Z'), "{s}");
+            assert_eq!(s.starts_with('-'), t.unix() < 0, "{s}");
+        }
+        // An offset at the edge does not overflow either.
+        let t = Timestamp::parse_rfc3339("2025-01-01T00:00:00+23:59").unwrap();
+        assert!(
+            Timestamp {
+                secs: i64::MAX,
+                ..t
+            }
+            .to_rfc3339()
+            .ends_with("+23:59")
+        );
+    }
+
+    #[test]
     fn round_trips() {
         let t = Timestamp::parse_rfc3339("1970-01-01T01:01:01Z").unwrap();
         assert_eq!(t.unix(), 3661);

@@ -213,11 +213,15 @@ pub fn os_random(buf: &mut [u8]) -> Result<()> {
 /// Rejection sampling: a byte `b < 252` maps to `ALPHABET[b % 36]` (252 = 7 × 36, so
 /// every character has probability exactly 7/252); bytes ≥ 252 are discarded. One call
 /// to `fill` with `n + 16` bytes almost always suffices (the chance that more than 16 of
-/// them are rejected is below 10^-20 for n = 22); otherwise we draw again.
+/// them are rejected is below 10^-20 for n = 22); otherwise we draw again. A source that
+/// yields nothing usable for [`MAX_DRAWS_WITHOUT_PROGRESS`] draws in a row (all bytes ≥
+/// 252: broken, never random) is an [`Error::Random`] rather than an endless loop.
 pub fn random_chars(n: usize, fill: &mut dyn FnMut(&mut [u8]) -> Result<()>) -> Result<String> {
     let mut out = String::with_capacity(n);
     let mut buf = vec![0u8; n.saturating_add(16).min(4096)];
+    let mut idle_draws = 0;
     while out.len() < n {
+        let before = out.len();
         fill(&mut buf)?;
         for &b in &buf {
             if out.len() == n {
@@ -229,10 +233,26 @@ pub fn random_chars(n: usize, fill: &mut dyn FnMut(&mut [u8]) -> Result<()>) -> 
                 out.push(char::from(c));
             }
         }
+        if out.len() == before {
+            idle_draws += 1;
+            if idle_draws == MAX_DRAWS_WITHOUT_PROGRESS {
+                buf.zeroize();
+                out.zeroize();
+                return Err(Error::Random(
+                    "the random source keeps returning bytes that cannot be used (all >= 252); it is broken".into(),
+                ));
+            }
+        } else {
+            idle_draws = 0;
+        }
     }
     buf.zeroize();
     Ok(out)
 }
+
+/// How many draws in a row may yield no character before [`random_chars`] gives up
+/// (for a real random source the chance is below 2^-5000).
+pub const MAX_DRAWS_WITHOUT_PROGRESS: usize = 64;
 
 /// Describes untrusted input for an error message without ever echoing a secret.
 ///
@@ -295,6 +315,29 @@ mod tests {
         let s = random_chars(300, &mut fill).unwrap();
         assert_eq!(s.len(), 300);
         assert!(s.bytes().all(is_token_char));
+    }
+
+    #[test]
+    fn a_stuck_random_source_is_an_error_not_a_hang() {
+        let mut calls = 0;
+        let mut fill = |b: &mut [u8]| {
+            calls += 1;
+            b.fill(0xff);
+            Ok(())
+        };
+        let e = BootstrapToken::generate_with(&mut fill).unwrap_err();
+        assert_eq!(e.code(), "random_failure");
+        assert_eq!(calls, MAX_DRAWS_WITHOUT_PROGRESS);
+        // Mostly-rejected bytes still make progress and succeed.
+        let mut n = 0u32;
+        let mut sparse = |b: &mut [u8]| {
+            for x in b.iter_mut() {
+                n += 1;
+                *x = if n.is_multiple_of(500) { 7 } else { 0xfe };
+            }
+            Ok(())
+        };
+        assert_eq!(random_chars(22, &mut sparse).unwrap(), "7".repeat(22));
     }
 
     #[test]

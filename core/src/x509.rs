@@ -24,13 +24,14 @@
 //! `CheckSignatureFrom` (issuer must be a CA when v3 or when basic constraints are
 //! present, keyCertSign when key usage is present), signature verification (RSA
 //! PKCS #1 v1.5 and PSS with SHA-256/384/512, ECDSA P-256/P-384 with SHA-256/384/512,
-//! Ed25519; SHA-1 and MD5 are insecure and fail as in Go; RSA keys of 1024–8192 bits),
+//! Ed25519; SHA-1 and MD5 are insecure and fail as in Go; RSA keys of 1024–16384 bits with
+//! an odd modulus and an odd exponent below 2^31, as Go's crypto/rsa requires),
 //! validity at `now`, CA basic constraints on intermediates, path length, unhandled
 //! critical extensions, and the ExtKeyUsage nesting check with serverAuth requested.
 //!
 //! Deliberate, conservative differences (each makes a chain *fail* where Go might accept
 //! it, so the k3s hash falls back to the raw bundle — a mismatch, never a false match):
-//! P-224/P-521 ECDSA and DSA signatures are not verified; RSA keys over 8192 bits are not
+//! P-224/P-521 ECDSA and DSA signatures are not verified; RSA keys over 16384 bits are not
 //! used; a chain whose CA has name constraints while a certificate below it carries a
 //! SAN extension, or whose non-anchor certificates carry policy constraints, is not
 //! accepted (Go evaluates them).
@@ -1253,9 +1254,14 @@ fn check_signature(alg: SignatureAlgorithm, signed: &[u8], sig: &[u8], key: &Pub
     use SignatureAlgorithm as S;
     match (alg, key) {
         (S::RsaPkcs1(h) | S::RsaPss(h), PublicKey::Rsa { n, e }) => {
+            // Go crypto/rsa: odd modulus of at least 1024 bits (no upper limit; we stop at
+            // MAX_RSA_BITS), odd exponent in [3, 2^31-1].
+            if n.last().is_none_or(|b| b & 1 == 0) || *e & 1 == 0 || *e < 3 || *e > (1 << 31) - 1 {
+                return false;
+            }
             let n = rsa::BoxedUint::from_be_slice_vartime(n);
             let e = rsa::BoxedUint::from(*e);
-            let Ok(pk) = rsa::RsaPublicKey::new(n, e) else {
+            let Ok(pk) = rsa::RsaPublicKey::new_with_size_limits(n, e, 1024..=MAX_RSA_BITS) else {
                 return false;
             };
             let hashed = h.digest(signed);
@@ -1344,6 +1350,9 @@ fn ecdsa_der<const N: usize>(sig: &[u8]) -> Option<([u8; N], [u8; N])> {
 // ---------------------------------------------------------------------------------------
 // Verify
 // ---------------------------------------------------------------------------------------
+
+/// The largest RSA modulus used for verification (Go has no limit).
+pub const MAX_RSA_BITS: usize = 16384;
 
 /// Go's `maxChainSignatureChecks`.
 const MAX_SIGNATURE_CHECKS: usize = 100;

@@ -3,21 +3,10 @@
 use kubetoken::authn::{self, Authentication, CleanerAction};
 use kubetoken::list::{self, ListFormat};
 use kubetoken::spec::TokenOptions;
-use kubetoken::{Error, Flavour, Secret, Timestamp, TokenSpec};
+use kubetoken::{Error, Flavour, Secret, TokenSpec};
 use serde_json::{Value, json};
 
-use super::s;
-
-fn now(args: &Value) -> Result<Timestamp, Error> {
-    Timestamp::parse_rfc3339(s(args, "now"))
-}
-
-fn secret(v: &Value) -> Result<Secret, Error> {
-    match v {
-        Value::String(text) => Secret::parse(text),
-        other => Secret::from_value(other),
-    }
-}
+use super::{now, s, secret};
 
 fn secrets(args: &Value) -> Vec<Result<Secret, Error>> {
     args.get("secrets")
@@ -83,7 +72,7 @@ pub fn run(op: &str, args: &Value) -> Option<Result<Value, Error>> {
             let c = authn::signing_credentials(&secret(&args["secret"])?, now(args)?);
             Ok(c.map_or(
                 Value::Null,
-                |c| json!({"token_id": c.token_id, "token_secret": c.token_secret}),
+                |c| json!({"token_id": c.token_id, "token_secret": String::from_utf8_lossy(&c.token_secret)}),
             ))
         })(),
         "cleaner_action" => (|| {

@@ -2,24 +2,13 @@
 use kubetoken::discovery::{self, ConfigMap};
 use kubetoken::join::{self, JoinOptions, JoinTarget};
 use kubetoken::kubeconfig::{self, Kubeconfig};
-use kubetoken::{Error, Secret, Timestamp, jws};
+use kubetoken::{Error, jws};
 use serde_json::{Value, json};
 
-use super::s;
+use super::{now, s, secret, strings};
 
 fn b(args: &Value, k: &str) -> bool {
     args.get(k).and_then(Value::as_bool).unwrap_or(false)
-}
-
-fn strings(args: &Value, k: &str) -> Vec<String> {
-    args.get(k)
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// A manifest argument: a JSON object, or text (JSON or YAML).
@@ -34,13 +23,6 @@ fn kubeconfig_arg(v: &Value) -> Result<Kubeconfig, Error> {
     match v {
         Value::String(t) => Kubeconfig::parse(t),
         other => Kubeconfig::from_value(other),
-    }
-}
-
-fn secret(v: &Value) -> Result<Secret, Error> {
-    match v {
-        Value::String(t) => Secret::parse(t),
-        other => Secret::from_value(other),
     }
 }
 
@@ -93,7 +75,7 @@ pub fn run(op: &str, args: &Value) -> Option<Result<Value, Error>> {
                 .map(|a| a.iter().map(secret).collect::<Result<Vec<_>, _>>())
                 .transpose()?
                 .unwrap_or_default();
-            let now = Timestamp::parse_rfc3339(s(args, "now"))?;
+            let now = now(args)?;
             let out = discovery::sign_cluster_info(&cm, &secrets, now);
             Ok(json!({"changed": out.changed, "configmap": out.configmap.to_value()}))
         })(),

@@ -1,32 +1,9 @@
 //! Ops for spec.rs and secret.rs (owner: kubeadm-secret helper).
 use kubetoken::spec::{self, TokenOptions};
-use kubetoken::{Error, Secret, Timestamp, TokenSpec};
+use kubetoken::{Error, Secret, TokenSpec};
 use serde_json::{Value, json};
 
-use super::s;
-
-fn strings(args: &Value, k: &str) -> Vec<String> {
-    args[k]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn now(args: &Value) -> Result<Timestamp, Error> {
-    Timestamp::parse_rfc3339(s(args, "now"))
-}
-
-/// A manifest argument: a JSON/YAML string, or an object.
-fn secret_arg(v: &Value) -> Result<Secret, Error> {
-    match v {
-        Value::String(text) => Secret::parse(text),
-        other => Secret::from_value(other),
-    }
-}
+use super::{now, s, secret, strings};
 
 fn manifest(secret: &Secret, args: &Value) -> Result<Value, Error> {
     if args["string_data"].as_bool() == Some(true) {
@@ -63,7 +40,7 @@ pub fn run(op: &str, args: &Value) -> Option<Result<Value, Error>> {
             let spec = TokenOptions::from_value(args)?.to_spec_exact()?;
             manifest(&spec.to_secret(now(args)?), args)
         })(),
-        "parse_secret" => secret_arg(&args["secret"])
+        "parse_secret" => secret(&args["secret"])
             .and_then(|s| TokenSpec::from_secret(&s))
             .map(|t| t.to_value()),
         "parse_secret_list" => (|| {
@@ -82,7 +59,7 @@ pub fn run(op: &str, args: &Value) -> Option<Result<Value, Error>> {
             ))
         })(),
         // Rust-only test op: secrets.GetData.
-        "get_secret_data" => secret_arg(&args["secret"]).map(|sec| json!(sec.get(s(args, "key")))),
+        "get_secret_data" => secret(&args["secret"]).map(|sec| json!(sec.get(s(args, "key")))),
         // Test op: BootstrapTokenFromSecret(BootstrapTokenToSecret(x)), through the manifest text.
         "check_secret_roundtrip" => (|| {
             let spec = TokenOptions::from_value(args)?.to_spec_exact()?;

@@ -1,0 +1,267 @@
+//! Reading Kubernetes manifests (Secret, ConfigMap, kubeconfig): one JSON-or-YAML loader,
+//! Go's `[]byte` base64 decoder and the field accessors the models share. Private to the
+//! crate; each model passes the error constructor of its kind (`Error::InvalidSecret`,
+//! ...).
+//!
+//! Messages carry positions, never input text: a manifest may hold secrets.
+
+use base64::Engine as _;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::gofmt::quote_cut;
+
+/// Builds the error of the caller's kind of manifest.
+pub(crate) type MakeError = fn(String) -> Error;
+
+/// Standard base64 with padding (what Go's `encoding/json` writes for `[]byte`).
+pub(crate) const B64_STD: GeneralPurpose = base64::engine::general_purpose::STANDARD;
+
+/// Go's `base64.StdEncoding` decoder as `encoding/json` uses it for `[]byte` (Secret
+/// `data`, `certificate-authority-data`): padding required, `\r` and `\n` skipped
+/// anywhere, non-zero trailing bits accepted, anything else rejected.
+pub(crate) fn go_base64_decode(s: &str) -> Option<Vec<u8>> {
+    const GO_STD: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_allow_trailing_bits(true)
+            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
+    );
+    if s.contains(['\r', '\n']) {
+        let cleaned: String = s.chars().filter(|c| !matches!(c, '\r' | '\n')).collect();
+        GO_STD.decode(cleaned).ok()
+    } else {
+        GO_STD.decode(s).ok()
+    }
+}
+
+fn yaml_options() -> serde_saphyr::Options {
+    let mut o = serde_saphyr::Options::default();
+    // Our messages carry only line/column; snippets would quote the input (secrets).
+    o.with_snippet = false;
+    o
+}
+
+/// The text without a leading BOM and blanks.
+fn trim_lead(text: &str) -> &str {
+    text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+}
+
+fn json_error(what: &str, e: &serde_json::Error, mk: MakeError) -> Error {
+    mk(format!(
+        "{what} is not valid JSON (line {}, column {})",
+        e.line(),
+        e.column()
+    ))
+}
+
+fn yaml_error(what: &str, e: &serde_saphyr::Error, mk: MakeError) -> Error {
+    // Never include saphyr's message: it can quote the offending input.
+    match e.location() {
+        Some(l) => mk(format!(
+            "{what} is not valid YAML (line {}, column {})",
+            l.line(),
+            l.column()
+        )),
+        None => mk(format!("{what} is not valid YAML")),
+    }
+}
+
+/// One JSON or YAML document → a JSON value. Blank input is `Value::Null`.
+///
+/// Text whose first non-blank character (after an optional BOM) is `{` or `[` is read
+/// as JSON (Go's `encoding/json` rules: duplicate keys, last wins); if that fails it is
+/// read as YAML (flow mappings also start with `{`), and when both fail the JSON error
+/// is reported. Anything else is one YAML document (duplicate keys rejected). The
+/// caller checks the size first ([`crate::error::check_size`]).
+pub(crate) fn parse_document(what: &str, text: &str, mk: MakeError) -> Result<Value> {
+    let trimmed = trim_lead(text);
+    if trimmed.is_empty() {
+        return Ok(Value::Null);
+    }
+    let json_err = if trimmed.starts_with(['{', '[']) {
+        match serde_json::from_str::<Value>(trimmed) {
+            Ok(v) => return Ok(v),
+            Err(e) => Some(json_error(what, &e, mk)),
+        }
+    } else {
+        None
+    };
+    serde_saphyr::from_str_with_options::<Value>(text, yaml_options())
+        .map_err(|e| json_err.unwrap_or_else(|| yaml_error(what, &e, mk)))
+}
+
+/// JSON (one document), or a YAML stream of one or more documents (`---`); empty YAML
+/// documents are dropped. No document at all is an error ("`what` is empty").
+pub(crate) fn parse_documents(what: &str, text: &str, mk: MakeError) -> Result<Vec<Value>> {
+    let trimmed = trim_lead(text);
+    if trimmed.starts_with(['{', '[']) {
+        return match serde_json::from_str::<Value>(trimmed) {
+            Ok(v) => Ok(vec![v]),
+            Err(e) => serde_saphyr::from_multiple_with_options::<Value>(text, yaml_options())
+                .map_err(|_| json_error(what, &e, mk)),
+        };
+    }
+    let docs = serde_saphyr::from_multiple_with_options::<Value>(text, yaml_options())
+        .map_err(|e| yaml_error(what, &e, mk))?;
+    let docs: Vec<Value> = docs.into_iter().filter(|d| !d.is_null()).collect();
+    if docs.is_empty() {
+        return Err(mk(format!("{what} is empty")));
+    }
+    Ok(docs)
+}
+
+/// "a string", "an object", ... for messages.
+pub(crate) fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A field name or other public value for a message: Go-quoted, cut at 64 characters.
+pub(crate) fn show(s: &str) -> String {
+    quote_cut(s, 64)
+}
+
+/// An optional string member: absent or `null` → `None`, string → `Some`, anything else
+/// → `mk("<ctx>.<key> must be a string, not <kind>")` (`ctx` "" for top-level fields).
+pub(crate) fn opt_str<'a>(
+    obj: &'a Map<String, Value>,
+    key: &str,
+    ctx: &str,
+    mk: MakeError,
+) -> Result<Option<&'a str>> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => {
+            let path = if ctx.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{ctx}.{key}")
+            };
+            Err(mk(format!(
+                "{path} must be a string, not {}",
+                kind_of(other)
+            )))
+        }
+    }
+}
+
+/// [`opt_str`] with Go's zero value: absent or `null` → "".
+pub(crate) fn string_field(
+    obj: &Map<String, Value>,
+    key: &str,
+    ctx: &str,
+    mk: MakeError,
+) -> Result<String> {
+    Ok(opt_str(obj, key, ctx, mk)?.unwrap_or_default().to_owned())
+}
+
+/// `kind` and `apiVersion`: each may be absent (or `null`); else `kind` must be `kind`
+/// and `apiVersion` must be `v1` (every manifest here is core/v1 or a v1 Config).
+pub(crate) fn check_type_meta(root: &Map<String, Value>, kind: &str, mk: MakeError) -> Result<()> {
+    if let Some(k) = opt_str(root, "kind", "", mk)?
+        && k != kind
+    {
+        return Err(mk(format!("kind is {}, expected \"{kind}\"", show(k))));
+    }
+    if let Some(api) = opt_str(root, "apiVersion", "", mk)?
+        && api != "v1"
+    {
+        return Err(mk(format!(
+            "apiVersion is {}, expected \"v1\" (a {kind} is v1)",
+            show(api)
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_base64_rules() {
+        assert_eq!(go_base64_decode("YWJj\r\nZGVm").unwrap(), b"abcdef");
+        assert_eq!(go_base64_decode("aGVs\nbG8=").unwrap(), b"hello");
+        assert_eq!(
+            go_base64_decode("YR==").unwrap(),
+            b"a",
+            "Go allows trailing bits"
+        );
+        assert!(go_base64_decode("YQ").is_none(), "padding required");
+        assert!(go_base64_decode("YQ=").is_none());
+        assert!(go_base64_decode("Y Q==").is_none());
+        assert!(go_base64_decode("YQ==\t").is_none());
+        assert!(go_base64_decode("-_8=").is_none(), "URL alphabet rejected");
+        assert_eq!(go_base64_decode("").unwrap(), b"");
+        // More outcomes checked against Go's encoding/json ([]byte) with go1.26.
+        assert_eq!(go_base64_decode("\nYQ==").unwrap(), b"a");
+        assert_eq!(go_base64_decode("YW\rJj").unwrap(), b"abc");
+        assert_eq!(go_base64_decode("YWJjZA==\n").unwrap(), b"abcd");
+        for bad in ["YQ==YQ==", "=", "YWJjZA="] {
+            assert!(go_base64_decode(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn loader_rules() {
+        let mk: MakeError = Error::InvalidSecret;
+        for blank in ["", " \n", "\u{feff}\n"] {
+            assert_eq!(parse_document("x", blank, mk).unwrap(), Value::Null);
+        }
+        // JSON: duplicate keys, last wins; also behind a BOM.
+        for text in [r#"{"a": 1, "a": 2}"#, "\u{feff}{\"a\": 1, \"a\": 2}"] {
+            assert_eq!(parse_document("x", text, mk).unwrap()["a"], 2, "{text:?}");
+        }
+        // YAML flow mapping that is not JSON.
+        assert_eq!(parse_document("x", "{a: b}", mk).unwrap()["a"], "b");
+        // YAML: duplicate keys rejected.
+        assert!(parse_document("x", "a: 1\na: 2\n", mk).is_err());
+        // Neither: the JSON error (with a position), never the input.
+        let e = parse_document("thing", "{\"k\": \"s3cr3t\" x}", mk).unwrap_err();
+        assert_eq!(e.code(), "invalid_secret");
+        assert!(e.to_string().starts_with("thing is not valid JSON"), "{e}");
+        assert!(!e.to_string().contains("s3cr3t"));
+        let e = parse_document("thing", "a: [s3cr3t\n", mk).unwrap_err();
+        assert!(e.to_string().starts_with("thing is not valid YAML"), "{e}");
+        assert!(!e.to_string().contains("s3cr3t"));
+        // Streams.
+        assert_eq!(
+            parse_documents("x", "a: 1\n---\n---\nb: 2\n", mk)
+                .unwrap()
+                .len(),
+            2
+        );
+        assert!(parse_documents("x", "", mk).is_err());
+        assert_eq!(parse_documents("x", "[1]", mk).unwrap(), vec![json_1()]);
+    }
+
+    fn json_1() -> Value {
+        serde_json::json!([1])
+    }
+
+    #[test]
+    fn type_meta() {
+        let mk: MakeError = Error::InvalidConfigMap;
+        let obj = |v: Value| v.as_object().cloned().unwrap();
+        let ok = serde_json::json!({"kind": "ConfigMap", "apiVersion": "v1"});
+        check_type_meta(&obj(ok), "ConfigMap", mk).unwrap();
+        check_type_meta(&obj(serde_json::json!({"kind": null})), "ConfigMap", mk).unwrap();
+        for bad in [
+            serde_json::json!({"kind": "Secret"}),
+            serde_json::json!({"kind": 1}),
+            serde_json::json!({"apiVersion": "v2"}),
+        ] {
+            let e = check_type_meta(&obj(bad), "ConfigMap", mk).unwrap_err();
+            assert_eq!(e.code(), "invalid_configmap");
+        }
+    }
+}
