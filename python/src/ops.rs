@@ -197,7 +197,8 @@ fn dispatch(op: &str, args: &Value) -> Result<Value, Error> {
             let c = authn::signing_credentials(&secret(&args["secret"])?, now_arg(args)?);
             Ok(c.map_or(
                 Value::Null,
-                |c| json!({"token_id": c.token_id, "token_secret": c.token_secret}),
+                // The stored bytes as text (lossy only for a hostile non-UTF-8 Secret).
+                |c| json!({"token_id": c.token_id, "token_secret": String::from_utf8_lossy(&c.token_secret)}),
             ))
         }
         "cleaner_action" => Ok(
