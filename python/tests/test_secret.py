@@ -1,0 +1,214 @@
+"""Token options and Secrets through the Python API: argument forms, round trips, the
+YAML rendering against PyYAML on hostile descriptions."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import dataclasses
+import datetime as dt
+import json
+import pickle
+
+import pytest
+import yaml
+
+import kubetoken
+
+TOKEN = "abcdef.0123456789abcdef"
+NOW = "2024-05-01T12:00:00Z"
+
+HOSTILE = [
+    "",
+    "plain",
+    "colon: value",
+    "- dash",
+    "# hash",
+    "'single' \"double\"",
+    "multi\nline\n",
+    "\ttab and trailing space ",
+    "yes",
+    "no",
+    "null",
+    "~",
+    "0o17",
+    "1e3",
+    "12:30",
+    "2024-01-01",
+    "{flow: map}",
+    "[flow, seq]",
+    "&anchor *alias !tag",
+    "%directive",
+    "@at `backtick`",
+    "---",
+    "...",
+    "unicode: ünïcødé 🚀 \u2028 \u0085",
+    "control \x01\x7f",
+    " leading space",
+    "? key",
+    "| literal",
+    "> folded",
+    "a" * 2000,
+]
+
+
+def test_render_secret_defaults() -> None:
+    m = kubetoken.render_secret(TOKEN, now=NOW)
+    d = m.to_dict()
+    assert d["metadata"] == {"name": "bootstrap-token-abcdef", "namespace": "kube-system"}
+    assert d["type"] == "bootstrap.kubernetes.io/token"
+    assert base64.b64decode(d["data"]["expiration"]) == b"2024-05-02T12:00:00Z"
+    assert base64.b64decode(d["data"]["token-secret"]) == b"0123456789abcdef"
+    assert m.name == "bootstrap-token-abcdef"
+    assert m.namespace == "kube-system"
+    assert "token-secret" in m.keys()
+    spec = kubetoken.parse_secret(m)
+    assert spec.token == TOKEN
+    assert spec.groups == ["system:bootstrappers:kubeadm:default-node-token"]
+    assert spec.usages == ["authentication", "signing"]
+    assert spec.expires == "2024-05-02T12:00:00Z"
+
+
+def test_manifest_is_immutable_and_copies() -> None:
+    m = kubetoken.render_secret(TOKEN, now=NOW)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.x = 1  # type: ignore[attr-defined]
+    d = m.to_dict()
+    d["metadata"]["name"] = "changed"
+    assert m.name == "bootstrap-token-abcdef"
+    assert pickle.loads(pickle.dumps(m)) == m
+    assert copy.deepcopy(m) == m
+
+
+def test_generated_token_and_now_default() -> None:
+    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    m = kubetoken.render_secret(ttl=dt.timedelta(hours=1))
+    after = dt.datetime.now(dt.timezone.utc)
+    spec = kubetoken.parse_secret(m.to_dict())
+    assert kubetoken.is_valid_token(spec.token)
+    assert spec.expires is not None
+    exp = dt.datetime.fromisoformat(spec.expires.replace("Z", "+00:00"))
+    assert before + dt.timedelta(hours=1) <= exp <= after + dt.timedelta(hours=1)
+
+
+def test_native_and_string_forms_agree() -> None:
+    a = kubetoken.render_secret(
+        TOKEN,
+        ttl="90m",
+        now=NOW,
+        usages="signing,authentication",
+        groups="system:bootstrappers:a,system:bootstrappers:b",
+    )
+    b = kubetoken.render_secret(
+        TOKEN,
+        ttl=dt.timedelta(minutes=90),
+        now=dt.datetime(2024, 5, 1, 14, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        usages=["signing", "authentication"],
+        groups=("system:bootstrappers:a", "system:bootstrappers:b"),
+    )
+    assert a == b
+    e1 = kubetoken.render_secret(TOKEN, expires="2030-01-01T00:00:00+01:00", now=NOW)
+    e2 = kubetoken.render_secret(
+        TOKEN,
+        expires=dt.datetime(2030, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+        now=NOW,
+    )
+    assert e1 == e2
+    assert base64.b64decode(e1.to_dict()["data"]["expiration"]) == b"2029-12-31T23:00:00Z"
+
+
+def test_naive_now_and_expires_rejected() -> None:
+    for kwargs in ({"now": dt.datetime(2024, 1, 1)}, {"expires": dt.datetime(2030, 1, 1)}):
+        with pytest.raises(kubetoken.InvalidOptionsError) as info:
+            kubetoken.render_secret(TOKEN, **kwargs)  # type: ignore[arg-type]
+        assert info.value.code == "invalid_timestamp"
+
+
+def test_option_errors() -> None:
+    cases = [
+        ({"token": "nope"}, kubetoken.InvalidTokenError, "invalid_token"),
+        ({"usages": ["bogus"]}, kubetoken.InvalidOptionsError, "invalid_usage"),
+        ({"groups": ["admins"]}, kubetoken.InvalidOptionsError, "invalid_group"),
+        ({"ttl": "1d"}, kubetoken.InvalidOptionsError, "invalid_duration"),
+        ({"flavour": "minikube"}, kubetoken.InvalidOptionsError, "invalid_options"),
+        ({"ttl": "1h", "expires": NOW}, kubetoken.InvalidOptionsError, "invalid_options"),
+    ]
+    for kwargs, cls, code in cases:
+        with pytest.raises(cls) as info:
+            kubetoken.render_secret(now=NOW, **kwargs)  # type: ignore[arg-type]
+        assert info.value.code == code, kwargs
+        with pytest.raises(cls):
+            kubetoken.validate_token_options(**kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("flavour", ["kubeadm", "k3s", "rke2", "karmada"])
+def test_flavours(flavour: str) -> None:
+    spec = kubetoken.parse_secret(kubetoken.render_secret(TOKEN, flavour=flavour, now=NOW))
+    assert spec.groups[0].startswith(f"system:bootstrappers:{flavour}:")
+
+
+@pytest.mark.parametrize("string_data", [False, True])
+@pytest.mark.parametrize("description", HOSTILE)
+def test_yaml_equals_json_with_pyyaml(description: str, string_data: bool) -> None:
+    kwargs = dict(description=description, now=NOW, string_data=string_data)
+    obj = kubetoken.render_secret(TOKEN, **kwargs).to_dict()  # type: ignore[arg-type]
+    text = kubetoken.render_secret_yaml(TOKEN, **kwargs)  # type: ignore[arg-type]
+    assert yaml.safe_load(text) == obj
+    assert json.loads(json.dumps(obj)) == obj
+    # ... and both forms parse back to the same description through the core.
+    for form in (text, obj, json.dumps(obj)):
+        assert kubetoken.parse_secret(form).description == description
+
+
+def test_parse_secret_inputs_and_errors() -> None:
+    obj = kubetoken.render_secret(TOKEN, now=NOW).to_dict()
+    text = kubetoken.render_secret_yaml(TOKEN, now=NOW)
+    want = kubetoken.parse_secret(obj)
+    assert kubetoken.parse_secret(text) == want
+    assert kubetoken.parse_secret(text.encode()) == want
+    assert kubetoken.parse_secret(json.dumps(obj)) == want
+    assert kubetoken.parse_secret(yaml.safe_load(text)) == want
+    assert "0123456789abcdef" not in repr(want)
+    assert repr(want).startswith("TokenSpec(token='abcdef.****************'")
+    assert want.to_dict()["token"] == TOKEN
+    for bad in ["", "[]", "kind: ConfigMap", "{", {"kind": "Secret"}]:
+        with pytest.raises(kubetoken.KubetokenError) as info:
+            kubetoken.parse_secret(bad)  # type: ignore[arg-type]
+        assert info.value.code in {"invalid_secret", "invalid_token"}, bad
+    with pytest.raises(TypeError):
+        kubetoken.parse_secret(42)  # type: ignore[arg-type]
+    with pytest.raises(kubetoken.InputTooLargeError) as info:
+        kubetoken.parse_secret("a" * (2 << 20))
+    assert info.value.code == "input_too_large"
+
+
+def test_parse_secret_list_keeps_bad_items_in_place() -> None:
+    good = kubetoken.render_secret(TOKEN, now=NOW).to_dict()
+    bad = copy.deepcopy(good)
+    bad["metadata"]["name"] = "bootstrap-token-zzzzzz"
+    items = {"apiVersion": "v1", "kind": "List", "items": [good, bad, good]}
+    out = kubetoken.parse_secret_list(items)
+    assert len(out) == 3
+    assert isinstance(out[0], kubetoken.TokenSpec) and out[0].token == TOKEN
+    assert isinstance(out[1], kubetoken.InvalidSecretError)
+    assert out[1].code == "invalid_secret"
+    assert "0123456789abcdef" not in str(out[1])
+    assert isinstance(out[2], kubetoken.TokenSpec)
+    again = kubetoken.parse_secret_list(yaml.safe_dump(items))
+    assert again[0] == out[0] and again[2] == out[2]
+    assert isinstance(again[1], kubetoken.KubetokenError) and again[1].code == out[1].code
+
+
+def test_big_secret_list_from_many_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    items = [
+        kubetoken.render_secret(now=NOW, description=f"node {i}").to_dict() for i in range(300)
+    ]
+    text = json.dumps({"apiVersion": "v1", "kind": "List", "items": items})
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(kubetoken.parse_secret_list, [text] * 8))
+    for r in results:
+        assert [s.description for s in r if isinstance(s, kubetoken.TokenSpec)] == [
+            f"node {i}" for i in range(300)
+        ]

@@ -1,0 +1,328 @@
+// The five jobs, performed in Chromium with inputs from tests/vectors/*.json. Each expected
+// value is computed by calling the same kubetoken npm package in Node with the same inputs
+// (and checked against the vector's own expectation where the vector states one), then
+// compared with exactly what the page shows.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import * as kt from "kubetoken";
+import { loadVectors, openPage, shot, startDemo, text, vector } from "./harness.mjs";
+
+const NOW = "2026-01-02T03:04:05Z";
+let demo;
+let cases;
+
+before(async () => {
+  demo = await startDemo();
+  cases = loadVectors();
+});
+after(async () => {
+  await demo?.close();
+});
+
+/** Fix the page's reference time so now-dependent output is deterministic. */
+async function fixClock(page, now = NOW) {
+  if (!(await page.locator("#clock").evaluate((d) => d.open))) await page.click("#clock summary");
+  await page.check("#clock-fixed");
+  await page.fill("#clock-time", now);
+  assert.equal(await page.locator("#clock-label").innerText(), kt.parseRfc3339(now));
+}
+
+/** Reveal a masked output and return exactly what it shows. */
+async function revealed(page, id) {
+  const btn = page.locator(`#${id}-reveal`);
+  if ((await btn.count()) > 0 && (await btn.isVisible()) && (await btn.getAttribute("aria-pressed")) === "false") {
+    await btn.click();
+  }
+  return text(page, `#${id}`);
+}
+
+const asText = (v) => (typeof v === "string" ? v : JSON.stringify(v, null, 2));
+
+const KNOWN_USAGES = ["signing", "authentication"];
+const list = (v) => (v === undefined ? undefined : Array.isArray(v) ? v : String(v).split(","));
+
+/** A render_secret vector the form can express (no expires, ms TTL, stringData or unknown usage). */
+const formable = (c) =>
+  c.args.expires === undefined &&
+  (c.args.ttl === undefined || typeof c.args.ttl === "string") &&
+  !c.args.string_data &&
+  (list(c.args.usages) ?? []).every((u) => KNOWN_USAGES.includes(u));
+
+/** Type a render_secret vector's options into the form; returns the options the page passes. */
+async function fillCreate(page, a) {
+  await page.check(`input[name="c-flavour"][value="${a.flavour ?? "kubeadm"}"]`);
+  await page.fill("#c-token", a.token);
+  await page.fill("#c-ttl", a.ttl ?? "24h");
+  const usages = list(a.usages) ?? KNOWN_USAGES;
+  for (const u of KNOWN_USAGES) await page.setChecked(`input[name="c-usage"][value="${u}"]`, usages.includes(u));
+  await page.fill("#c-groups", (list(a.groups) ?? []).join(","));
+  await page.fill("#c-description", a.description ?? "");
+  const opts = {
+    token: a.token,
+    ttl: a.ttl ?? "24h",
+    usages: KNOWN_USAGES.filter((u) => usages.includes(u)),
+    description: a.description ?? "",
+    flavour: a.flavour ?? "kubeadm",
+    now: a.now,
+  };
+  if (list(a.groups)?.length) opts.groups = list(a.groups);
+  return opts;
+}
+
+test("1. create a token: Secret YAML/JSON, kubectl one-liner, expiry, join command", async () => {
+  const p = await openPage(demo);
+  const { page } = p;
+  await fixClock(page);
+
+  // a) Generate: a valid token, masked until revealed, rendered exactly as the core does.
+  await page.click("#c-generate");
+  const generated = await page.inputValue("#c-token");
+  assert.equal(kt.isValidToken(generated), true);
+  const { secret } = kt.parseToken(generated);
+  const secretB64 = Buffer.from(secret).toString("base64");
+  for (const id of ["c-yaml", "c-json", "c-apply"]) {
+    const shown = await text(page, `#${id}`);
+    assert.ok(!shown.includes(secretB64) && !shown.includes(secret), `#${id} masked until revealed`);
+  }
+  const args = { token: generated, ttl: "24h", usages: KNOWN_USAGES, description: "", flavour: "kubeadm", now: NOW };
+  assert.equal(await revealed(page, "c-yaml"), kt.renderSecretYaml(args));
+  assert.equal(await revealed(page, "c-json"), JSON.stringify(kt.renderSecret(args), null, 2));
+  const apply = await revealed(page, "c-apply");
+  assert.equal(apply, `printf '%s\\n' '${JSON.stringify(kt.renderSecret(args))}' | kubectl apply -f -`);
+  assert.equal(await page.locator("#c-expires").innerText(), "2026-01-03T03:04:05Z");
+
+  // b) Every render_secret vector the form can express, typed in: same manifest as the core.
+  const vs = cases.filter((c) => (c.op === "render_secret" || c.op === "render_secret_yaml") && formable(c));
+  assert.ok(vs.length >= 5, `render_secret vectors to type in (found ${vs.length})`);
+  let typed = 0;
+  for (const v of vs) {
+    await fixClock(page, v.args.now);
+    const opts = await fillCreate(page, v.args);
+    if (v.expect.error) {
+      const code = await page.locator("#c-groups-error, #c-usages-error, #c-ttl-error, #c-token-error, #c-output-error")
+        .and(page.locator("[data-code]")).first().getAttribute("data-code");
+      assert.equal(code, v.expect.error, `${v.source}: error beside the field`);
+      continue;
+    }
+    if (v.op === "render_secret") {
+      const got = kt.renderSecret(opts);
+      assert.deepEqual(got, v.expect.ok, `${v.source}: the core agrees with the vector`);
+      assert.equal(await revealed(page, "c-json"), JSON.stringify(got, null, 2));
+    } else {
+      assert.equal(kt.renderSecretYaml(opts), v.expect.ok);
+      assert.equal(await revealed(page, "c-yaml"), v.expect.ok);
+    }
+    typed++;
+  }
+  assert.ok(typed >= 5);
+  await shot(page, "1-create");
+
+  // c) Join command from a CA certificate of the pin vectors, then karmada's register command.
+  await fixClock(page);
+  await fillCreate(page, { token: "abcdef.0123456789abcdef" });
+  const h = vector(cases, "ca_cert_hashes", (c) => c.expect.ok?.length === 1, "with one certificate");
+  await page.fill("#c-ca", h.args.pem);
+  await page.fill("#c-server", "10.0.0.1:6443");
+  assert.deepEqual(kt.caCertHashes(h.args.pem), h.expect.ok);
+  assert.equal(await text(page, "#c-hashes"), h.expect.ok.join("\n"));
+  const join = kt.joinCommand({ token: "abcdef.0123456789abcdef", server: "10.0.0.1:6443", caPem: h.args.pem });
+  assert.equal(join, `kubeadm join 10.0.0.1:6443 --token abcdef.0123456789abcdef --discovery-token-ca-cert-hash ${h.expect.ok[0]} `);
+  assert.equal(await revealed(page, "c-join"), join);
+  await shot(page, "1-create-join");
+  await page.check('input[name="c-flavour"][value="karmada"]');
+  const register = kt.registerCommand({ token: "abcdef.0123456789abcdef", server: "10.0.0.1:6443", caPem: h.args.pem });
+  assert.equal(await revealed(page, "c-join"), register);
+
+  // d) The same from a kubeconfig (a join_command vector's), server taken from it.
+  await page.check('input[name="c-flavour"][value="kubeadm"]');
+  await page.fill("#c-server", "");
+  const kv = vector(cases, "join_command", (c) => c.expect.ok && typeof c.args.kubeconfig === "string" && !c.args.context, "with a kubeconfig");
+  // dropped onto the box as a file, as a user would drag admin.conf in
+  await page.fill("#c-ca", "");
+  const dt = await page.evaluateHandle((conf) => {
+    const d = new DataTransfer();
+    d.items.add(new File([conf], "admin.conf", { type: "text/plain" }));
+    return d;
+  }, kv.args.kubeconfig);
+  await page.dispatchEvent('.drop[data-drop-for="c-ca"]', "drop", { dataTransfer: dt });
+  await page.locator("#copy-status").filter({ hasText: "Loaded admin.conf" }).waitFor();
+  assert.equal(await page.inputValue("#c-ca"), kv.args.kubeconfig);
+  const joinKc = kt.joinCommand({ token: "abcdef.0123456789abcdef", kubeconfig: kv.args.kubeconfig });
+  assert.equal(await revealed(page, "c-join"), joinKc);
+  await p.assertClean();
+});
+
+test("2. check a token: format, authentication verdict, time left", async () => {
+  const p = await openPage(demo, { hash: "#check" });
+  const { page } = p;
+  // Every authenticate vector with one Secret, pasted as JSON, at the vector's time.
+  const vs = cases.filter((c) => c.op === "authenticate" && c.expect.ok && c.args.secrets?.length === 1);
+  assert.ok(vs.filter((c) => c.expect.ok.authenticated).length >= 2, "accepting authenticate vectors");
+  assert.ok(vs.filter((c) => !c.expect.ok.authenticated).length >= 3, "denying authenticate vectors");
+  const seen = new Set();
+  for (const v of vs) {
+    await fixClock(page, v.args.now);
+    const secretText = JSON.stringify(v.args.secrets[0], null, 2);
+    await page.fill("#k-token", v.args.token);
+    await page.fill("#k-secret", secretText);
+    const want = kt.authenticate({ token: v.args.token, secrets: [secretText], now: v.args.now });
+    assert.deepEqual(want, v.expect.ok, `${v.source}: the core agrees with the vector`);
+    if (want.authenticated) {
+      assert.equal(await page.locator("#k-user").innerText(), want.user.name);
+      assert.equal(await page.locator("#k-groups").innerText(), want.user.groups.join(", "));
+    } else {
+      assert.equal(await page.locator("#k-reason-code").innerText(), want.reason, v.source);
+    }
+    const shotName = want.authenticated ? "2-check-accepted" : `2-check-denied-${want.reason}`;
+    if (!seen.has(shotName)) await shot(page, shotName);
+    seen.add(shotName);
+    // The token itself is never shown in clear on the page (the input is a password field).
+    const secretPart = v.args.token.split(".")[1];
+    if (secretPart) assert.ok(!(await page.locator("main").innerText()).includes(secretPart), "secret not shown");
+  }
+
+  // Time left: a Secret made by the core with a 2h TTL, checked 30 minutes later.
+  const token = "abcdef.0123456789abcdef";
+  const secretYaml = kt.renderSecretYaml({ token, ttl: "2h", now: NOW });
+  await fixClock(page, "2026-01-02T03:34:05Z");
+  await page.fill("#k-token", token);
+  await page.fill("#k-secret", secretYaml);
+  const exp = kt.tokenExpiration({ secret: secretYaml, now: "2026-01-02T03:34:05Z" });
+  assert.equal(exp.remaining, "1h30m0s");
+  assert.equal(await page.locator("#k-left").innerText(), `${kt.shortHumanDuration(exp.remaining)} (${exp.remaining})`);
+  assert.equal(await page.locator("#k-expires").innerText(), kt.parseSecret(secretYaml).expires);
+  assert.equal(await page.locator("#k-user").innerText(), "system:bootstrap:abcdef");
+  await shot(page, "2-check");
+  await p.assertClean();
+});
+
+test("3. list tokens: kubeadm token list table", async () => {
+  const p = await openPage(demo, { hash: "#list" });
+  const { page } = p;
+  // list_tokens vectors, their Secrets pasted as a `kubectl get secrets -o json` List.
+  const vs = cases.filter((c) => c.op === "list_tokens" && c.expect.ok && (c.args.format ?? "text") === "text");
+  assert.ok(vs.length >= 2, "list_tokens vectors");
+  let n = 0;
+  for (const v of vs) {
+    const flavour = v.args.flavour ?? "kubeadm";
+    await fixClock(page, v.args.now);
+    await page.check(`input[name="l-flavour"][value="${flavour}"]`);
+    const input = JSON.stringify({ apiVersion: "v1", kind: "List", items: v.args.secrets }, null, 4);
+    await page.fill("#l-input", input);
+    // The page decodes the pasted List (parseSecretList + renderTokenList); the core's other
+    // route, listTokens over the Secrets themselves, must print the same.
+    const want = kt.listTokens({ secrets: v.args.secrets, now: v.args.now, format: "text", flavour });
+    assert.equal(want.output, v.expect.ok.output, `${v.source}: the core agrees with the vector`);
+    assert.equal(await revealed(page, "l-table"), want.output);
+    assert.equal(await page.locator("#l-skipped li").count(), want.errors.length);
+    if (n++ === 0) await shot(page, "3-list");
+  }
+  await p.assertClean();
+});
+
+test("4. discovery: signature check, CA pins, server", async () => {
+  const p = await openPage(demo, { hash: "#discovery" });
+  const { page } = p;
+  const vs = cases.filter((c) => c.op === "verify_cluster_info" && c.expect.ok);
+  assert.ok(vs.some((c) => c.expect.ok.verified) && vs.some((c) => !c.expect.ok.verified), "verifying and refusing vectors");
+  const seen = new Set();
+  for (const v of vs) {
+    const cm = typeof v.args.configmap === "string" ? v.args.configmap : JSON.stringify(v.args.configmap, null, 2);
+    const pins = v.args.ca_cert_hashes ?? [];
+    await page.fill("#d-configmap", cm);
+    await page.fill("#d-token", v.args.token);
+    await page.fill("#d-pins", pins.join("\n"));
+    const want = kt.verifyClusterInfo({ configmap: cm, token: v.args.token, caCertHashes: pins });
+    assert.deepEqual(want, v.expect.ok, `${v.source}: the core agrees with the vector`);
+    if (want.verified) {
+      assert.equal(await page.locator("#d-server").innerText(), want.server);
+      assert.equal(await page.locator("#d-hashes").innerText(), want.ca_cert_hashes.join("\n"));
+      assert.match(await page.locator("#d-result").innerText(), want.pinned ? /^Trusted/ : /^Signed/);
+    } else {
+      assert.equal(await page.locator("#d-reason-code").innerText(), want.reason);
+    }
+    const name = want.verified ? (want.pinned ? "4-discovery" : "4-discovery-unpinned") : `4-discovery-${want.reason}`;
+    if (!seen.has(name)) await shot(page, name);
+    seen.add(name);
+  }
+  // A bad pin is an error beside the pins field, with its code.
+  const bad = vector(cases, "verify_cluster_info", (c) => c.expect.error === "invalid_hash", "with a malformed pin");
+  await page.fill("#d-configmap", JSON.stringify(bad.args.configmap));
+  await page.fill("#d-token", bad.args.token);
+  await page.fill("#d-pins", bad.args.ca_cert_hashes.join("\n"));
+  assert.equal(await page.locator("#d-pins-error").getAttribute("data-code"), "invalid_hash");
+  await p.assertClean();
+});
+
+test("5. k3s: parse a K10 token, hash the bundle, match or mismatch, make a K10 token", async () => {
+  const p = await openPage(demo, { hash: "#k3s" });
+  const { page } = p;
+
+  // a) Bundle hashes: pasted text (no CR: a textarea keeps only LF), one per hash method.
+  const hashes = cases.filter((c) => c.op === "k3s_ca_hash" && c.expect.ok && !c.args.bundle.includes("\r"));
+  const methods = new Set();
+  for (const v of hashes) {
+    if (methods.has(v.expect.ok.method)) continue;
+    methods.add(v.expect.ok.method);
+    await fixClock(page, v.args.now ?? NOW);
+    await page.fill("#s-token", "");
+    await page.fill("#s-bundle", v.args.bundle);
+    const want = kt.k3sCaHash({ bundle: v.args.bundle, now: v.args.now ?? NOW });
+    assert.deepEqual(want, v.expect.ok, `${v.source}: the core agrees with the vector`);
+    assert.equal(await text(page, "#s-hash"), want.hash);
+  }
+  assert.ok(methods.has("single") && methods.has("root"), `hash methods exercised: ${[...methods]}`);
+
+  // b) A file's exact bytes are hashed (CRLF kept), not the textarea's normalised text.
+  const single = hashes.find((c) => c.expect.ok.method === "single");
+  const crlf = single.args.bundle.replace(/\n/g, "\r\n");
+  const crlfHash = kt.k3sCaHash({ bundle: new TextEncoder().encode(crlf), now: single.args.now ?? NOW }).hash;
+  assert.notEqual(crlfHash, single.expect.ok.hash, "line ends change a single-certificate hash");
+  await fixClock(page, single.args.now ?? NOW);
+  await page.setInputFiles("#s-bundle-file", { name: "server-ca.crt", mimeType: "application/x-x509-ca-cert", buffer: Buffer.from(crlf) });
+  await page.locator("#s-hash-how").filter({ hasText: "server-ca.crt" }).waitFor();
+  assert.equal(await text(page, "#s-hash"), crlfHash);
+
+  // c) Match / mismatch of a K10 token against the bundle, as the core says.
+  const checks = cases.filter((c) => c.op === "verify_k3s_ca" && c.expect.ok && typeof c.args.bundle === "string" && !c.args.user && !c.args.bundle.includes("\r"));
+  const statuses = new Set();
+  for (const v of checks) {
+    await fixClock(page, v.args.now ?? NOW);
+    await page.fill("#s-bundle", v.args.bundle);
+    await page.fill("#s-token", v.args.token);
+    const want = kt.verifyK3sCa({ token: v.args.token, bundle: v.args.bundle, now: v.args.now ?? NOW });
+    assert.deepEqual(want, v.expect.ok, `${v.source}: the core agrees with the vector`);
+    assert.equal(await page.locator("#s-status").innerText(), want.status);
+    if (!statuses.has(want.status)) await shot(page, `5-k3s-${want.status}`);
+    statuses.add(want.status);
+  }
+  assert.ok(statuses.has("match") && statuses.has("mismatch"), `statuses exercised: ${[...statuses]}`);
+
+  // d) Parsed parts: the ID or username is shown, never the secret or password.
+  for (const v of cases.filter((c) => c.op === "parse_k3s_token" && c.expect.ok).slice(0, 12)) {
+    await page.fill("#s-token", v.args.token);
+    const want = kt.parseK3sToken(v.args.token);
+    assert.deepEqual(want, v.expect.ok);
+    assert.equal(await page.locator("#s-cahash").innerText(), want.ca_hash || "<none>");
+    if (want.kind === "bootstrap") assert.equal(await page.locator("#s-token-id").innerText(), want.token_id);
+    // Every value shown (the kind row is fixed wording) is free of the secret / password.
+    const values = await page.locator("#s-parts dd:not(#s-kind)").allInnerTexts();
+    const hidden = want.kind === "bootstrap" ? want.token.split(".")[1] : want.password;
+    for (const shown of values) assert.ok(!shown.includes(hidden), `${v.source}: secret part not shown (${shown})`);
+  }
+
+  // e) A K10 token for the bundle, from bootstrap-token credentials.
+  const bundle = hashes.find((c) => c.expect.ok.method === "single").args.bundle;
+  await fixClock(page);
+  await page.fill("#s-bundle", bundle);
+  await page.fill("#s-token", "");
+  await page.fill("#s-creds", "abcdef.0123456789abcdef");
+  const k10 = kt.formatK3sToken({ credentials: "abcdef.0123456789abcdef", bundle, now: NOW });
+  assert.equal(k10, `K10${kt.k3sCaHash({ bundle, now: NOW }).hash}::abcdef.0123456789abcdef`);
+  assert.ok(!(await text(page, "#s-k10")).includes("0123456789abcdef"), "masked until revealed");
+  assert.equal(await revealed(page, "s-k10"), k10);
+  await page.fill("#s-token", k10);
+  assert.equal(await page.locator("#s-status").innerText(), "match");
+  await shot(page, "5-k3s");
+  await p.assertClean();
+});
