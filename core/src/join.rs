@@ -5,8 +5,12 @@
 //! The commands contain the real token — that is their purpose. Errors never do.
 //!
 //! Checked against kubeadm v1.36.3 `GetJoinWorkerCommand`/`GetJoinControlPlaneCommand`
-//! (an html/template there; same bytes for the values we accept, which contain none of
-//! the characters html/template would escape except possibly in `server`).
+//! (the differential oracle). Upstream bug we do not copy: kubeadm up to 1.36 renders
+//! the command with `html/template`, so a server containing `+ ' " & < >` is printed
+//! HTML-escaped (`h&#43;1:6443`), which is wrong in a shell command. The newest upstream
+//! `join.go` builds it with a `strings.Builder` and prints the server raw, as we do.
+//! Tokens, hashes and certificate keys we accept never contain those characters, so for
+//! every real endpoint (host or IP, port) the bytes are identical with both versions.
 //!
 //! Output is byte-identical with upstream's line **without** the final newline upstream
 //! prints (`stdout == command + "\n"`). Note kubeadm's worker command ends in a space.

@@ -113,10 +113,11 @@ pub const KNOWN_DIFFERENCES: &[Known] = &[
     },
     Known {
         func: "join_command",
-        status: Status::OpenBug,
-        why: "upstream renders the join command with html/template, so a server containing \
-              + ' \" & < > comes out HTML-escaped (`h&#43;1:6443`); core/src/join.rs prints it \
-              raw. Decide: replicate the bytes, or document it as a fixed upstream bug",
+        status: Status::Deliberate,
+        why: "kubeadm <= 1.36 (the oracle) renders the join command with html/template, so a \
+              server containing + ' \" & < > comes out HTML-escaped (`h&#43;1:6443`), which is \
+              wrong in a shell command; the newest upstream join.go (strings.Builder) prints it \
+              raw, and so do we (core/src/join.rs)",
         applies: |_, ours, go| match (ours, go) {
             (Outcome::Ok(a), Outcome::Ok(b)) => {
                 a != b
