@@ -80,12 +80,15 @@ setup_venv() {
     fi
     local req=python/requirements-dev.txt stamp=.venv/.kubetoken-requirements
     if [ -f "$req" ]; then
-        if [ -f "$stamp" ] && cmp -s "$req" "$stamp"; then
-            say ".venv is up to date with $req"
+        # The stamp covers every requirements file (requirements-dev.txt includes the others).
+        local want
+        want="$(cat python/requirements*.txt)"
+        if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+            say ".venv is up to date with python/requirements*.txt"
         else
             say ".venv/bin/pip install -r $req"
             .venv/bin/pip install --quiet --disable-pip-version-check -r "$req"
-            cp "$req" "$stamp"
+            printf '%s' "$want" >"$stamp"
         fi
     else
         if .venv/bin/python -c 'import maturin, pytest' 2>/dev/null; then
