@@ -168,6 +168,18 @@ pub fn takes_now(op: &str) -> bool {
     }
 }
 
+/// Every argument name `op` takes (for messages).
+fn known(op: &str, keys: &[&'static str]) -> Vec<&'static str> {
+    let mut all = keys.to_vec();
+    if matches!(op, "join_command" | "register_command") {
+        all.extend_from_slice(TARGET);
+    }
+    if op == "join_command" {
+        all.extend_from_slice(JOIN_FLAGS);
+    }
+    all
+}
+
 fn allowed(op: &str, keys: &[&str], key: &str) -> bool {
     keys.contains(&key)
         || (matches!(op, "join_command" | "register_command") && TARGET.contains(&key))
@@ -180,7 +192,7 @@ pub fn call(op: &str, args: &Value) -> Result<Value> {
     let Some(spec) = takes(op) else {
         return Err(Error::Unsupported(format!(
             "no such operation {}",
-            crate::gofmt::quote(op)
+            token::describe_untrusted(op)
         )));
     };
     let empty = Map::new();
@@ -193,8 +205,9 @@ pub fn call(op: &str, args: &Value) -> Result<Value> {
         && let Some(k) = obj.keys().find(|k| !allowed(op, keys, k))
     {
         return Err(Error::InvalidOptions(format!(
-            "{op} takes no argument {}",
-            crate::gofmt::quote(k)
+            "{op} takes no argument {}; it takes {}",
+            token::describe_untrusted(k),
+            known(op, keys).join(", ")
         )));
     }
     let a = Args(obj);
