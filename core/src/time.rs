@@ -78,6 +78,31 @@ impl Timestamp {
         self.to_utc().to_rfc3339()
     }
 
+    /// `t.Format(time.RFC3339Nano)` in the timestamp's own offset: [`Timestamp::to_rfc3339`]
+    /// with the fraction of a second (trailing zeros trimmed, none when zero), so that
+    /// [`Timestamp::parse_rfc3339`] gives the same instant back.
+    pub fn to_rfc3339_nano(&self) -> String {
+        let whole = self.to_rfc3339();
+        let nanos = self.subsec_nanos();
+        if nanos == 0 {
+            return whole;
+        }
+        let frac = format!(".{nanos:09}");
+        let frac = frac.trim_end_matches('0');
+        // The seconds field ends at index 19 (20 with a leading '-', more for years > 9999).
+        match whole
+            .find(['Z', '+'])
+            .or_else(|| whole.rfind('-').filter(|&i| i > 10))
+        {
+            Some(i) => format!(
+                "{}{frac}{}",
+                whole.get(..i).unwrap_or(""),
+                whole.get(i..).unwrap_or("")
+            ),
+            None => whole,
+        }
+    }
+
     /// `t.Format(time.RFC3339)` in the timestamp's own offset.
     pub fn to_rfc3339(&self) -> String {
         let local = self.secs.saturating_add(i64::from(self.offset));
@@ -448,6 +473,20 @@ fn lit<'a>(orig: &str, v: &'a str, l: &str, rest_layout: &str) -> Result<&'a str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_nano_round_trips() {
+        for t in [
+            "2025-01-01T00:00:00Z",
+            "2025-01-01T00:00:00.5Z",
+            "2025-01-01T00:00:00.123456789+05:30",
+            "2025-01-01T00:00:00.000001-08:00",
+        ] {
+            let ts = Timestamp::parse_rfc3339(t).unwrap();
+            assert_eq!(ts.to_rfc3339_nano(), t);
+            assert_eq!(Timestamp::parse_rfc3339(&ts.to_rfc3339_nano()).unwrap(), ts);
+        }
+    }
 
     #[test]
     fn arithmetic_saturates_at_the_extremes() {

@@ -103,14 +103,6 @@ pub fn time_arg(obj: &Bound<'_, PyAny>) -> KtResult<Timestamp> {
     )))
 }
 
-/// An optional time argument; `None` means the current time, read here (never in core).
-pub fn now_or(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Timestamp> {
-    match obj {
-        Some(o) if !o.is_none() => time_arg(o),
-        _ => Ok(now()),
-    }
-}
-
 /// The current time from the system clock.
 pub fn now() -> Timestamp {
     let nanos = match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {

@@ -29,7 +29,7 @@ fn generate_token(py: Python<'_>) -> KtResult<String> {
 #[pyfunction]
 fn parse_token(py: Python<'_>, token: &str) -> KtResult<Py<PyAny>> {
     let t = BootstrapToken::parse(token)?;
-    convert::json_to_py(py, &serde_json::json!({"id": t.id(), "secret": t.secret()}))
+    convert::json_to_py(py, &kubetoken::api::token_parts_value(&t))
 }
 
 /// `is_valid_token(token)`.

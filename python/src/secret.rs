@@ -1,20 +1,19 @@
 //! Token options and Secrets (core `spec`, `secret`).
 
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyList, PyString};
 use serde_json::{Map, Value};
 
-use kubetoken::spec::{self, TokenOptions};
-use kubetoken::{Secret, Timestamp, TokenSpec};
+use kubetoken::spec;
 
 use crate::convert::{
-    KtResult, Manifest, duration_arg, json_to_py, list_option, manifest, now_or, opt_str_list,
-    time_arg,
+    KtResult, Manifest, duration_arg, json_to_py, list_option, manifest, opt_str_list, time_arg,
 };
+use crate::ops::run;
 
-/// The keyword arguments every token-options function takes, as the core's
-/// `TokenOptions` (strings go through `TokenOptions::from_value`; `timedelta` and
-/// `datetime` are converted exactly).
+/// The keyword arguments every token-options function takes, as the JSON options object
+/// of `kubetoken::api` (strings as given; `timedelta` as a Go duration string and
+/// `datetime` as RFC3339 text, both exact).
 #[allow(clippy::too_many_arguments)]
 fn options(
     token: Option<&str>,
@@ -24,42 +23,47 @@ fn options(
     expires: Option<&Bound<'_, PyAny>>,
     usages: Option<&Bound<'_, PyAny>>,
     groups: Option<&Bound<'_, PyAny>>,
-) -> KtResult<TokenOptions> {
+) -> KtResult<Map<String, Value>> {
     let mut m = Map::new();
-    if let Some(t) = token {
-        m.insert("token".into(), Value::String(t.to_owned()));
-    }
-    if let Some(f) = flavour {
-        m.insert("flavour".into(), Value::String(f.to_owned()));
-    }
-    if let Some(d) = description {
-        m.insert("description".into(), Value::String(d.to_owned()));
+    for (k, v) in [
+        ("token", token),
+        ("flavour", flavour),
+        ("description", description),
+    ] {
+        if let Some(v) = v {
+            m.insert(k.into(), Value::String(v.to_owned()));
+        }
     }
     m.insert("usages".into(), list_option(usages)?);
     m.insert("groups".into(), list_option(groups)?);
-    let mut o = TokenOptions::from_value(&Value::Object(m))?;
     if let Some(t) = ttl.filter(|t| !t.is_none()) {
-        o.ttl = Some(duration_arg(t)?);
+        let v = match t.cast::<PyString>() {
+            Ok(s) => s.to_cow()?.into_owned(),
+            Err(_) => duration_arg(t)?.to_go_string(),
+        };
+        m.insert("ttl".into(), Value::String(v));
     }
     if let Some(e) = expires.filter(|e| !e.is_none()) {
-        o.expires = Some(time_arg(e)?);
+        let v = match e.cast::<PyString>() {
+            Ok(s) => s.to_cow()?.into_owned(),
+            Err(_) => time_arg(e)?.to_rfc3339_nano(),
+        };
+        m.insert("expires".into(), Value::String(v));
     }
-    Ok(o)
+    Ok(m)
 }
 
-fn secret_of(m: Manifest) -> KtResult<Secret> {
-    Ok(match m {
-        Manifest::Text(t) => Secret::parse(&t)?,
-        Manifest::Value(v) => Secret::from_value(&v)?,
-    })
-}
-
-fn manifest_value(secret: &Secret, string_data: bool) -> KtResult<Value> {
-    Ok(if string_data {
-        secret.to_string_data_value()?
-    } else {
-        secret.to_value()
-    })
+/// `now` (absent = the clock, filled in by `run`) and `string_data`, added to options.
+fn with_now(
+    mut m: Map<String, Value>,
+    now: Option<&Bound<'_, PyAny>>,
+    string_data: bool,
+) -> KtResult<Map<String, Value>> {
+    if let Some(n) = now.filter(|n| !n.is_none()) {
+        m.insert("now".into(), Value::String(time_arg(n)?.to_rfc3339_nano()));
+    }
+    m.insert("string_data".into(), Value::Bool(string_data));
+    Ok(m)
 }
 
 /// `validate_group(group)`: `True`, or raises `InvalidOptionsError` (`invalid_group`).
@@ -102,13 +106,9 @@ pub fn validate_token_options(
     usages: Option<&Bound<'_, PyAny>>,
     groups: Option<&Bound<'_, PyAny>>,
 ) -> KtResult<bool> {
-    options(token, flavour, description, ttl, expires, usages, groups)?.validate()?;
+    let opts = options(token, flavour, description, ttl, expires, usages, groups)?;
+    kubetoken::api::call("validate_token_options", &Value::Object(opts))?;
     Ok(true)
-}
-
-fn rendered(py: Python<'_>, opts: &TokenOptions, now: Timestamp) -> KtResult<Secret> {
-    let (_spec, secret) = py.detach(|| opts.render_secret(now))?;
-    Ok(secret)
 }
 
 /// `render_secret(token=None, **options, now=None, string_data=False)`: the Secret
@@ -129,8 +129,7 @@ pub fn render_secret(
     string_data: bool,
 ) -> KtResult<Py<PyAny>> {
     let opts = options(token, flavour, description, ttl, expires, usages, groups)?;
-    let secret = rendered(py, &opts, now_or(now)?)?;
-    json_to_py(py, &manifest_value(&secret, string_data)?)
+    run(py, "render_secret", with_now(opts, now, string_data)?)
 }
 
 /// `render_secret_yaml(...)`: like `render_secret`, as YAML text.
@@ -148,14 +147,9 @@ pub fn render_secret_yaml(
     groups: Option<&Bound<'_, PyAny>>,
     now: Option<&Bound<'_, PyAny>>,
     string_data: bool,
-) -> KtResult<String> {
+) -> KtResult<Py<PyAny>> {
     let opts = options(token, flavour, description, ttl, expires, usages, groups)?;
-    let secret = rendered(py, &opts, now_or(now)?)?;
-    Ok(if string_data {
-        secret.to_string_data_yaml()?
-    } else {
-        secret.to_yaml()?
-    })
+    run(py, "render_secret_yaml", with_now(opts, now, string_data)?)
 }
 
 /// `encode_token_secret(token, **options, now=None, string_data=False)`: kubeadm's
@@ -184,18 +178,21 @@ pub fn encode_token_secret(
         usages,
         groups,
     )?;
-    let spec = opts.to_spec_exact()?;
-    let secret = spec.to_secret(now_or(now)?);
-    json_to_py(py, &manifest_value(&secret, string_data)?)
+    run(py, "encode_token_secret", with_now(opts, now, string_data)?)
 }
 
 /// `parse_secret(secret)`: kubeadm's `BootstrapTokenFromSecret` over a manifest.
 #[pyfunction]
 pub fn parse_secret(py: Python<'_>, secret: &Bound<'_, PyAny>) -> KtResult<Py<PyAny>> {
-    let m = manifest(secret)?;
-    let spec =
-        py.detach(|| -> KtResult<TokenSpec> { Ok(TokenSpec::from_secret(&secret_of(m)?)?) })?;
-    json_to_py(py, &spec.to_value())
+    let v = match manifest(secret)? {
+        Manifest::Text(t) => Value::String(t),
+        Manifest::Value(v) => v,
+    };
+    run(
+        py,
+        "parse_secret",
+        Map::from_iter([("secret".to_owned(), v)]),
+    )
 }
 
 /// `parse_secret_list(secrets)`: every bootstrap-token Secret of a List (or one

@@ -1,33 +1,14 @@
-//! API server, controllers, listing, delete (docs/api.md "API server, ...").
+//! API server, controllers, listing, delete (docs/api.md "API server, ..."). Arguments
+//! are converted here; `kubetoken::api` reads them and shapes the results.
 
-use kubetoken::authn::{self, CleanerAction};
-use kubetoken::list::{self, ListFormat};
-use kubetoken::spec::TokenOptions;
-use kubetoken::{Error, Flavour, Secret, TokenSpec};
-use serde_json::{Value, json};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::conv::{self, JsResult, Opts, OrThrow, to_js};
-use crate::secrets::secret;
+use crate::conv::{self, ApiArgs, JsResult, Opts};
 
-/// `secrets`: each manifest parsed on its own (a bad one is an error in its slot).
-fn secret_results(o: &mut Opts) -> JsResult<Vec<Result<Secret, Error>>> {
-    Ok(o.manifests("secrets")?
-        .iter()
-        .map(|text| Secret::parse(text))
-        .collect())
-}
-
-fn flavour(o: &mut Opts) -> JsResult<Flavour> {
-    o.opt_str("flavour")?
-        .map_or(Ok(Flavour::Kubeadm), |f| Flavour::parse(&f))
-        .js()
-}
-
-fn format(o: &mut Opts) -> JsResult<ListFormat> {
-    o.opt_str("format")?
-        .map_or(Ok(ListFormat::Text), |f| ListFormat::parse(&f))
-        .js()
+/// `secrets`: the manifests, each as text (each parsed on its own by the core).
+fn secrets(o: &mut Opts) -> JsResult<Vec<String>> {
+    o.manifests("secrets")
 }
 
 /// `authenticate({token, secrets, now?})` → `{authenticated, user, reason}`; a denial is
@@ -35,88 +16,67 @@ fn format(o: &mut Opts) -> JsResult<ListFormat> {
 #[wasm_bindgen(skip_typescript)]
 pub fn authenticate(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "authenticate")?;
-    let token = o.req_str("token")?;
-    let secrets: Vec<Secret> = secret_results(&mut o)?
-        .into_iter()
-        .collect::<Result<_, _>>()
-        .js()?;
-    let now = o.now()?;
+    let a = ApiArgs::default()
+        .set("token", o.req_str("token")?)
+        .set("secrets", secrets(&mut o)?)
+        .time("now", o.now()?);
     o.finish()?;
-    let a = authn::authenticate(&token, &secrets, now);
-    to_js(&json!({
-        "authenticated": a.is_authenticated(),
-        "user": a.user().map(|u| json!({"name": u.name, "groups": u.groups})),
-        "reason": a.reason().map(|r| r.code()),
-    }))
+    a.call("authenticate")
 }
 
 /// `get_groups(secret)` → the user's groups (sorted, de-duplicated).
 #[wasm_bindgen(js_name = getGroups, skip_typescript)]
-pub fn get_groups(secret_manifest: JsValue) -> JsResult<Vec<String>> {
-    authn::get_groups(&secret(&secret_manifest, "secret")?).js()
+pub fn get_groups(secret_manifest: JsValue) -> JsResult<JsValue> {
+    ApiArgs::default()
+        .set("secret", conv::manifest(&secret_manifest, "secret")?)
+        .call("get_groups")
 }
 
-fn secret_and_now(
-    options: JsValue,
-    func: &'static str,
-) -> JsResult<(Secret, kubetoken::Timestamp)> {
+/// `{secret, now?}` → the op's result.
+fn secret_and_now(options: JsValue, func: &'static str, op: &str) -> JsResult<JsValue> {
     let mut o = Opts::new(options, func)?;
     let v = o.req("secret")?;
-    let s = secret(&v, &o.label("secret"))?;
-    let now = o.now()?;
+    let a = ApiArgs::default()
+        .set("secret", conv::manifest(&v, &o.label("secret"))?)
+        .time("now", o.now()?);
     o.finish()?;
-    Ok((s, now))
+    a.call(op)
 }
 
 /// `token_expiration({secret, now?})` → `{remaining, expired}`.
 #[wasm_bindgen(js_name = tokenExpiration, skip_typescript)]
 pub fn token_expiration(options: JsValue) -> JsResult<JsValue> {
-    let (s, now) = secret_and_now(options, "tokenExpiration")?;
-    let e = authn::expiration(&s, now);
-    to_js(&json!({"remaining": e.remaining.to_go_string(), "expired": e.expired}))
+    secret_and_now(options, "tokenExpiration", "token_expiration")
 }
 
 /// `signing_credentials({secret, now?})` → `{token_id, token_secret}` or `null`.
 #[wasm_bindgen(js_name = signingCredentials, skip_typescript)]
 pub fn signing_credentials(options: JsValue) -> JsResult<JsValue> {
-    let (s, now) = secret_and_now(options, "signingCredentials")?;
-    let c = authn::signing_credentials(&s, now);
-    to_js(&c.map(|c| {
-        json!({"token_id": c.token_id, "token_secret": String::from_utf8_lossy(&c.token_secret)})
-    }))
+    secret_and_now(options, "signingCredentials", "signing_credentials")
 }
 
 /// `cleaner_action({secret, now?})` → `{action: "delete"|"requeue"|"none", ...}`.
 #[wasm_bindgen(js_name = cleanerAction, skip_typescript)]
 pub fn cleaner_action(options: JsValue) -> JsResult<JsValue> {
-    let (s, now) = secret_and_now(options, "cleanerAction")?;
-    to_js(&match authn::cleaner_action(&s, now) {
-        CleanerAction::Delete {
-            namespace,
-            name,
-            uid,
-        } => json!({"action": "delete", "namespace": namespace, "name": name, "uid": uid}),
-        CleanerAction::RequeueAfter(d) => json!({"action": "requeue", "after": d.to_go_string()}),
-        CleanerAction::Nothing => json!({"action": "none"}),
-    })
+    secret_and_now(options, "cleanerAction", "cleaner_action")
+}
+
+/// `format`/`flavour` (strings, optional).
+fn format_flavour(o: &mut Opts, a: ApiArgs) -> JsResult<ApiArgs> {
+    Ok(a.opt("format", o.opt_str("format")?)
+        .opt("flavour", o.opt_str("flavour")?))
 }
 
 /// `list_tokens({secrets, now?, format?, flavour?})` → `{output, errors}`.
 #[wasm_bindgen(js_name = listTokens, skip_typescript)]
 pub fn list_tokens(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "listTokens")?;
-    let secrets = secret_results(&mut o)?;
-    let now = o.now()?;
-    let format = format(&mut o)?;
-    let flavour = flavour(&mut o)?;
+    let a = ApiArgs::default()
+        .set("secrets", secrets(&mut o)?)
+        .time("now", o.now()?);
+    let a = format_flavour(&mut o, a)?;
     o.finish()?;
-    let l = list::list_token_results(&secrets, now, format, flavour).js()?;
-    let errors: Vec<Value> = l
-        .errors
-        .iter()
-        .map(|e| json!({"code": e.code(), "message": e.message()}))
-        .collect();
-    to_js(&json!({"output": l.output, "errors": errors}))
+    a.call("list_tokens")
 }
 
 /// `render_token_list({tokens, now?, format?, flavour?})` → the printed list.
@@ -127,29 +87,25 @@ pub fn render_token_list(options: JsValue) -> JsResult<String> {
         Some(v) => conv::json_value(&v, &o.label("tokens"))?,
         None => Value::Array(Vec::new()),
     };
-    let now = o.now()?;
-    let format = format(&mut o)?;
-    let flavour = flavour(&mut o)?;
+    let a = ApiArgs::default().time("now", o.now()?);
+    let a = format_flavour(&mut o, a)?;
     o.finish()?;
-    let Value::Array(items) = tokens else {
+    if !tokens.is_array() {
         return Err(conv::type_error(
             "renderTokenList: option tokens must be an array",
         ));
-    };
-    let specs: Vec<TokenSpec> = items
-        .iter()
-        .map(|t| TokenOptions::from_value(t).and_then(|t| t.to_spec_exact()))
-        .collect::<Result<_, _>>()
-        .js()?;
-    list::render(&specs, now, format, flavour).js()
+    }
+    let a = a.set("tokens", tokens);
+    a.string("render_token_list")
 }
 
 /// `delete_token_names({args, flavour?})` → Secret names, in order.
 #[wasm_bindgen(js_name = deleteTokenNames, skip_typescript)]
-pub fn delete_token_names(options: JsValue) -> JsResult<Vec<String>> {
+pub fn delete_token_names(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "deleteTokenNames")?;
-    let args = o.opt_list("args")?.unwrap_or_default();
-    let flavour = flavour(&mut o)?;
+    let a = ApiArgs::default()
+        .set("args", o.opt_list("args")?.unwrap_or_default())
+        .opt("flavour", o.opt_str("flavour")?);
     o.finish()?;
-    list::delete_token_names(&args, flavour).js()
+    a.call("delete_token_names")
 }

@@ -328,3 +328,60 @@ impl Opts {
         Ok(())
     }
 }
+
+/// Bytes given as a `Uint8Array` for a text argument of `kubetoken::api` (PEM, bundles):
+/// they must be UTF-8 (like the Python binding).
+pub fn text(bytes: Vec<u8>, what: &str) -> JsResult<String> {
+    String::from_utf8(bytes).map_err(|_| type_error(&format!("{what} must be UTF-8 text")))
+}
+
+/// The JSON arguments of one `kubetoken::api::call`, built from converted JS values
+/// (snake_case keys, times as RFC3339 text). The core reads them and shapes the result.
+#[derive(Default)]
+pub struct ApiArgs(serde_json::Map<String, serde_json::Value>);
+
+impl ApiArgs {
+    /// Sets `key`.
+    pub fn set(mut self, key: &str, v: impl Into<serde_json::Value>) -> Self {
+        self.0.insert(key.to_owned(), v.into());
+        self
+    }
+
+    /// Sets `key` when `v` is given.
+    pub fn opt(self, key: &str, v: Option<impl Into<serde_json::Value>>) -> Self {
+        match v {
+            Some(v) => self.set(key, v),
+            None => self,
+        }
+    }
+
+    /// Sets a time argument (RFC3339 with the fraction: the exact instant).
+    pub fn time(self, key: &str, t: Timestamp) -> Self {
+        self.set(key, t.to_rfc3339_nano())
+    }
+
+    /// Runs `op` in the core; the result as JSON.
+    pub fn value(self, op: &str) -> JsResult<serde_json::Value> {
+        kubetoken::api::call(op, &serde_json::Value::Object(self.0)).js()
+    }
+
+    /// Runs `op` in the core; the result as a plain JS value.
+    pub fn call(self, op: &str) -> JsResult<JsValue> {
+        to_js(&self.value(op)?)
+    }
+
+    /// Runs `op` in the core; the result as a string (ops documented to return text).
+    pub fn string(self, op: &str) -> JsResult<String> {
+        match self.value(op)? {
+            serde_json::Value::String(s) => Ok(s),
+            _ => Err(type_error(&format!("{op}: expected a string result"))),
+        }
+    }
+
+    /// Runs `op` in the core; the result as a boolean.
+    pub fn boolean(self, op: &str) -> JsResult<bool> {
+        self.value(op)?
+            .as_bool()
+            .ok_or_else(|| type_error(&format!("{op}: expected a boolean result")))
+    }
+}

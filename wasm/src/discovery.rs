@@ -1,13 +1,11 @@
 //! JWS, cluster-info discovery, join commands (docs/api.md "JWS, cluster-info ...").
+//! Arguments are converted here; `kubetoken::api` reads them and shapes the results.
+//! The JWS functions take bytes (`Uint8Array`) and so call the core directly.
 
-use kubetoken::discovery::{self, ConfigMap};
-use kubetoken::join::{self, JoinOptions, JoinTarget};
-use kubetoken::kubeconfig::{self, Kubeconfig};
-use kubetoken::{Secret, jws};
-use serde_json::{Value, json};
+use kubetoken::jws;
 use wasm_bindgen::prelude::*;
 
-use crate::conv::{self, JsResult, Opts, OrThrow, to_js};
+use crate::conv::{self, ApiArgs, JsResult, Opts};
 
 /// `compute_jws({content, tokenId, tokenSecret})` → `"<header>..<signature>"`.
 #[wasm_bindgen(js_name = computeJws, skip_typescript)]
@@ -45,17 +43,12 @@ pub fn verify_jws(options: JsValue) -> JsResult<bool> {
 #[wasm_bindgen(js_name = signClusterInfo, skip_typescript)]
 pub fn sign_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "signClusterInfo")?;
-    let cm = ConfigMap::parse(&o.req_manifest("configmap")?).js()?;
-    let secrets: Vec<Secret> = o
-        .manifests("secrets")?
-        .iter()
-        .map(|t| Secret::parse(t))
-        .collect::<Result<_, _>>()
-        .js()?;
-    let now = o.now()?;
+    let a = ApiArgs::default()
+        .set("configmap", o.req_manifest("configmap")?)
+        .set("secrets", o.manifests("secrets")?)
+        .time("now", o.now()?);
     o.finish()?;
-    let out = discovery::sign_cluster_info(&cm, &secrets, now);
-    to_js(&json!({"changed": out.changed, "configmap": out.configmap.to_value()}))
+    a.call("sign_cluster_info")
 }
 
 /// `verify_cluster_info({configmap, token, caCertHashes?})` → `{verified: true, ...}` or
@@ -63,32 +56,37 @@ pub fn sign_cluster_info(options: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = verifyClusterInfo, skip_typescript)]
 pub fn verify_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "verifyClusterInfo")?;
-    let cm = ConfigMap::parse(&o.req_manifest("configmap")?).js()?;
-    let token = o.req_str("token")?;
-    let hashes = o.opt_list("caCertHashes")?.unwrap_or_default();
+    let a = ApiArgs::default()
+        .set("configmap", o.req_manifest("configmap")?)
+        .set("token", o.req_str("token")?)
+        .set(
+            "ca_cert_hashes",
+            o.opt_list("caCertHashes")?.unwrap_or_default(),
+        );
     o.finish()?;
-    to_js(
-        &discovery::verify_cluster_info(&cm, &token, &hashes)
-            .js()?
-            .to_json_value(),
-    )
+    a.call("verify_cluster_info")
 }
 
 /// The join target: `kubeconfig` (+ `context`) | `server` + `caPem` | `server` + `caCertHashes`.
-fn target(o: &mut Opts) -> JsResult<JoinTarget> {
+fn target(o: &mut Opts, a: ApiArgs) -> JsResult<ApiArgs> {
     let kubeconfig = o.get("kubeconfig")?;
     let context = o.opt_str("context")?;
-    let server = o.opt_str("server")?.unwrap_or_default();
+    let server = o.opt_str("server")?;
     let ca_pem = o.opt_bytes("caPem")?;
-    let hashes = o.opt_list("caCertHashes")?.unwrap_or_default();
-    if let Some(kc) = kubeconfig {
-        let kc = Kubeconfig::parse(&conv::manifest(&kc, &o.label("kubeconfig"))?).js()?;
-        return JoinTarget::from_kubeconfig(&kc, context.as_deref()).js();
-    }
-    if let Some(pem) = ca_pem {
-        return JoinTarget::from_ca_pem(&server, &pem).js();
-    }
-    JoinTarget::from_hashes(&server, &hashes).js()
+    let hashes = o.opt_list("caCertHashes")?;
+    let kubeconfig = match kubeconfig {
+        Some(kc) => Some(conv::manifest(&kc, &o.label("kubeconfig"))?),
+        None => None,
+    };
+    let ca_pem = match ca_pem {
+        Some(p) => Some(conv::text(p, &o.label("caPem"))?),
+        None => None,
+    };
+    Ok(a.opt("kubeconfig", kubeconfig)
+        .opt("context", context)
+        .opt("server", server)
+        .opt("ca_pem", ca_pem)
+        .opt("ca_cert_hashes", hashes))
 }
 
 /// `join_command({token, kubeconfig | server + caPem | server + caCertHashes, ...})` →
@@ -96,60 +94,36 @@ fn target(o: &mut Opts) -> JsResult<JoinTarget> {
 #[wasm_bindgen(js_name = joinCommand, skip_typescript)]
 pub fn join_command(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "joinCommand")?;
-    let token = o.opt_str("token")?.unwrap_or_default();
-    let t = target(&mut o)?;
-    let opts = JoinOptions {
-        control_plane: o.flag("controlPlane")?,
-        certificate_key: o.opt_str("certificateKey")?.unwrap_or_default(),
-        withhold_token: o.flag("withholdToken")?,
-        withhold_certificate_key: o.flag("withholdCertificateKey")?,
-        multiline: o.flag("multiline")?,
-    };
+    let a = ApiArgs::default().opt("token", o.opt_str("token")?);
+    let a = target(&mut o, a)?
+        .set("control_plane", o.flag("controlPlane")?)
+        .opt("certificate_key", o.opt_str("certificateKey")?)
+        .set("withhold_token", o.flag("withholdToken")?)
+        .set(
+            "withhold_certificate_key",
+            o.flag("withholdCertificateKey")?,
+        )
+        .set("multiline", o.flag("multiline")?);
     o.finish()?;
-    join::kubeadm_join_command(&token, &t, &opts).js()
+    a.string("join_command")
 }
 
 /// `register_command({token, <target>, parentCommand?})` → `"karmadactl register ..."`.
 #[wasm_bindgen(js_name = registerCommand, skip_typescript)]
 pub fn register_command(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "registerCommand")?;
-    let token = o.req_str("token")?;
-    let t = target(&mut o)?;
-    let parent = o.opt_str("parentCommand")?.unwrap_or_default();
+    let a = ApiArgs::default().set("token", o.req_str("token")?);
+    let a = target(&mut o, a)?.opt("parent_command", o.opt_str("parentCommand")?);
     o.finish()?;
-    join::karmada_register_command(&token, &t, &parent).js()
+    a.string("register_command")
 }
 
 /// `parse_kubeconfig(kubeconfig)` → clusters and contexts (users are never read).
 #[wasm_bindgen(js_name = parseKubeconfig, skip_typescript)]
 pub fn parse_kubeconfig(kubeconfig: JsValue) -> JsResult<JsValue> {
-    let kc = Kubeconfig::parse(&conv::manifest(&kubeconfig, "kubeconfig")?).js()?;
-    let clusters: Vec<Value> = kc
-        .clusters
-        .iter()
-        .map(|(n, c)| {
-            json!({
-                "name": n,
-                "server": c.server,
-                "ca_pem": c.certificate_authority_data.as_ref()
-                    .map(|p| String::from_utf8_lossy(p).into_owned()),
-                "certificate_authority": c.certificate_authority,
-                "insecure_skip_tls_verify": c.insecure_skip_tls_verify,
-            })
-        })
-        .collect();
-    let contexts: Vec<Value> = kc
-        .contexts
-        .iter()
-        .map(|(n, c)| {
-            json!({"name": n, "cluster": c.cluster, "user": c.user, "namespace": c.namespace})
-        })
-        .collect();
-    to_js(&json!({
-        "current_context": kc.current_context,
-        "clusters": clusters,
-        "contexts": contexts,
-    }))
+    ApiArgs::default()
+        .set("kubeconfig", conv::manifest(&kubeconfig, "kubeconfig")?)
+        .call("parse_kubeconfig")
 }
 
 /// `cluster_info_kubeconfig({server, caPem})` → the kubeconfig text kubeadm publishes.
@@ -157,7 +131,10 @@ pub fn parse_kubeconfig(kubeconfig: JsValue) -> JsResult<JsValue> {
 pub fn cluster_info_kubeconfig(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "clusterInfoKubeconfig")?;
     let server = o.req_str("server")?;
-    let ca_pem = o.req_bytes("caPem")?;
+    let ca_pem = conv::text(o.req_bytes("caPem")?, &o.label("caPem"))?;
     o.finish()?;
-    kubeconfig::render_cluster_info_kubeconfig(&server, &ca_pem).js()
+    ApiArgs::default()
+        .set("server", server)
+        .set("ca_pem", ca_pem)
+        .string("cluster_info_kubeconfig")
 }

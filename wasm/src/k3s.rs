@@ -1,107 +1,87 @@
 //! k3s/rke2 K10 tokens, CA-bundle hash, bootstrap-data crypto (docs/api.md "CA pins, k3s/rke2").
 
-use kubetoken::k3s::{self, K3sToken};
-use kubetoken::{BootstrapToken, Error};
-use serde_json::json;
+use kubetoken::Error;
+use kubetoken::k3s;
 use wasm_bindgen::prelude::*;
 
-use crate::conv::{self, JsResult, Opts, OrThrow, to_js};
+use crate::conv::{self, ApiArgs, JsResult, Opts, OrThrow};
 
-fn token_json(t: &K3sToken) -> serde_json::Value {
-    json!({
-        "ca_hash": t.ca_hash(),
-        "kind": t.kind().as_str(),
-        "token_id": t.bootstrap_token().map(|b| b.id()),
-        "token": t.bootstrap_token().map(BootstrapToken::expose),
-        "username": t.username(),
-        "password": t.password(),
-    })
-}
-
-/// `token` (+ optional `user`, which replaces the token's username).
-fn token_with_user(o: &mut Opts) -> JsResult<K3sToken> {
-    let t = K3sToken::parse(&o.req_str("token")?).js()?;
-    Ok(match o.opt_str("user")? {
-        Some(u) => t.with_user(&u),
-        None => t,
-    })
+/// `bundle` as text for the core (a `Uint8Array` must be UTF-8).
+fn bundle(o: &mut Opts, required: bool) -> JsResult<Option<String>> {
+    let label = o.label("bundle");
+    let b = if required {
+        Some(o.req_bytes("bundle")?)
+    } else {
+        o.opt_bytes("bundle")?
+    };
+    b.map(|b| conv::text(b, &label)).transpose()
 }
 
 /// `parse_k3s_token(token)` → `{ca_hash, kind, token_id, token, username, password}`.
 /// **Contains the credentials.**
 #[wasm_bindgen(js_name = parseK3sToken, skip_typescript)]
 pub fn parse_k3s_token(token: JsValue) -> JsResult<JsValue> {
-    to_js(&token_json(
-        &K3sToken::parse(&conv::string(&token, "token")?).js()?,
-    ))
+    ApiArgs::default()
+        .set("token", conv::string(&token, "token")?)
+        .call("parse_k3s_token")
 }
 
 /// `k3s_ca_hash({bundle, now?})` → `{hash, method}` (k3s's `hashCA`).
 #[wasm_bindgen(js_name = k3sCaHash, skip_typescript)]
 pub fn k3s_ca_hash(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "k3sCaHash")?;
-    let bundle = o.req_bytes("bundle")?;
-    let now = o.now()?;
+    let a = ApiArgs::default()
+        .opt("bundle", bundle(&mut o, true)?)
+        .time("now", o.now()?);
     o.finish()?;
-    let h = k3s::ca_hash(&bundle, now).js()?;
-    to_js(&json!({"hash": h.hash, "method": h.method.as_str()}))
+    a.call("k3s_ca_hash")
 }
 
 /// `format_k3s_token({credentials, bundle, now?})` → `K10<hash>::<credentials>`.
 #[wasm_bindgen(js_name = formatK3sToken, skip_typescript)]
 pub fn format_k3s_token(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "formatK3sToken")?;
-    let credentials = o.req_str("credentials")?;
-    let bundle = o.req_bytes("bundle")?;
-    let now = o.now()?;
+    let a = ApiArgs::default()
+        .set("credentials", o.req_str("credentials")?)
+        .opt("bundle", bundle(&mut o, true)?)
+        .time("now", o.now()?);
     o.finish()?;
-    k3s::format_token(&credentials, &bundle, now).js()
+    a.string("format_k3s_token")
+}
+
+/// `{token, user?, bundle?, now?}` → the op's result.
+fn token_user_bundle(options: JsValue, func: &'static str) -> JsResult<ApiArgs> {
+    let mut o = Opts::new(options, func)?;
+    let a = ApiArgs::default()
+        .set("token", o.req_str("token")?)
+        .opt("user", o.opt_str("user")?)
+        .opt("bundle", bundle(&mut o, false)?)
+        .time("now", o.now()?);
+    o.finish()?;
+    Ok(a)
 }
 
 /// `k3s_token_string({token, user?, bundle?, now?})` → the token as k3s prints it.
 #[wasm_bindgen(js_name = k3sTokenString, skip_typescript)]
 pub fn k3s_token_string(options: JsValue) -> JsResult<String> {
-    let mut o = Opts::new(options, "k3sTokenString")?;
-    let t = token_with_user(&mut o)?;
-    let bundle = o.opt_bytes("bundle")?;
-    let now = o.now()?;
-    o.finish()?;
-    Ok(t.to_token_string(bundle.as_deref(), now))
+    token_user_bundle(options, "k3sTokenString")?.string("k3s_token_string")
 }
 
 /// `verify_k3s_ca({token, user?, bundle?, now?})` → the CA check (an answer).
 #[wasm_bindgen(js_name = verifyK3sCa, skip_typescript)]
 pub fn verify_k3s_ca(options: JsValue) -> JsResult<JsValue> {
-    let mut o = Opts::new(options, "verifyK3sCa")?;
-    let t = token_with_user(&mut o)?;
-    let bundle = o.opt_bytes("bundle")?;
-    let now = o.now()?;
-    o.finish()?;
-    let c = k3s::verify_ca(t.ca_hash(), bundle.as_deref(), now);
-    to_js(&json!({
-        "ok": c.ok(),
-        "status": c.status.as_str(),
-        "token_hash": c.token_hash,
-        "computed_hash": c.computed_hash,
-        "warning": c.warning,
-        "message": c.message(),
-        "username": t.username(),
-    }))
+    token_user_bundle(options, "verifyK3sCa")?.call("verify_k3s_ca")
 }
 
 /// `k3s_credentials({token, user?})` → `{scheme, username, header}` (the HTTP auth k3s sends).
 #[wasm_bindgen(js_name = k3sCredentials, skip_typescript)]
 pub fn k3s_credentials(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "k3sCredentials")?;
-    let t = K3sToken::parse(&o.req_str("token")?).js()?;
-    let user = o.opt_str("user")?;
+    let a = ApiArgs::default()
+        .set("token", o.req_str("token")?)
+        .opt("user", o.opt_str("user")?);
     o.finish()?;
-    let c = k3s::credentials(&t, user.as_deref());
-    let username = match &c {
-        k3s::Credential::Basic { username, .. } => Some(username.clone()),
-        _ => None,
-    };
-    to_js(&json!({"scheme": c.scheme(), "username": username, "header": c.header()}))
+    a.call("k3s_credentials")
 }
 
 /// `k3s_normalize_token(token)` → the passphrase k3s keys bootstrap data with.
@@ -208,11 +188,12 @@ pub fn k3s_token_opens(options: JsValue) -> JsResult<bool> {
 #[wasm_bindgen(js_name = k3sTokenCreateOutput, skip_typescript)]
 pub fn k3s_token_create_output(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "k3sTokenCreateOutput")?;
-    let t = BootstrapToken::parse(&o.req_str("token")?).js()?;
-    let bundle = o.req_bytes("bundle")?;
-    let now = o.now()?;
+    let a = ApiArgs::default()
+        .set("token", o.req_str("token")?)
+        .opt("bundle", bundle(&mut o, true)?)
+        .time("now", o.now()?);
     o.finish()?;
-    k3s::token_create_output(&t, &bundle, now).js()
+    a.string("k3s_token_create_output")
 }
 
 /// `k3s_token_generate()` → `k3s token generate` stdout (`"<id>.<secret>\n"`, random).

@@ -1,27 +1,17 @@
-//! Token options and Secrets (docs/api.md "Token options and Secrets").
+//! Token options and Secrets (docs/api.md "Token options and Secrets"). Arguments are
+//! converted here; `kubetoken::api` reads them and shapes the results.
 
-use kubetoken::spec::{self, TokenOptions};
-use kubetoken::{Secret, TokenSpec};
-use serde_json::{Value, json};
+use kubetoken::spec;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::conv::{self, JsResult, Opts, OrThrow, to_js};
-
-/// A Secret manifest argument (text or object) → `Secret` (the core parses and caps it).
-pub fn secret(v: &JsValue, what: &str) -> JsResult<Secret> {
-    Secret::parse(&conv::manifest(v, what)?).js()
-}
+use crate::conv::{self, ApiArgs, JsResult, Opts, OrThrow};
 
 /// The token options of `render_secret` & co., plus the op-level `now` and
-/// `stringData`. Values are converted (Date → RFC3339, milliseconds → Go duration) and
-/// handed to `TokenOptions::from_value`, which owns every rule (defaults, unknown keys).
-struct TokenArgs {
-    options: TokenOptions,
-    now: kubetoken::Timestamp,
-    string_data: bool,
-}
-
-fn token_args(v: JsValue, func: &'static str) -> JsResult<TokenArgs> {
+/// `stringData`, as `kubetoken::api` arguments. Values are converted (Date → RFC3339,
+/// milliseconds → Go duration); the core's `TokenOptions::from_value` owns every rule
+/// (defaults, unknown keys).
+fn token_args(v: JsValue, func: &'static str) -> JsResult<ApiArgs> {
     let mut o = Opts::new(v.clone(), func)?;
     let now = o.now()?;
     let string_data = o.flag("stringData")?;
@@ -39,12 +29,11 @@ fn token_args(v: JsValue, func: &'static str) -> JsResult<TokenArgs> {
     if let Some(t) = ttl {
         map.insert("ttl".into(), Value::String(t.to_go_string()));
     }
-    let options = TokenOptions::from_value(&Value::Object(map)).js()?;
-    Ok(TokenArgs {
-        options,
-        now,
-        string_data,
-    })
+    let mut a = ApiArgs::default();
+    for (k, v) in map {
+        a = a.set(&k, v);
+    }
+    Ok(a.time("now", now).set("string_data", string_data))
 }
 
 /// `validate_group` → `true`, or throws `InvalidOptionsError` (`invalid_group`).
@@ -75,73 +64,46 @@ pub fn validate_token_groups(options: JsValue) -> JsResult<bool> {
 /// `validate_token_options({token?, flavour?, description?, ttl?, expires?, usages?, groups?})`.
 #[wasm_bindgen(js_name = validateTokenOptions, skip_typescript)]
 pub fn validate_token_options(options: JsValue) -> JsResult<bool> {
-    token_args(options, "validateTokenOptions")?
-        .options
-        .validate()
-        .js()?;
-    Ok(true)
-}
-
-fn manifest_value(secret: &Secret, string_data: bool) -> JsResult<JsValue> {
-    if string_data {
-        to_js(&secret.to_string_data_value().js()?)
-    } else {
-        to_js(&secret.to_value())
-    }
+    token_args(options, "validateTokenOptions")?.boolean("validate_token_options")
 }
 
 /// `render_secret`: the validated options (a token is generated when none is given) as
 /// a Secret manifest object (`data` base64, or `stringData` with `stringData: true`).
 #[wasm_bindgen(js_name = renderSecret, skip_typescript)]
 pub fn render_secret(options: JsValue) -> JsResult<JsValue> {
-    let a = token_args(options, "renderSecret")?;
-    let (_, secret) = a.options.render_secret(a.now).js()?;
-    manifest_value(&secret, a.string_data)
+    token_args(options, "renderSecret")?.call("render_secret")
 }
 
 /// `render_secret_yaml`: the same, as YAML text.
 #[wasm_bindgen(js_name = renderSecretYaml, skip_typescript)]
 pub fn render_secret_yaml(options: JsValue) -> JsResult<String> {
-    let a = token_args(options, "renderSecretYaml")?;
-    let (_, secret) = a.options.render_secret(a.now).js()?;
-    if a.string_data {
-        secret.to_string_data_yaml().js()
-    } else {
-        secret.to_yaml().js()
-    }
+    token_args(options, "renderSecretYaml")?.string("render_secret_yaml")
 }
 
 /// `encode_token_secret`: `BootstrapTokenToSecret` of exactly the given fields (no
 /// defaults, no validation, like upstream).
 #[wasm_bindgen(js_name = encodeTokenSecret, skip_typescript)]
 pub fn encode_token_secret(options: JsValue) -> JsResult<JsValue> {
-    let a = token_args(options, "encodeTokenSecret")?;
-    let spec = a.options.to_spec_exact().js()?;
-    manifest_value(&spec.to_secret(a.now), a.string_data)
+    token_args(options, "encodeTokenSecret")?.call("encode_token_secret")
 }
 
 /// `parse_secret`: `BootstrapTokenFromSecret` → `{token, id, description, expires, usages, groups}`.
 #[wasm_bindgen(js_name = parseSecret, skip_typescript)]
 pub fn parse_secret(secret_manifest: JsValue) -> JsResult<JsValue> {
-    let s = secret(&secret_manifest, "secret")?;
-    to_js(&TokenSpec::from_secret(&s).js()?.to_value())
+    ApiArgs::default()
+        .set("secret", conv::manifest(&secret_manifest, "secret")?)
+        .call("parse_secret")
 }
 
 /// `parse_secret_list`: every bootstrap-token Secret of a List (text or object) →
 /// its token object, or `{error, message}` for one that does not decode.
 #[wasm_bindgen(js_name = parseSecretList, skip_typescript)]
 pub fn parse_secret_list(secrets: JsValue) -> JsResult<JsValue> {
-    let items = match secrets.as_string() {
-        Some(text) => spec::tokens_from_secret_list(&text),
-        None => spec::tokens_from_secret_list_value(&conv::json_value(&secrets, "secrets")?),
-    }
-    .js()?;
-    let out: Vec<Value> = items
-        .into_iter()
-        .map(|r| match r {
-            Ok(t) => t.to_value(),
-            Err(e) => json!({"error": e.code(), "message": e.message()}),
-        })
-        .collect();
-    to_js(&out)
+    let v = match secrets.as_string() {
+        Some(text) => Value::String(text),
+        None => conv::json_value(&secrets, "secrets")?,
+    };
+    ApiArgs::default()
+        .set("secrets", v)
+        .call("parse_secret_list")
 }

@@ -14,7 +14,7 @@ pub fn generate_token() -> JsResult<String> {
 #[wasm_bindgen(js_name = parseToken, skip_typescript)]
 pub fn parse_token(token: JsValue) -> JsResult<JsValue> {
     let t = BootstrapToken::parse(&string(&token, "token")?).js()?;
-    to_js(&serde_json::json!({"id": t.id(), "secret": t.secret()}))
+    to_js(&kubetoken::api::token_parts_value(&t))
 }
 
 /// `token_from_parts({id, secret})` → `"<id>.<secret>"`, validated.

@@ -1,11 +1,27 @@
-//! Ops for token.rs, duration.rs, time.rs (owner: kubeadm-secret helper).
-use kubetoken::{BootstrapToken, Duration, Error, Timestamp, token};
+//! The test ops of docs/api.md ("Test ops" tables of the Tokens and Secrets sections),
+//! built from the public Rust functions. `None` for every other op.
+use kubetoken::spec::TokenOptions;
+use kubetoken::{BootstrapToken, Error, Secret, Timestamp, TokenSpec, token};
 use serde_json::{Value, json};
 
-use super::s;
+/// A string argument ("" when absent).
+fn s<'a>(args: &'a Value, k: &str) -> &'a str {
+    args.get(k).and_then(Value::as_str).unwrap_or("")
+}
+
+fn now(args: &Value) -> Result<Timestamp, Error> {
+    Timestamp::parse_rfc3339(s(args, "now"))
+}
+
+fn secret(v: &Value) -> Result<Secret, Error> {
+    match v {
+        Value::String(text) => Secret::parse(text),
+        other => Secret::from_value(other),
+    }
+}
 
 fn parts(t: &BootstrapToken) -> Value {
-    json!({"id": t.id(), "secret": t.secret()})
+    kubetoken::api::token_parts_value(t)
 }
 
 /// JSON (de)serialization errors of the test ops below, as our error type.
@@ -19,22 +35,6 @@ fn json_err(e: serde_json::Error) -> Error {
 
 pub fn run(op: &str, args: &Value) -> Option<Result<Value, Error>> {
     Some(match op {
-        "is_valid_token" => Ok(json!(token::is_valid_token(s(args, "token")))),
-        "is_valid_token_id" => Ok(json!(token::is_valid_token_id(s(args, "token_id")))),
-        "secret_name" => Ok(json!(token::secret_name(s(args, "token_id")))),
-        "parse_secret_name" => Ok(json!(token::parse_secret_name(s(args, "name")))),
-        "parse_token" => BootstrapToken::parse(s(args, "token")).map(|t| parts(&t)),
-        "token_from_parts" => {
-            BootstrapToken::from_parts(s(args, "id"), s(args, "secret")).map(|t| json!(t.expose()))
-        }
-        "generate_token" => BootstrapToken::generate().map(|t| json!(t.expose())),
-        "parse_duration" => Duration::parse_go(s(args, "duration")).map(|d| json!(d.to_string())),
-        "short_human_duration" => {
-            Duration::parse_go(s(args, "duration")).map(|d| json!(d.short_human()))
-        }
-        "parse_rfc3339" => {
-            Timestamp::parse_rfc3339(s(args, "timestamp")).map(|t| json!(t.to_rfc3339()))
-        }
         // Test op: a generated token is valid (GenerateBootstrapToken's property).
         "check_generate_token" => {
             BootstrapToken::generate().map(|t| json!({"valid": token::is_valid_token(&t.expose())}))
@@ -61,6 +61,15 @@ pub fn run(op: &str, args: &Value) -> Option<Result<Value, Error>> {
             .and_then(|t| serde_json::to_string(&t).map_err(json_err))
             .and_then(|j| serde_json::from_str::<BootstrapToken>(&j).map_err(json_err))
             .map(|t| parts(&t)),
+        // Rust-only test op: secrets.GetData.
+        "get_secret_data" => secret(&args["secret"]).map(|sec| json!(sec.get(s(args, "key")))),
+        // Test op: BootstrapTokenFromSecret(BootstrapTokenToSecret(x)), through the manifest text.
+        "check_secret_roundtrip" => (|| {
+            let spec = TokenOptions::from_value(args)?.to_spec_exact()?;
+            let yaml = spec.to_secret(now(args)?).to_yaml()?;
+            let back = TokenSpec::from_secret(&Secret::parse(&yaml)?)?;
+            Ok(json!({"equal": back == spec, "parsed": back.to_value()}))
+        })(),
         _ => return None,
     })
 }

@@ -1,0 +1,844 @@
+//! The JSON-level API of `docs/api.md`: one entry point, [`call`], that takes an op name
+//! and its arguments as a JSON object and returns the op's result in the documented JSON
+//! shape. The conformance runner and both bindings (Python, WebAssembly) go through it, so
+//! argument reading and result shaping live here once.
+//!
+//! Argument conventions (exactly those of `docs/api.md` and `tests/vectors/README.md`):
+//! * times: RFC3339 strings; `now` is **required** at this level (there is no clock in
+//!   the core) — bindings fill it in from theirs (see [`takes_now`]);
+//! * durations: Go duration strings (`"24h"`) or integer milliseconds;
+//! * manifests (Secret, ConfigMap, List, kubeconfig): an object, or JSON/YAML text;
+//! * PEM bundles, JWS content and secrets: text;
+//! * optional arguments: absent or `null`.
+//!
+//! Errors: an unknown op → [`Error::Unsupported`]; an argument that the op does not take,
+//! or one of the wrong JSON type → [`Error::InvalidOptions`]. Everything else is the
+//! core's own error for the call. Results carry secrets only where `docs/api.md` says so
+//! (`parse_token`, `signing_credentials`, kubeadm/karmada `list_tokens` output, the k3s
+//! token strings/passwords/headers); errors never do.
+//!
+//! ```
+//! use serde_json::json;
+//! # fn main() -> kubetoken::Result<()> {
+//! let out = kubetoken::api::call("parse_token", &json!({"token": "abcdef.0123456789abcdef"}))?;
+//! assert_eq!(out, json!({"id": "abcdef", "secret": "0123456789abcdef"}));
+//! let err = kubetoken::api::call("no_such_op", &json!({})).unwrap_err();
+//! assert_eq!(err.code(), "unsupported");
+//! # Ok(())
+//! # }
+//! ```
+
+use serde_json::{Map, Value, json};
+
+use crate::authn::{self, Authentication, CleanerAction};
+use crate::discovery::{self, ConfigMap};
+use crate::join::{self, JoinOptions, JoinTarget};
+use crate::k3s::{self, K3sToken};
+use crate::kubeconfig::{self, Kubeconfig};
+use crate::list::{self, ListFormat};
+use crate::spec::{self, Flavour, TokenOptions, TokenSpec};
+use crate::{BootstrapToken, Duration, Error, Result, Secret, Timestamp, pem, pin, token};
+
+/// Which arguments an op takes.
+enum Takes {
+    /// Exactly these keys (checked here).
+    Keys(&'static [&'static str]),
+    /// Token options plus `now`/`string_data` (checked by [`TokenOptions::from_value`]).
+    Options { now: bool },
+}
+
+use Takes::{Keys, Options};
+
+const TARGET: &[&str] = &[
+    "token",
+    "kubeconfig",
+    "context",
+    "server",
+    "ca_pem",
+    "ca_cert_hashes",
+];
+
+/// The public ops of `docs/api.md` and their argument names.
+const OPS: &[(&str, Takes)] = &[
+    // Tokens
+    ("generate_token", Keys(&[])),
+    ("parse_token", Keys(&["token"])),
+    ("token_from_parts", Keys(&["id", "secret"])),
+    ("is_valid_token", Keys(&["token"])),
+    ("is_valid_token_id", Keys(&["token_id"])),
+    ("secret_name", Keys(&["token_id"])),
+    ("parse_secret_name", Keys(&["name"])),
+    ("parse_duration", Keys(&["duration"])),
+    ("short_human_duration", Keys(&["duration"])),
+    ("parse_rfc3339", Keys(&["timestamp"])),
+    // Token options and Secrets
+    ("validate_group", Keys(&["group"])),
+    ("validate_usages", Keys(&["usages"])),
+    ("validate_token_groups", Keys(&["usages", "groups"])),
+    ("validate_token_options", Options { now: false }),
+    ("render_secret", Options { now: true }),
+    ("render_secret_yaml", Options { now: true }),
+    ("encode_token_secret", Options { now: true }),
+    ("parse_secret", Keys(&["secret"])),
+    ("parse_secret_list", Keys(&["secrets"])),
+    // API server, controllers, listing, delete
+    ("authenticate", Keys(&["token", "secrets", "now"])),
+    ("get_groups", Keys(&["secret"])),
+    ("token_expiration", Keys(&["secret", "now"])),
+    ("signing_credentials", Keys(&["secret", "now"])),
+    ("cleaner_action", Keys(&["secret", "now"])),
+    (
+        "list_tokens",
+        Keys(&["secrets", "now", "format", "flavour"]),
+    ),
+    (
+        "render_token_list",
+        Keys(&["tokens", "now", "format", "flavour"]),
+    ),
+    ("delete_token_names", Keys(&["args", "flavour"])),
+    // JWS, cluster-info discovery, join commands
+    (
+        "compute_jws",
+        Keys(&["content", "token_id", "token_secret"]),
+    ),
+    (
+        "verify_jws",
+        Keys(&["signature", "content", "token_id", "token_secret"]),
+    ),
+    ("sign_cluster_info", Keys(&["configmap", "secrets", "now"])),
+    (
+        "verify_cluster_info",
+        Keys(&["configmap", "token", "ca_cert_hashes"]),
+    ),
+    ("join_command", Keys(&[])), // TARGET + JOIN_FLAGS, see `allowed`
+    ("register_command", Keys(&["parent_command"])), // + TARGET
+    ("parse_kubeconfig", Keys(&["kubeconfig"])),
+    ("cluster_info_kubeconfig", Keys(&["server", "ca_pem"])),
+    // CA pins, k3s/rke2
+    ("ca_cert_hashes", Keys(&["pem"])),
+    ("parse_ca_pins", Keys(&["pins"])),
+    ("check_ca_pins", Keys(&["pem", "pins"])),
+    ("parse_k3s_token", Keys(&["token"])),
+    ("format_k3s_token", Keys(&["credentials", "bundle", "now"])),
+    (
+        "k3s_token_string",
+        Keys(&["token", "bundle", "now", "user"]),
+    ),
+    ("k3s_ca_hash", Keys(&["bundle", "now"])),
+    ("verify_k3s_ca", Keys(&["token", "bundle", "now", "user"])),
+    ("k3s_credentials", Keys(&["token", "user"])),
+    ("k3s_normalize_token", Keys(&["token"])),
+    ("k3s_passwd_password", Keys(&["name", "passwd"])),
+    ("k3s_token_hash", Keys(&["passphrase"])),
+    ("k3s_storage_key", Keys(&["passphrase"])),
+    (
+        "k3s_encrypt",
+        Keys(&["passphrase", "plaintext", "salt", "nonce"]),
+    ),
+    ("k3s_decrypt", Keys(&["passphrase", "value"])),
+    ("k3s_token_opens", Keys(&["token", "value"])),
+    ("k3s_token_create_output", Keys(&["token", "bundle", "now"])),
+    ("k3s_token_generate", Keys(&[])),
+];
+
+const JOIN_FLAGS: &[&str] = &[
+    "control_plane",
+    "certificate_key",
+    "withhold_token",
+    "withhold_certificate_key",
+    "multiline",
+];
+
+fn takes(op: &str) -> Option<&'static Takes> {
+    OPS.iter().find(|(name, _)| *name == op).map(|(_, t)| t)
+}
+
+/// The names of the public ops, in `docs/api.md` order.
+pub fn ops() -> impl Iterator<Item = &'static str> {
+    OPS.iter().map(|(name, _)| *name)
+}
+
+/// Whether `op` takes a `now` argument (bindings fill it in from their clock when the
+/// caller did not give one). `false` for unknown ops.
+pub fn takes_now(op: &str) -> bool {
+    match takes(op) {
+        Some(Keys(keys)) => keys.contains(&"now"),
+        Some(Options { now }) => *now,
+        None => false,
+    }
+}
+
+/// Every argument name `op` takes (for messages).
+fn known(op: &str, keys: &[&'static str]) -> Vec<&'static str> {
+    let mut all = keys.to_vec();
+    if matches!(op, "join_command" | "register_command") {
+        all.extend_from_slice(TARGET);
+    }
+    if op == "join_command" {
+        all.extend_from_slice(JOIN_FLAGS);
+    }
+    all
+}
+
+fn allowed(op: &str, keys: &[&str], key: &str) -> bool {
+    keys.contains(&key)
+        || (matches!(op, "join_command" | "register_command") && TARGET.contains(&key))
+        || (op == "join_command" && JOIN_FLAGS.contains(&key))
+}
+
+/// Runs one op of `docs/api.md` on JSON arguments (an object; `null` = no arguments) and
+/// returns its result as JSON. See the module documentation for the conventions.
+pub fn call(op: &str, args: &Value) -> Result<Value> {
+    let Some(spec) = takes(op) else {
+        return Err(Error::Unsupported(format!(
+            "no such operation {}",
+            token::describe_untrusted(op)
+        )));
+    };
+    let empty = Map::new();
+    let obj = match args {
+        Value::Object(o) => o,
+        Value::Null => &empty,
+        _ => return Err(Error::InvalidOptions("arguments must be an object".into())),
+    };
+    if let Keys(keys) = spec
+        && let Some(k) = obj.keys().find(|k| !allowed(op, keys, k))
+    {
+        return Err(Error::InvalidOptions(format!(
+            "{op} takes no argument {}; it takes {}",
+            token::describe_untrusted(k),
+            known(op, keys).join(", ")
+        )));
+    }
+    let a = Args(obj);
+    match op {
+        "generate_token"
+        | "parse_token"
+        | "token_from_parts"
+        | "is_valid_token"
+        | "is_valid_token_id"
+        | "secret_name"
+        | "parse_secret_name"
+        | "parse_duration"
+        | "short_human_duration"
+        | "parse_rfc3339" => tokens(op, &a),
+        "validate_group"
+        | "validate_usages"
+        | "validate_token_groups"
+        | "validate_token_options"
+        | "render_secret"
+        | "render_secret_yaml"
+        | "encode_token_secret"
+        | "parse_secret"
+        | "parse_secret_list" => secrets_area(op, args, &a),
+        "authenticate"
+        | "get_groups"
+        | "token_expiration"
+        | "signing_credentials"
+        | "cleaner_action"
+        | "list_tokens"
+        | "render_token_list"
+        | "delete_token_names" => authn_area(op, &a),
+        "compute_jws"
+        | "verify_jws"
+        | "sign_cluster_info"
+        | "verify_cluster_info"
+        | "join_command"
+        | "register_command"
+        | "parse_kubeconfig"
+        | "cluster_info_kubeconfig" => discovery_area(op, &a),
+        _ => k3s_area(op, &a),
+    }
+}
+
+/// Typed access to an argument object.
+struct Args<'a>(&'a Map<String, Value>);
+
+fn mistyped(k: &str, what: &str) -> Error {
+    Error::InvalidOptions(format!("argument {k} must be {what}"))
+}
+
+impl<'a> Args<'a> {
+    /// The value, `None` when absent or `null`.
+    fn get(&self, k: &str) -> Option<&'a Value> {
+        self.0.get(k).filter(|v| !v.is_null())
+    }
+
+    fn value(&self, k: &str) -> &'a Value {
+        self.get(k).unwrap_or(&Value::Null)
+    }
+
+    fn opt(&self, k: &str) -> Result<Option<&'a str>> {
+        match self.get(k) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(mistyped(k, "a string")),
+        }
+    }
+
+    /// A string argument, `""` when absent.
+    fn s(&self, k: &str) -> Result<&'a str> {
+        Ok(self.opt(k)?.unwrap_or(""))
+    }
+
+    fn b(&self, k: &str) -> Result<bool> {
+        match self.get(k) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(mistyped(k, "a boolean")),
+        }
+    }
+
+    /// A list of strings, empty when absent.
+    fn strings(&self, k: &str) -> Result<Vec<String>> {
+        match self.get(k) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(a)) => a
+                .iter()
+                .map(|x| x.as_str().map(str::to_owned))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| mistyped(k, "a list of strings")),
+            Some(_) => Err(mistyped(k, "a list of strings")),
+        }
+    }
+
+    /// The required `now` (RFC3339).
+    fn now(&self) -> Result<Timestamp> {
+        match self.opt("now")? {
+            Some(t) => Timestamp::parse_rfc3339(t),
+            None => Err(Error::InvalidOptions(
+                "argument now is required (RFC3339)".into(),
+            )),
+        }
+    }
+
+    fn flavour(&self) -> Result<Flavour> {
+        self.opt("flavour")?
+            .map_or(Ok(Flavour::Kubeadm), Flavour::parse)
+    }
+
+    fn format(&self) -> Result<ListFormat> {
+        self.opt("format")?
+            .map_or(Ok(ListFormat::Text), ListFormat::parse)
+    }
+
+    /// `secrets`: a list of Secret manifests, or one List/Secret manifest (text or
+    /// object); each element decoded independently.
+    fn secrets(&self) -> Result<Vec<Result<Secret>>> {
+        match self.get("secrets") {
+            None => Ok(Vec::new()),
+            Some(Value::Array(a)) => Ok(a.iter().map(secret).collect()),
+            Some(Value::String(text)) => crate::secret::parse_secret_list(text),
+            Some(other) => crate::secret::secret_list_from_value(other),
+        }
+    }
+
+    fn all_secrets(&self) -> Result<Vec<Secret>> {
+        self.secrets()?.into_iter().collect()
+    }
+}
+
+/// A Secret manifest argument: JSON/YAML text, or an object.
+fn secret(v: &Value) -> Result<Secret> {
+    match v {
+        Value::String(text) => Secret::parse(text),
+        other => Secret::from_value(other),
+    }
+}
+
+fn configmap(v: &Value) -> Result<ConfigMap> {
+    match v {
+        Value::String(t) => ConfigMap::parse(t),
+        other => ConfigMap::from_value(other),
+    }
+}
+
+fn kubeconfig_arg(v: &Value) -> Result<Kubeconfig> {
+    match v {
+        Value::String(t) => Kubeconfig::parse(t),
+        other => Kubeconfig::from_value(other),
+    }
+}
+
+/// `generate_token` (or `k3s_token_generate`'s output when `k3s`).
+#[cfg(feature = "getrandom")]
+fn generated(k3s: bool) -> Result<String> {
+    if k3s {
+        k3s::token_generate_output()
+    } else {
+        Ok(BootstrapToken::generate()?.expose())
+    }
+}
+
+#[cfg(not(feature = "getrandom"))]
+fn generated(_k3s: bool) -> Result<String> {
+    Err(no_random())
+}
+
+#[cfg(not(feature = "getrandom"))]
+fn no_random() -> Error {
+    Error::Unsupported("built without the getrandom feature: no random source".into())
+}
+
+fn tokens(op: &str, a: &Args<'_>) -> Result<Value> {
+    Ok(match op {
+        "generate_token" => json!(generated(false)?),
+        "parse_token" => token_parts_value(&BootstrapToken::parse(a.s("token")?)?),
+        "token_from_parts" => {
+            json!(BootstrapToken::from_parts(a.s("id")?, a.s("secret")?)?.expose())
+        }
+        "is_valid_token" => json!(token::is_valid_token(a.s("token")?)),
+        "is_valid_token_id" => json!(token::is_valid_token_id(a.s("token_id")?)),
+        "secret_name" => json!(token::secret_name(a.s("token_id")?)),
+        "parse_secret_name" => json!(token::parse_secret_name(a.s("name")?)),
+        "parse_duration" => json!(Duration::parse_go(a.s("duration")?)?.to_string()),
+        "short_human_duration" => json!(Duration::parse_go(a.s("duration")?)?.short_human()),
+        _ => json!(Timestamp::parse_rfc3339(a.s("timestamp")?)?.to_rfc3339()),
+    })
+}
+
+/// `parse_token`'s result: `{"id", "secret"}` (carries the secret, as documented).
+pub fn token_parts_value(t: &BootstrapToken) -> Value {
+    json!({"id": t.id(), "secret": t.secret()})
+}
+
+/// The Secret manifest of `render_secret`/`encode_token_secret`: `data` (base64), or
+/// `stringData` when `string_data` is true.
+fn manifest(secret: &Secret, string_data: bool) -> Result<Value> {
+    if string_data {
+        secret.to_string_data_value()
+    } else {
+        Ok(secret.to_value())
+    }
+}
+
+fn string_data(args: &Value) -> Result<bool> {
+    let v = args
+        .get("string_data")
+        .or_else(|| args.get("stringData"))
+        .unwrap_or(&Value::Null);
+    match v {
+        Value::Null => Ok(false),
+        Value::Bool(b) => Ok(*b),
+        _ => Err(mistyped("string_data", "a boolean")),
+    }
+}
+
+#[cfg(feature = "getrandom")]
+fn rendered(args: &Value, a: &Args<'_>) -> Result<Secret> {
+    Ok(TokenOptions::from_value(args)?.render_secret(a.now()?)?.1)
+}
+
+#[cfg(not(feature = "getrandom"))]
+fn rendered(args: &Value, a: &Args<'_>) -> Result<Secret> {
+    let o = TokenOptions::from_value(args)?;
+    let now = a.now()?;
+    Ok(o.render_secret_with(now, &mut |_| Err(no_random()))?.1)
+}
+
+fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
+    Ok(match op {
+        "validate_group" => {
+            spec::validate_group(a.s("group")?)?;
+            json!(true)
+        }
+        "validate_usages" => {
+            spec::validate_usages(&a.strings("usages")?)?;
+            json!(true)
+        }
+        "validate_token_groups" => {
+            spec::validate_token_groups(&a.strings("usages")?, &a.strings("groups")?)?;
+            json!(true)
+        }
+        "validate_token_options" => {
+            TokenOptions::from_value(args)?.validate()?;
+            json!(true)
+        }
+        "render_secret" => manifest(&rendered(args, a)?, string_data(args)?)?,
+        "render_secret_yaml" => {
+            let secret = rendered(args, a)?;
+            Value::String(if string_data(args)? {
+                secret.to_string_data_yaml()?
+            } else {
+                secret.to_yaml()?
+            })
+        }
+        "encode_token_secret" => {
+            let spec = TokenOptions::from_value(args)?.to_spec_exact()?;
+            manifest(&spec.to_secret(a.now()?), string_data(args)?)?
+        }
+        "parse_secret" => TokenSpec::from_secret(&secret(a.value("secret"))?)?.to_value(),
+        _ => {
+            let items = match a.value("secrets") {
+                Value::String(text) => spec::tokens_from_secret_list(text)?,
+                other => spec::tokens_from_secret_list_value(other)?,
+            };
+            Value::Array(
+                items
+                    .into_iter()
+                    .map(|r| match r {
+                        Ok(t) => t.to_value(),
+                        Err(e) => json!({"error": e.code(), "message": e.to_string()}),
+                    })
+                    .collect(),
+            )
+        }
+    })
+}
+
+/// `authenticate`'s result: `{"authenticated", "user": {"name", "groups"} | null,
+/// "reason": code | null}`.
+pub fn authentication_value(a: &Authentication) -> Value {
+    json!({
+        "authenticated": a.is_authenticated(),
+        "user": a.user().map(|u| json!({"name": u.name, "groups": u.groups})),
+        "reason": a.reason().map(|r| r.code()),
+    })
+}
+
+/// `cleaner_action`'s result.
+pub fn cleaner_action_value(c: &CleanerAction) -> Value {
+    match c {
+        CleanerAction::Delete {
+            namespace,
+            name,
+            uid,
+        } => json!({"action": "delete", "namespace": namespace, "name": name, "uid": uid}),
+        CleanerAction::RequeueAfter(d) => json!({"action": "requeue", "after": d.to_go_string()}),
+        CleanerAction::Nothing => json!({"action": "none"}),
+    }
+}
+
+fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
+    Ok(match op {
+        "authenticate" => {
+            let list = a.all_secrets()?;
+            authentication_value(&authn::authenticate(a.s("token")?, &list, a.now()?))
+        }
+        "get_groups" => json!(authn::get_groups(&secret(a.value("secret"))?)?),
+        "token_expiration" => {
+            let e = authn::expiration(&secret(a.value("secret"))?, a.now()?);
+            json!({"remaining": e.remaining.to_go_string(), "expired": e.expired})
+        }
+        "signing_credentials" => {
+            let c = authn::signing_credentials(&secret(a.value("secret"))?, a.now()?);
+            // The stored bytes as text (lossy only for a hostile non-UTF-8 Secret).
+            c.map_or(Value::Null, |c| {
+                json!({"token_id": c.token_id, "token_secret": String::from_utf8_lossy(&c.token_secret)})
+            })
+        }
+        "cleaner_action" => cleaner_action_value(&authn::cleaner_action(
+            &secret(a.value("secret"))?,
+            a.now()?,
+        )),
+        "list_tokens" => {
+            let l = list::list_token_results(&a.secrets()?, a.now()?, a.format()?, a.flavour()?)?;
+            let errors: Vec<Value> = l
+                .errors
+                .iter()
+                .map(|e| json!({"code": e.code(), "message": e.message()}))
+                .collect();
+            json!({"output": l.output, "errors": errors})
+        }
+        "render_token_list" => {
+            let tokens = match a.get("tokens") {
+                None => Vec::new(),
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .map(|v| TokenOptions::from_value(v)?.to_spec_exact())
+                    .collect::<Result<Vec<_>>>()?,
+                Some(_) => return Err(mistyped("tokens", "a list of token objects")),
+            };
+            json!(list::render(&tokens, a.now()?, a.format()?, a.flavour()?)?)
+        }
+        _ => json!(list::delete_token_names(&a.strings("args")?, a.flavour()?)?),
+    })
+}
+
+/// `kubeconfig` (+ optional `context`) | `server` + `ca_pem` | `server` + `ca_cert_hashes`.
+fn target(a: &Args<'_>) -> Result<JoinTarget> {
+    if let Some(kc) = a.get("kubeconfig") {
+        return JoinTarget::from_kubeconfig(&kubeconfig_arg(kc)?, a.opt("context")?);
+    }
+    if let Some(pem) = a.opt("ca_pem")? {
+        return JoinTarget::from_ca_pem(a.s("server")?, pem.as_bytes());
+    }
+    JoinTarget::from_hashes(a.s("server")?, &a.strings("ca_cert_hashes")?)
+}
+
+/// `parse_kubeconfig`'s result (users are never read).
+pub fn kubeconfig_value(kc: &Kubeconfig) -> Value {
+    json!({
+        "current_context": kc.current_context,
+        "clusters": kc.clusters.iter().map(|(n, c)| json!({
+            "name": n,
+            "server": c.server,
+            "ca_pem": c.certificate_authority_data.as_ref().map(|p| String::from_utf8_lossy(p).into_owned()),
+            "certificate_authority": c.certificate_authority,
+            "insecure_skip_tls_verify": c.insecure_skip_tls_verify,
+        })).collect::<Vec<_>>(),
+        "contexts": kc.contexts.iter().map(|(n, c)| json!({
+            "name": n, "cluster": c.cluster, "user": c.user, "namespace": c.namespace,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
+    Ok(match op {
+        "compute_jws" => json!(crate::jws::compute_detached_signature(
+            a.s("content")?.as_bytes(),
+            a.s("token_id")?,
+            a.s("token_secret")?.as_bytes()
+        )),
+        "verify_jws" => json!(crate::jws::detached_token_is_valid(
+            a.s("signature")?,
+            a.s("content")?.as_bytes(),
+            a.s("token_id")?,
+            a.s("token_secret")?.as_bytes()
+        )),
+        "sign_cluster_info" => {
+            let cm = configmap(a.value("configmap"))?;
+            let list = a.all_secrets()?;
+            let out = discovery::sign_cluster_info(&cm, &list, a.now()?);
+            json!({"changed": out.changed, "configmap": out.configmap.to_value()})
+        }
+        "verify_cluster_info" => discovery::verify_cluster_info(
+            &configmap(a.value("configmap"))?,
+            a.s("token")?,
+            &a.strings("ca_cert_hashes")?,
+        )?
+        .to_json_value(),
+        "join_command" => {
+            let t = target(a)?;
+            let opts = JoinOptions {
+                control_plane: a.b("control_plane")?,
+                certificate_key: a.s("certificate_key")?.to_owned(),
+                withhold_token: a.b("withhold_token")?,
+                withhold_certificate_key: a.b("withhold_certificate_key")?,
+                multiline: a.b("multiline")?,
+            };
+            json!(join::kubeadm_join_command(a.s("token")?, &t, &opts)?)
+        }
+        // "" (not given) = the core's default, "karmadactl".
+        "register_command" => json!(join::karmada_register_command(
+            a.s("token")?,
+            &target(a)?,
+            a.s("parent_command")?
+        )?),
+        "parse_kubeconfig" => kubeconfig_value(&kubeconfig_arg(a.value("kubeconfig"))?),
+        _ => json!(kubeconfig::render_cluster_info_kubeconfig(
+            a.s("server")?,
+            a.s("ca_pem")?.as_bytes(),
+        )?),
+    })
+}
+
+/// `parse_k3s_token`'s result (`token` and `password` are secrets, as documented).
+pub fn k3s_token_value(t: &K3sToken) -> Value {
+    json!({
+        "ca_hash": t.ca_hash(),
+        "kind": t.kind().as_str(),
+        "token_id": t.bootstrap_token().map(|b| b.id()),
+        "token": t.bootstrap_token().map(BootstrapToken::expose),
+        "username": t.username(),
+        "password": t.password(),
+    })
+}
+
+/// A k3s token with the optional `user` override.
+fn k3s_user(a: &Args<'_>) -> Result<K3sToken> {
+    let t = K3sToken::parse(a.s("token")?)?;
+    Ok(match a.opt("user")? {
+        Some(u) => t.with_user(u),
+        None => t,
+    })
+}
+
+/// A 12-byte nonce from 24 hex characters.
+fn nonce(hex: &str) -> Result<[u8; 12]> {
+    let bad = || Error::InvalidOptions("nonce must be 24 hex characters".into());
+    if hex.len() != 24 {
+        return Err(bad());
+    }
+    let mut out = [0u8; 12];
+    for (i, b) in out.iter_mut().enumerate() {
+        *b = u8::from_str_radix(hex.get(2 * i..2 * i + 2).ok_or_else(bad)?, 16)
+            .map_err(|_| bad())?;
+    }
+    Ok(out)
+}
+
+fn pin_set(pins: &[String]) -> Result<pin::PinSet> {
+    let mut set = pin::PinSet::new();
+    set.allow_all(pins.iter().map(String::as_str))?;
+    Ok(set)
+}
+
+fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
+    let bundle = |k: &str| -> Result<Option<&[u8]>> { Ok(a.opt(k)?.map(str::as_bytes)) };
+    Ok(match op {
+        "ca_cert_hashes" => json!(pin::hashes_from_pem(a.s("pem")?.as_bytes())?),
+        "parse_ca_pins" => {
+            let pins = a.strings("pins")?;
+            pin_set(&pins)?;
+            // Accepted pins, in the canonical (lowercase) form the set compares.
+            json!(
+                pins.iter()
+                    .map(|p| p.to_ascii_lowercase())
+                    .collect::<Vec<_>>()
+            )
+        }
+        "check_ca_pins" => {
+            let set = pin_set(&a.strings("pins")?)?;
+            let ders = pem::certificates(a.s("pem")?.as_bytes())?;
+            match set.check_any(&ders)? {
+                Ok(()) => json!({"pinned": true}),
+                Err(h) => {
+                    json!({"pinned": false, "message": pin::not_pinned_message(&h), "hashes": h})
+                }
+            }
+        }
+        "parse_k3s_token" => k3s_token_value(&K3sToken::parse(a.s("token")?)?),
+        "format_k3s_token" => json!(k3s::format_token(
+            a.s("credentials")?,
+            a.s("bundle")?.as_bytes(),
+            a.now()?
+        )?),
+        "k3s_token_string" => {
+            let t = k3s_user(a)?;
+            json!(t.to_token_string(bundle("bundle")?, a.now()?))
+        }
+        "k3s_ca_hash" => {
+            let h = k3s::ca_hash(a.s("bundle")?.as_bytes(), a.now()?)?;
+            json!({"hash": h.hash, "method": h.method.as_str()})
+        }
+        "verify_k3s_ca" => {
+            let t = k3s_user(a)?;
+            let c = k3s::verify_ca(t.ca_hash(), bundle("bundle")?, a.now()?);
+            json!({
+                "ok": c.ok(),
+                "status": c.status.as_str(),
+                "token_hash": c.token_hash,
+                "computed_hash": c.computed_hash,
+                "warning": c.warning,
+                "message": c.message(),
+                "username": t.username(),
+            })
+        }
+        "k3s_credentials" => {
+            let t = K3sToken::parse(a.s("token")?)?;
+            let c = k3s::credentials(&t, a.opt("user")?);
+            let username = match &c {
+                k3s::Credential::Basic { username, .. } => Some(username.clone()),
+                _ => None,
+            };
+            json!({"scheme": c.scheme(), "username": username, "header": c.header()})
+        }
+        "k3s_normalize_token" => json!(k3s::normalize_token(a.s("token")?)?.as_str()),
+        "k3s_passwd_password" => json!(k3s::passwd_password(a.s("name")?, a.s("passwd")?)),
+        "k3s_token_hash" => json!(k3s::token_hash(a.s("passphrase")?)),
+        "k3s_storage_key" => json!(k3s::storage_key(a.s("passphrase")?)),
+        "k3s_encrypt" => {
+            let (pass, pt) = (a.s("passphrase")?, a.s("plaintext")?.as_bytes());
+            json!(match (a.opt("salt")?, a.opt("nonce")?) {
+                (Some(salt), Some(n)) => k3s::encrypt_with(pass, pt, salt, nonce(n)?)?,
+                #[cfg(feature = "getrandom")]
+                _ => k3s::encrypt(pass, pt)?,
+                #[cfg(not(feature = "getrandom"))]
+                _ => return Err(no_random()),
+            })
+        }
+        "k3s_decrypt" => json!(String::from_utf8_lossy(&k3s::decrypt(
+            a.s("passphrase")?,
+            a.s("value")?.as_bytes()
+        )?)),
+        "k3s_token_opens" => json!(k3s::token_opens(a.s("token")?, a.s("value")?.as_bytes())?),
+        "k3s_token_create_output" => {
+            let t = BootstrapToken::parse(a.s("token")?)?;
+            json!(k3s::token_create_output(
+                &t,
+                a.s("bundle")?.as_bytes(),
+                a.now()?
+            )?)
+        }
+        "k3s_token_generate" => json!(generated(true)?),
+        other => {
+            return Err(Error::Unsupported(format!(
+                "no such operation {}",
+                crate::gofmt::quote(other)
+            )));
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_op_is_unsupported() {
+        let e = call("nope", &json!({})).unwrap_err();
+        assert_eq!(e.code(), "unsupported");
+    }
+
+    #[test]
+    fn unknown_and_mistyped_args_are_invalid_options() {
+        let e = call("parse_token", &json!({"tokn": "x"})).unwrap_err();
+        assert_eq!(e.code(), "invalid_options");
+        let e = call("parse_token", &json!({"token": 5})).unwrap_err();
+        assert_eq!(e.code(), "invalid_options");
+        let e = call("parse_token", &json!(["abcdef.0123456789abcdef"])).unwrap_err();
+        assert_eq!(e.code(), "invalid_options");
+        let e = call("validate_usages", &json!({"usages": ["signing", 1]})).unwrap_err();
+        assert_eq!(e.code(), "invalid_options");
+        let e = call(
+            "join_command",
+            &json!({"token": "t", "parent_command": "x"}),
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_options");
+    }
+
+    #[test]
+    fn now_is_required() {
+        let secret = json!({"apiVersion": "v1", "kind": "Secret"});
+        let e = call("token_expiration", &json!({"secret": secret})).unwrap_err();
+        assert_eq!(e.code(), "invalid_options");
+        assert!(takes_now("token_expiration"));
+        assert!(takes_now("render_secret"));
+        assert!(!takes_now("validate_token_options"));
+        assert!(!takes_now("parse_token"));
+    }
+
+    #[test]
+    fn every_op_dispatches() {
+        // No op falls through to "no such operation" (empty args give other errors or results).
+        for op in ops() {
+            if let Err(e) = call(op, &json!({})) {
+                assert!(
+                    !e.to_string().contains("no such operation"),
+                    "{op} is listed but not dispatched"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn errors_never_carry_the_secret() {
+        let bad = "abcdef.0123456789abcdeX";
+        for (op, args) in [
+            ("parse_token", json!({"token": bad})),
+            (
+                "render_secret",
+                json!({"token": bad, "now": "2025-01-01T00:00:00Z"}),
+            ),
+            (
+                "k3s_token_create_output",
+                json!({"token": bad, "bundle": "", "now": "2025-01-01T00:00:00Z"}),
+            ),
+        ] {
+            let e = call(op, &args).unwrap_err();
+            assert!(!e.to_string().contains("0123456789abcde"), "{op}: {e}");
+        }
+    }
+}
