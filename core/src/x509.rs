@@ -1133,7 +1133,9 @@ fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
                         .ok_or_else(|| bad("invalid basic constraints"))?
                     {
                         None => -1,
+                        // Go reads it into a uint: negative values are invalid.
                         Some(i) => integer_i64(i.content)
+                            .filter(|v| *v >= 0)
                             .ok_or_else(|| bad("invalid basic constraints"))?,
                     };
                     out.basic_constraints = Some((is_ca, max_path_len));
@@ -1161,6 +1163,16 @@ fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
                             0x87 => {
                                 if !matches!(n.content.len(), 4 | 16) {
                                     return Err(bad("cannot parse IP address"));
+                                }
+                                // Go `net.IP.To4() != nil` on a 16-byte address
+                                if let Some((head, [0xff, 0xff, ..])) =
+                                    n.content.split_at_checked(10)
+                                    && n.content.len() == 16
+                                    && head.iter().all(|&b| b == 0)
+                                {
+                                    return Err(bad(
+                                        "SAN iPAddress contains IPv4-mapped IPv6 address",
+                                    ));
                                 }
                                 any_known = true;
                             }
@@ -1809,6 +1821,51 @@ mod tests {
             unreduced.extend_from_slice(good.get(good.len() / 2..).unwrap_or_default());
             assert!(!on_nist_curve(p, b, &unreduced));
         }
+    }
+
+    /// Extensions parsed on their own (values are the DER of the extnValue content).
+    fn exts(list: &[(&[u8], &[u8])]) -> Result<Extensions> {
+        let mut der = Vec::new();
+        for (oid, value) in list {
+            let mut e = vec![OID, u8::try_from(oid.len()).unwrap_or(0)];
+            e.extend_from_slice(oid);
+            e.extend_from_slice(&[OCTET_STRING, u8::try_from(value.len()).unwrap_or(0)]);
+            e.extend_from_slice(value);
+            der.extend_from_slice(&[SEQUENCE, u8::try_from(e.len()).unwrap_or(0)]);
+            der.extend_from_slice(&e);
+        }
+        parse_extensions(Der::new(&der))
+    }
+
+    #[test]
+    fn basic_constraints_path_length_must_not_be_negative() {
+        let bc = |v: &[u8]| exts(&[(&[0x55, 0x1d, 19], v)]).map(|e| e.basic_constraints);
+        let ok = bc(&[0x30, 0x06, 0x01, 0x01, 0xff, 0x02, 0x01, 0x02]);
+        assert!(matches!(ok, Ok(Some((true, 2)))));
+        let neg = bc(&[0x30, 0x06, 0x01, 0x01, 0xff, 0x02, 0x01, 0xff]);
+        assert!(
+            matches!(neg, Err(Error::InvalidCertificate(m)) if m.contains("basic constraints"))
+        );
+    }
+
+    #[test]
+    fn san_ipv4_mapped_ipv6_is_rejected() {
+        let san = |ip: &[u8]| {
+            let mut v = vec![0x30, u8::try_from(ip.len() + 2).unwrap_or(0), 0x87];
+            v.push(u8::try_from(ip.len()).unwrap_or(0));
+            v.extend_from_slice(ip);
+            exts(&[(&[0x55, 0x1d, 17], &v)])
+        };
+        let mut mapped = [0u8; 16];
+        mapped[10] = 0xff;
+        mapped[11] = 0xff;
+        mapped[12] = 10;
+        assert!(matches!(san(&mapped),
+            Err(Error::InvalidCertificate(m)) if m.contains("IPv4-mapped")));
+        mapped[9] = 1;
+        assert!(san(&mapped).is_ok());
+        assert!(san(&[10, 0, 0, 1]).is_ok());
+        assert!(san(&[10, 0, 0]).is_err());
     }
 
     #[test]
