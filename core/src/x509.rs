@@ -1858,6 +1858,35 @@ mod tests {
     }
 
     #[test]
+    fn p224_p521_certificates_as_go() {
+        // Go's answers (oracle `pem_hashes`) for these files: the hash, or an error.
+        let ok = [
+            (
+                include_str!("../../tests/oracle/repro/p521-key-go-accepts.pem"),
+                "sha256:225fa112777ddfcd99499bfeebb180bd675fbd13011a0454033136e1ed93d49c",
+            ),
+            (
+                include_str!("../../tests/oracle/repro/p224-key-go-accepts.pem"),
+                "sha256:2291b3b3bbc9792892271b989a9dc8b896b23689304a10474d284679521bdf64",
+            ),
+        ];
+        for (pem, hash) in ok {
+            let hashes = crate::pin::hashes_from_pem(pem.as_bytes());
+            assert!(
+                matches!(hashes.as_deref(), Ok([h]) if h == hash),
+                "{hashes:?}"
+            );
+        }
+        for pem in [
+            include_str!("../../tests/oracle/repro/p521-point-off-curve-go-rejects.pem"),
+            include_str!("../../tests/oracle/repro/p224-point-off-curve-go-rejects.pem"),
+            include_str!("../../tests/oracle/repro/negative-path-length-go-rejects.pem"),
+        ] {
+            assert!(crate::pin::hashes_from_pem(pem.as_bytes()).is_err());
+        }
+    }
+
+    #[test]
     fn version_with_trailing_bytes_is_malformed() {
         // [0] { INTEGER 2, NULL }: cryptobyte's ReadOptionalASN1Integer wants nothing after.
         let tbs = [
