@@ -5,8 +5,12 @@
 //!
 //! Parsing follows Go 1.26 `parseCertificate`: the same structure checks, negative serial
 //! numbers rejected, inner and outer signature algorithm identifiers compared byte for
-//! byte, public keys of known algorithms parsed (RSA with NULL parameters, ECDSA on a
-//! named curve with an uncompressed point, Ed25519 without parameters), duplicate
+//! byte, the key and signature BIT STRINGs right-aligned (`RightAlign`) as Go does, public
+//! keys of known algorithms parsed (RSA with NULL parameters, checked only for N > 0 and
+//! 0 < E < 2^63 as Go's parser does; ECDSA on a named curve with an uncompressed point on
+//! the curve, P-224 and P-521 included; Ed25519 without parameters), issuer/subject unique
+//! IDs skipped only under the exact tags 0x81/0x82 and anything else left in the
+//! TBSCertificate ignored, duplicate
 //! extensions rejected, SKID/AKID/AIA marked critical rejected, unknown critical
 //! extensions recorded, Name attribute strings checked by type (PrintableString, UTF-8,
 //! IA5, BMP, Numeric, T61), OIDs minimal, the structure of key usage, basic constraints,
@@ -177,6 +181,28 @@ fn bit_string(c: &[u8]) -> Option<(&[u8], u8)> {
         return None;
     }
     Some((rest, unused))
+}
+
+/// `asn1.BitString.RightAlign`: the bits shifted right by the padding, so that the last
+/// bit of the string is the last bit of the result (same length; Go uses this for the
+/// public key and the signature).
+fn right_align(bytes: &[u8], unused: u8) -> Vec<u8> {
+    if unused == 0 || bytes.is_empty() {
+        return bytes.to_vec();
+    }
+    let shift = u32::from(unused);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut prev = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
+        let carry = if i == 0 {
+            0
+        } else {
+            prev.wrapping_shl(8 - shift)
+        };
+        out.push(carry | (b >> shift));
+        prev = b;
+    }
+    out
 }
 
 /// cryptobyte `ReadASN1ObjectIdentifier`: non-empty, each sub-identifier minimal, at most
@@ -460,6 +486,59 @@ pub enum PublicKey {
     Unknown,
 }
 
+/// P-224: p = 2^224 - 2^96 + 1 and b (big-endian), for the on-curve check.
+const P224_P: &str = "ffffffffffffffffffffffffffffffff000000000000000000000001";
+const P224_B: &str = "b4050a850c04b3abf54132565044b0b7d7bfd8ba270b39432355ffb4";
+/// P-521: p = 2^521 - 1 and b.
+const P521_P: &str = "01ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
+                      ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff";
+const P521_B: &str = "0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109\
+                      e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00";
+
+fn hex_bytes(h: &str) -> Vec<u8> {
+    h.as_bytes()
+        .chunks(2)
+        .filter_map(|p| std::str::from_utf8(p).ok())
+        .filter_map(|p| u8::from_str_radix(p, 16).ok())
+        .collect()
+}
+
+/// What Go's nistec `SetBytes` checks for an uncompressed point on a short-Weierstrass
+/// curve with a = -3 (P-224, P-521 here; P-256/P-384 go through their crates): both
+/// coordinates reduced modulo p, and y^2 = x^3 - 3x + b. `xy` is the point without its
+/// 0x04 prefix, of exactly twice the field size.
+fn on_nist_curve(p_hex: &str, b_hex: &str, xy: &[u8]) -> bool {
+    const BITS: u32 = 576; // a whole number of 64-bit limbs above 521
+    let p_bytes = hex_bytes(p_hex);
+    let coord = p_bytes.len();
+    if xy.len() != 2 * coord {
+        return false;
+    }
+    let num = |b: &[u8]| rsa::BoxedUint::from_be_slice(b, BITS).ok();
+    let (Some(p), Some(b), Some(x), Some(y)) = (
+        num(&p_bytes),
+        num(&hex_bytes(b_hex)),
+        xy.get(..coord).and_then(num),
+        xy.get(coord..).and_then(num),
+    ) else {
+        return false;
+    };
+    if x >= p || y >= p {
+        return false;
+    }
+    let Some(m) = Option::from(p.to_nz()) else {
+        return false;
+    };
+    let lhs = y.mul_mod(&y, &m);
+    let three_x = x.add_mod(&x, &m).add_mod(&x, &m);
+    let rhs = x
+        .mul_mod(&x, &m)
+        .mul_mod(&x, &m)
+        .sub_mod(&three_x, &m)
+        .add_mod(&b, &m);
+    lhs == rhs
+}
+
 fn parse_public_key(alg_oid: &[u8], params: Option<&Tlv<'_>>, key: &[u8]) -> Result<PublicKey> {
     let bad = |m: &str| Err(Error::InvalidCertificate(format!("x509: {m}")));
     match alg_oid {
@@ -467,13 +546,12 @@ fn parse_public_key(alg_oid: &[u8], params: Option<&Tlv<'_>>, key: &[u8]) -> Res
             if !params.is_some_and(|p| p.tag == NULL && p.content.is_empty()) {
                 return bad("RSA key missing NULL parameters");
             }
+            // Go reads the SEQUENCE, then N and E from it; bytes after the SEQUENCE or
+            // after E are ignored (crypto/rsa's key rules apply only when verifying).
             let mut d = Der::new(key);
             let Some(seq) = d.read(SEQUENCE) else {
                 return bad("invalid RSA public key");
             };
-            if !d.is_empty() {
-                return bad("invalid RSA public key");
-            }
             let mut s = seq.inner;
             let Some(n) = s.read(INTEGER).filter(|n| valid_integer(n.content)) else {
                 return bad("invalid RSA modulus");
@@ -484,9 +562,6 @@ fn parse_public_key(alg_oid: &[u8], params: Option<&Tlv<'_>>, key: &[u8]) -> Res
             let Some(e) = integer_i64(e.content) else {
                 return bad("invalid RSA public exponent");
             };
-            if !s.is_empty() {
-                return bad("invalid RSA public key");
-            }
             if n.content.first().is_some_and(|b| b & 0x80 != 0) || n.content.iter().all(|&b| b == 0)
             {
                 return bad("RSA modulus is not a positive number");
@@ -529,6 +604,17 @@ fn parse_public_key(alg_oid: &[u8], params: Option<&Tlv<'_>>, key: &[u8]) -> Res
                         return bad("failed to unmarshal elliptic curve point");
                     }
                     Ok(PublicKey::P384(key.to_vec()))
+                }
+                OID_P224 | OID_P521 => {
+                    let (p, b) = if curve.content == OID_P224 {
+                        (P224_P, P224_B)
+                    } else {
+                        (P521_P, P521_B)
+                    };
+                    if !on_nist_curve(p, b, key.get(1..).unwrap_or_default()) {
+                        return bad("failed to unmarshal elliptic curve point");
+                    }
+                    Ok(PublicKey::OtherEc)
                 }
                 _ => Ok(PublicKey::OtherEc),
             }
@@ -864,7 +950,7 @@ fn parse_inner(der: &[u8]) -> Result<Parsed> {
                 .read(INTEGER)
                 .and_then(|v| integer_i64(v.content))
                 .ok_or_else(|| malformed("version"))?;
-            if v < 0 {
+            if v < 0 || !i.is_empty() {
                 return Err(malformed("version"));
             }
             v
@@ -920,18 +1006,20 @@ fn parse_inner(der: &[u8]) -> Result<Parsed> {
         .read(SEQUENCE)
         .ok_or_else(|| malformed("public key algorithm identifier"))?;
     let (pk_oid, pk_params) = parse_ai(pk_ai)?;
-    let (pk_bits, _) = s
+    let (pk_bits, pk_unused) = s
         .read(BIT_STRING)
         .and_then(|b| bit_string(b.content))
         .ok_or_else(|| malformed("subjectPublicKey"))?;
-    let key = parse_public_key(pk_oid, pk_params.as_ref(), pk_bits)?;
+    let key = parse_public_key(pk_oid, pk_params.as_ref(), &right_align(pk_bits, pk_unused))?;
 
     let mut exts = Extensions::default();
     if version > 1 {
-        for tag in [0x81u8, 0xa1, 0x82, 0xa2] {
-            // issuerUniqueID [1], subjectUniqueID [2] (primitive or constructed)
+        // Go `SkipOptionalASN1` with the exact tags [1] and [2] IMPLICIT (primitive): any
+        // other element left in the TBSCertificate (a constructed [1]/[2], or anything
+        // after the extensions) is ignored, and is not even length-checked.
+        for (tag, what) in [(0x81u8, "issuerUniqueID"), (0x82, "subjectUniqueID")] {
             if tbs.peek_tag() == Some(tag) {
-                tbs.read_any().ok_or_else(|| malformed("unique ID"))?;
+                tbs.read_any().ok_or_else(|| malformed(what))?;
             }
         }
         if version == 3
@@ -944,7 +1032,7 @@ fn parse_inner(der: &[u8]) -> Result<Parsed> {
             exts = parse_extensions(seq.inner)?;
         }
     }
-    let (sig_bits, _) = input
+    let (sig_bits, sig_unused) = input
         .read(BIT_STRING)
         .and_then(|b| bit_string(b.content))
         .ok_or_else(|| malformed("signature"))?;
@@ -955,7 +1043,7 @@ fn parse_inner(der: &[u8]) -> Result<Parsed> {
         spki: spki.full_range(),
         version: u8::try_from(version).unwrap_or(3),
         sig_alg,
-        signature: sig_bits.to_vec(),
+        signature: right_align(sig_bits, sig_unused),
         not_before,
         not_after,
         key,
@@ -1045,7 +1133,9 @@ fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
                         .ok_or_else(|| bad("invalid basic constraints"))?
                     {
                         None => -1,
+                        // Go reads it into a uint: negative values are invalid.
                         Some(i) => integer_i64(i.content)
+                            .filter(|v| *v >= 0)
                             .ok_or_else(|| bad("invalid basic constraints"))?,
                     };
                     out.basic_constraints = Some((is_ca, max_path_len));
@@ -1175,10 +1265,9 @@ fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
                         .ok_or_else(|| bad("invalid extended key usages"))?;
                     let mut s = seq.inner;
                     while !s.is_empty() {
-                        let o = s
-                            .read(OID)
-                            .ok_or_else(|| bad("invalid extended key usages"))?;
-                        out.eku.push(match o.content {
+                        let o =
+                            read_oid(&mut s).ok_or_else(|| bad("invalid extended key usages"))?;
+                        out.eku.push(match o {
                             OID_EKU_ANY => Eku::Any,
                             OID_EKU_SERVER_AUTH => Eku::ServerAuth,
                             _ => Eku::Other,
@@ -1623,5 +1712,189 @@ mod tests {
         assert!(Der::new(&[0x30, 0x03, 0]).read_any().is_none());
         assert!(Certificate::parse(vec![]).is_err());
         assert!(Certificate::parse(vec![0x30, 0x00]).is_err());
+    }
+
+    /// Every certificate of a reproducer bundle in tests/oracle/repro, parsed.
+    fn repro(pem: &str) -> Vec<Result<Certificate>> {
+        let blocks = crate::pem::decode_all(pem.as_bytes());
+        assert!(!blocks.is_empty());
+        blocks
+            .into_iter()
+            .map(|b| Certificate::parse(b.bytes))
+            .collect()
+    }
+
+    #[test]
+    fn unique_ids_only_exact_primitive_tags_are_consumed() {
+        // Go skips only 0x81/0x82 and ignores whatever else follows in the TBS.
+        for pem in [
+            include_str!("../../tests/oracle/repro/unique-id-tag-go-accepts.pem"),
+            include_str!("../../tests/oracle/repro/unique-id-tag-go-accepts-2.pem"),
+            include_str!("../../tests/oracle/repro/unique-id-tag-go-accepts-3.pem"),
+        ] {
+            for c in repro(pem) {
+                assert!(c.is_ok(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn eku_with_malformed_oid_is_rejected() {
+        let certs = repro(include_str!("../../tests/oracle/repro/eku-go-rejects.pem"));
+        assert!(certs.iter().any(|c| matches!(c,
+            Err(Error::InvalidCertificate(m)) if m == "x509: invalid extended key usages")));
+    }
+
+    #[test]
+    fn ec_key_bits_are_right_aligned_and_checked() {
+        // The P-384 key's BIT STRING has one padding bit: Go right-aligns the bits, and the
+        // shifted point is not on the curve.
+        let certs = repro(include_str!(
+            "../../tests/oracle/repro/ec-point-go-rejects.pem"
+        ));
+        assert!(certs.iter().any(|c| matches!(c,
+            Err(Error::InvalidCertificate(m)) if m.contains("elliptic curve point"))));
+    }
+
+    #[test]
+    fn rsa_key_parsing_is_as_lenient_as_go() {
+        let certs = repro(include_str!(
+            "../../tests/oracle/repro/rsa-key-go-accepts.pem"
+        ));
+        let first = match certs.first() {
+            Some(Ok(c)) => c,
+            other => panic!("{other:?}"),
+        };
+        assert!(matches!(first.public_key(), PublicKey::Rsa { e: 1, .. }));
+        assert!(certs.iter().all(Result::is_ok));
+        // crypto/rsa's rules still apply when verifying: exponent 1 cannot verify.
+        let sig_alg = SignatureAlgorithm::RsaPkcs1(Hash::Sha256);
+        assert!(!check_signature(
+            sig_alg,
+            b"x",
+            &[0; 256],
+            first.public_key()
+        ));
+    }
+
+    #[test]
+    fn right_align_matches_go() {
+        assert_eq!(right_align(&[0xab, 0xcd], 0), vec![0xab, 0xcd]);
+        assert_eq!(right_align(&[0xab, 0xc0], 4), vec![0x0a, 0xbc]);
+        assert_eq!(right_align(&[0x81, 0x02], 1), vec![0x40, 0x81]);
+        assert!(right_align(&[], 0).is_empty());
+    }
+
+    #[test]
+    fn p224_p521_points_are_checked() {
+        let p224 = hex_bytes(
+            "888383389a8a1f96d90675a2101e771cc619d780e6870f1cab03241f4715da07bc39a10e55\
+             a4f28e0f1dd70dc51c2b2cdff3257ac508c490",
+        );
+        let p521 = hex_bytes(
+            "0162d03a9b41a0aa342a74d74b21afd845c5b11cff03446e9344fd93eeda048004017c964e\
+             05136b8bb32b512298c102ec4bdd570595936579d985c0c583a48f755101715ee139e5fb\
+             cfff728e1850ad1dae133978a066edf56183f82d9f454082bc748155bf3c93871d581c86\
+             cd64c6059394b841c38773f2b918f9be219d96012cc4b5",
+        );
+        assert!(on_nist_curve(P224_P, P224_B, &p224));
+        assert!(on_nist_curve(P521_P, P521_B, &p521));
+        for (p, b, good) in [(P224_P, P224_B, &p224), (P521_P, P521_B, &p521)] {
+            let mut off = good.clone();
+            if let Some(last) = off.last_mut() {
+                *last ^= 1;
+            }
+            assert!(!on_nist_curve(p, b, &off));
+            assert!(!on_nist_curve(p, b, good.get(1..).unwrap_or_default()));
+            // a coordinate equal to p is not reduced
+            let mut unreduced = hex_bytes(p);
+            unreduced.extend_from_slice(good.get(good.len() / 2..).unwrap_or_default());
+            assert!(!on_nist_curve(p, b, &unreduced));
+        }
+    }
+
+    /// Extensions parsed on their own (values are the DER of the extnValue content).
+    fn exts(list: &[(&[u8], &[u8])]) -> Result<Extensions> {
+        let mut der = Vec::new();
+        for (oid, value) in list {
+            let mut e = vec![OID, u8::try_from(oid.len()).unwrap_or(0)];
+            e.extend_from_slice(oid);
+            e.extend_from_slice(&[OCTET_STRING, u8::try_from(value.len()).unwrap_or(0)]);
+            e.extend_from_slice(value);
+            der.extend_from_slice(&[SEQUENCE, u8::try_from(e.len()).unwrap_or(0)]);
+            der.extend_from_slice(&e);
+        }
+        parse_extensions(Der::new(&der))
+    }
+
+    #[test]
+    fn basic_constraints_path_length_must_not_be_negative() {
+        let bc = |v: &[u8]| exts(&[(&[0x55, 0x1d, 19], v)]).map(|e| e.basic_constraints);
+        let ok = bc(&[0x30, 0x06, 0x01, 0x01, 0xff, 0x02, 0x01, 0x02]);
+        assert!(matches!(ok, Ok(Some((true, 2)))));
+        let neg = bc(&[0x30, 0x06, 0x01, 0x01, 0xff, 0x02, 0x01, 0xff]);
+        assert!(
+            matches!(neg, Err(Error::InvalidCertificate(m)) if m.contains("basic constraints"))
+        );
+    }
+
+    #[test]
+    fn san_ip_lengths() {
+        let san = |ip: &[u8]| {
+            let mut v = vec![0x30, u8::try_from(ip.len() + 2).unwrap_or(0), 0x87];
+            v.push(u8::try_from(ip.len()).unwrap_or(0));
+            v.extend_from_slice(ip);
+            exts(&[(&[0x55, 0x1d, 17], &v)])
+        };
+        // Go 1.26 accepts an IPv4-mapped IPv6 address (the oracle agrees; newer Go
+        // releases reject it).
+        let mut mapped = [0u8; 16];
+        mapped[10] = 0xff;
+        mapped[11] = 0xff;
+        assert!(san(&mapped).is_ok());
+        assert!(san(&[10, 0, 0, 1]).is_ok());
+        assert!(matches!(san(&[10, 0, 0]),
+            Err(Error::InvalidCertificate(m)) if m.contains("cannot parse IP address")));
+    }
+
+    #[test]
+    fn p224_p521_certificates_as_go() {
+        // Go's answers (oracle `pem_hashes`) for these files: the hash, or an error.
+        let ok = [
+            (
+                include_str!("../../tests/oracle/repro/p521-key-go-accepts.pem"),
+                "sha256:225fa112777ddfcd99499bfeebb180bd675fbd13011a0454033136e1ed93d49c",
+            ),
+            (
+                include_str!("../../tests/oracle/repro/p224-key-go-accepts.pem"),
+                "sha256:2291b3b3bbc9792892271b989a9dc8b896b23689304a10474d284679521bdf64",
+            ),
+        ];
+        for (pem, hash) in ok {
+            let hashes = crate::pin::hashes_from_pem(pem.as_bytes());
+            assert!(
+                matches!(hashes.as_deref(), Ok([h]) if h == hash),
+                "{hashes:?}"
+            );
+        }
+        for pem in [
+            include_str!("../../tests/oracle/repro/p521-point-off-curve-go-rejects.pem"),
+            include_str!("../../tests/oracle/repro/p224-point-off-curve-go-rejects.pem"),
+            include_str!("../../tests/oracle/repro/negative-path-length-go-rejects.pem"),
+        ] {
+            assert!(crate::pin::hashes_from_pem(pem.as_bytes()).is_err());
+        }
+    }
+
+    #[test]
+    fn version_with_trailing_bytes_is_malformed() {
+        // [0] { INTEGER 2, NULL }: cryptobyte's ReadOptionalASN1Integer wants nothing after.
+        let tbs = [
+            0x30, 0x09, 0xa0, 0x05, 0x02, 0x01, 0x02, 0x05, 0x00, 0x02, 0x00,
+        ];
+        let mut der = vec![0x30, u8::try_from(tbs.len()).unwrap_or(0)];
+        der.extend_from_slice(&tbs);
+        assert!(matches!(Certificate::parse(der),
+            Err(Error::InvalidCertificate(m)) if m == "x509: malformed version"));
     }
 }
