@@ -83,11 +83,6 @@ pub struct Known {
     pub applies: fn(&Value, &Outcome, &Outcome) -> bool,
 }
 
-#[allow(dead_code)] // no entry uses it right now; kept for the next one
-fn go_err_contains(go: &Outcome, needle: &str) -> bool {
-    matches!(go, Outcome::Err(m) if m.contains(needle))
-}
-
 /// Undoes html/template's escaping of text (`&#43;` `&#39;` `&#34;` `&amp;` `&lt;` `&gt;`).
 fn html_unescape(s: &str) -> String {
     s.replace("&#43;", "+")
