@@ -79,3 +79,8 @@ pub use secret::Secret;
 pub use spec::{Flavour, TokenOptions, TokenSpec};
 pub use time::Timestamp;
 pub use token::BootstrapToken;
+
+/// The README's Rust example, compiled and run as a doc test so the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
