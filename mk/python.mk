@@ -56,3 +56,9 @@ bench-python: python-wheel
 	$(PYTHON3) -m venv $(PY_BENCH_VENV)
 	$(PY_BENCH_VENV)/bin/pip install -q $(PY_WHEEL_DIR)/kubetoken-*.whl
 	$(PY_BENCH_VENV)/bin/python $(PY_ROOT)/python/tests/bench.py $(PY_WHEEL_DIR)
+
+# Clippy on the pyo3 crate (host target), part of `make lint`.
+LINT_TARGETS += lint-python
+.PHONY: lint-python
+lint-python:
+	$(CARGO) clippy -p kubetoken-py --all-targets -- -D warnings
