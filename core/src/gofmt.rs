@@ -1,4 +1,29 @@
-//! Go formatting helpers upstream output depends on: `%q` (strconv.Quote).
+//! Go formatting and encoding helpers upstream behaviour depends on: `%q`
+//! (strconv.Quote) and `base64.StdEncoding` decoding.
+
+use base64::Engine as _;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+/// Go's `base64.StdEncoding` decoder: padding required, non-zero trailing bits accepted,
+/// `\r` and `\n` skipped anywhere (Go's decoder does that itself), anything else rejected.
+/// `extra_skip` lists further bytes the caller removes first (PEM bodies drop spaces and
+/// tabs too). The one decoder behind Secret `data`, kubeconfig CA data, PEM bodies and
+/// k3s ciphertexts.
+pub(crate) fn go_base64_decode(data: &[u8], extra_skip: &[u8]) -> Option<Vec<u8>> {
+    const GO_STD: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_allow_trailing_bits(true)
+            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
+    );
+    let skipped = |b: &u8| matches!(b, b'\r' | b'\n') || extra_skip.contains(b);
+    if data.iter().any(skipped) {
+        let clean: Vec<u8> = data.iter().copied().filter(|b| !skipped(b)).collect();
+        GO_STD.decode(clean).ok()
+    } else {
+        GO_STD.decode(data).ok()
+    }
+}
 
 /// Go's `strconv.Quote` / `%q` for a string.
 pub fn quote(s: &str) -> String {
@@ -81,6 +106,33 @@ fn is_go_printable(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn go_base64_rules() {
+        assert_eq!(go_base64_decode(b"YWJj\r\nZGVm", b"").unwrap(), b"abcdef");
+        assert_eq!(go_base64_decode(b"aGVs\nbG8=", b"").unwrap(), b"hello");
+        assert_eq!(
+            go_base64_decode(b"YR==", b"").unwrap(),
+            b"a",
+            "Go allows trailing bits"
+        );
+        assert!(go_base64_decode(b"YQ", b"").is_none(), "padding required");
+        assert!(go_base64_decode(b"YQ=", b"").is_none());
+        assert!(go_base64_decode(b"Y Q==", b"").is_none());
+        assert!(go_base64_decode(b"YQ==\t", b"").is_none());
+        assert!(
+            go_base64_decode(b"-_8=", b"").is_none(),
+            "URL alphabet rejected"
+        );
+        assert_eq!(go_base64_decode(b"", b"").unwrap(), b"");
+        // More outcomes checked against Go's encoding/json ([]byte) with go1.26.
+        assert_eq!(go_base64_decode(b"\nYQ==", b"").unwrap(), b"a");
+        assert_eq!(go_base64_decode(b"YW\rJj", b"").unwrap(), b"abc");
+        assert_eq!(go_base64_decode(b"YWJjZA==\n", b"").unwrap(), b"abcd");
+        for bad in ["YQ==YQ==", "=", "YWJjZA="] {
+            assert!(go_base64_decode(bad.as_bytes(), b"").is_none(), "{bad}");
+        }
+    }
     #[test]
     fn quotes_like_go() {
         assert_eq!(quote(r"\A([a-z0-9]{6})\z"), r#""\\A([a-z0-9]{6})\\z""#);

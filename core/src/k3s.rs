@@ -638,7 +638,7 @@ pub fn decrypt(passphrase: &str, value: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
         value.get(..colon).unwrap_or_default(),
         value.get(colon + 1..).unwrap_or_default(),
     );
-    let data = crate::pem::go_base64_decode(rest, b"\r\n")
+    let data = crate::gofmt::go_base64_decode(rest, b"")
         .ok_or_else(|| Error::InvalidCiphertext("the cipher text is not valid base64".into()))?;
     if data.len() < NONCE_LEN + TAG_LEN {
         return Err(Error::InvalidCiphertext(format!(

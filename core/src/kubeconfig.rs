@@ -165,13 +165,13 @@ impl Kubeconfig {
                 c.insecure_skip_tls_verify = bool_field(o, "insecure-skip-tls-verify", &ctx)?;
                 c.certificate_authority_data = match o.get("certificate-authority-data") {
                     None | Some(Value::Null) => None,
-                    Some(Value::String(s)) => {
-                        Some(manifest::go_base64_decode(s).ok_or_else(|| {
+                    Some(Value::String(s)) => Some(
+                        crate::gofmt::go_base64_decode(s.as_bytes(), b"").ok_or_else(|| {
                             kerr(format!(
                                 "{ctx}: certificate-authority-data is not valid base64"
                             ))
-                        })?)
-                    }
+                        })?,
+                    ),
                     Some(_) => {
                         return Err(kerr(format!(
                             "{ctx}: field \"certificate-authority-data\" must be a string"

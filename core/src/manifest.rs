@@ -1,12 +1,11 @@
 //! Reading Kubernetes manifests (Secret, ConfigMap, kubeconfig): one JSON-or-YAML loader,
-//! Go's `[]byte` base64 decoder and the field accessors the models share. Private to the
+//! Go's `[]byte` base64 encoding (decoding lives in `gofmt::go_base64_decode`) and the field accessors the models share. Private to the
 //! crate; each model passes the error constructor of its kind (`Error::InvalidSecret`,
 //! ...).
 //!
 //! Messages carry positions, never input text: a manifest may hold secrets.
 
-use base64::Engine as _;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::GeneralPurpose;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
@@ -17,24 +16,6 @@ pub(crate) type MakeError = fn(String) -> Error;
 
 /// Standard base64 with padding (what Go's `encoding/json` writes for `[]byte`).
 pub(crate) const B64_STD: GeneralPurpose = base64::engine::general_purpose::STANDARD;
-
-/// Go's `base64.StdEncoding` decoder as `encoding/json` uses it for `[]byte` (Secret
-/// `data`, `certificate-authority-data`): padding required, `\r` and `\n` skipped
-/// anywhere, non-zero trailing bits accepted, anything else rejected.
-pub(crate) fn go_base64_decode(s: &str) -> Option<Vec<u8>> {
-    const GO_STD: GeneralPurpose = GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        GeneralPurposeConfig::new()
-            .with_decode_allow_trailing_bits(true)
-            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
-    );
-    if s.contains(['\r', '\n']) {
-        let cleaned: String = s.chars().filter(|c| !matches!(c, '\r' | '\n')).collect();
-        GO_STD.decode(cleaned).ok()
-    } else {
-        GO_STD.decode(s).ok()
-    }
-}
 
 fn yaml_options() -> serde_saphyr::Options {
     let mut o = serde_saphyr::Options::default();
@@ -186,30 +167,6 @@ pub(crate) fn check_type_meta(root: &Map<String, Value>, kind: &str, mk: MakeErr
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn go_base64_rules() {
-        assert_eq!(go_base64_decode("YWJj\r\nZGVm").unwrap(), b"abcdef");
-        assert_eq!(go_base64_decode("aGVs\nbG8=").unwrap(), b"hello");
-        assert_eq!(
-            go_base64_decode("YR==").unwrap(),
-            b"a",
-            "Go allows trailing bits"
-        );
-        assert!(go_base64_decode("YQ").is_none(), "padding required");
-        assert!(go_base64_decode("YQ=").is_none());
-        assert!(go_base64_decode("Y Q==").is_none());
-        assert!(go_base64_decode("YQ==\t").is_none());
-        assert!(go_base64_decode("-_8=").is_none(), "URL alphabet rejected");
-        assert_eq!(go_base64_decode("").unwrap(), b"");
-        // More outcomes checked against Go's encoding/json ([]byte) with go1.26.
-        assert_eq!(go_base64_decode("\nYQ==").unwrap(), b"a");
-        assert_eq!(go_base64_decode("YW\rJj").unwrap(), b"abc");
-        assert_eq!(go_base64_decode("YWJjZA==\n").unwrap(), b"abcd");
-        for bad in ["YQ==YQ==", "=", "YWJjZA="] {
-            assert!(go_base64_decode(bad).is_none(), "{bad}");
-        }
-    }
 
     #[test]
     fn loader_rules() {

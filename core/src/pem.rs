@@ -12,9 +12,6 @@
 //! without headers count, each must parse as an X.509 certificate, and at least one is
 //! required.
 
-use base64::Engine as _;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-
 use crate::error::{Error, Result, check_size};
 use crate::x509::Certificate;
 
@@ -100,25 +97,9 @@ fn get_line(data: &[u8]) -> (&[u8], &[u8]) {
     )
 }
 
-fn go_std_base64() -> GeneralPurpose {
-    GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        GeneralPurposeConfig::new()
-            .with_decode_allow_trailing_bits(true)
-            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
-    )
-}
-
-/// Go `base64.StdEncoding.DecodeString` after removing the bytes in `skip` (Go's decoder
-/// itself skips `\r` and `\n`): padding required, non-zero trailing bits tolerated.
-pub(crate) fn go_base64_decode(data: &[u8], skip: &[u8]) -> Option<Vec<u8>> {
-    let clean: Vec<u8> = data.iter().copied().filter(|b| !skip.contains(b)).collect();
-    go_std_base64().decode(clean).ok()
-}
-
 /// The PEM body: `removeSpacesAndTabs`, then Go's decoder (which skips `\r`, `\n`).
 fn decode_body(body: &[u8]) -> Option<Vec<u8>> {
-    go_base64_decode(body, b" \t\r\n")
+    crate::gofmt::go_base64_decode(body, b" \t")
 }
 
 /// Go `pem.Decode`: the next block and the rest of the input after it, or `None` and the

@@ -137,12 +137,13 @@ impl Secret {
                 let mut out = BTreeMap::new();
                 for (k, v) in data {
                     let bytes = match v {
-                        Value::String(s) => manifest::go_base64_decode(s).ok_or_else(|| {
-                            Error::InvalidSecret(format!(
-                                "data.{} is not valid base64 (standard alphabet, with padding)",
-                                show(k)
-                            ))
-                        })?,
+                        Value::String(s) => crate::gofmt::go_base64_decode(s.as_bytes(), b"")
+                            .ok_or_else(|| {
+                                Error::InvalidSecret(format!(
+                                    "data.{} is not valid base64 (standard alphabet, with padding)",
+                                    show(k)
+                                ))
+                            })?,
                         Value::Null => Vec::new(),
                         other => {
                             return Err(Error::InvalidSecret(format!(
