@@ -1,6 +1,5 @@
 //! Input generators: random valid values of each grammar, and mutations of them that
 //! probe the edges (one-char changes, case, Unicode look-alikes, whitespace, NUL, ...).
-#![allow(dead_code)]
 
 /// SplitMix64: small, seedable, good enough to spread inputs (not for secrets).
 pub struct Rng(u64);
