@@ -53,6 +53,7 @@ pub mod discovery;
 pub mod duration;
 pub mod error;
 pub mod gofmt;
+mod go_yaml;
 pub mod join;
 pub mod jws;
 pub mod k3s;
