@@ -57,7 +57,7 @@ pub(crate) fn go_rune_count(bytes: &[u8]) -> usize {
 
 /// Go's `text/tabwriter` escape character: text between two of them is one unit (tabs
 /// and newlines inside do not split it), written as is, counted without the two escapes.
-pub const ESCAPE: u8 = 0xff;
+pub(crate) const ESCAPE: u8 = 0xff;
 
 struct State {
     out: Vec<u8>,
@@ -84,16 +84,10 @@ impl TabWriter {
         remember_widths: true,
     };
 
-    /// Writes `text` through a fresh writer and flushes it.
-    pub fn render(&self, text: &str) -> String {
-        // Text has no 0xff byte (no escapes) and the writer adds only ASCII.
-        String::from_utf8(self.render_bytes(text.as_bytes())).unwrap_or_default()
-    }
-
-    /// [`TabWriter::render`] over bytes, as Go's writer works: cell widths in runes (a byte
-    /// outside valid UTF-8 counts as one), byte 0xff ([`ESCAPE`]) starting and ending an
-    /// escaped run.
-    pub fn render_bytes(&self, text: &[u8]) -> Vec<u8> {
+    /// Writes `text` through a fresh writer and flushes it, on bytes as Go's writer works:
+    /// cell widths in runes (a byte outside valid UTF-8 counts as one), byte 0xff
+    /// ([`ESCAPE`]) starting and ending an escaped run.
+    pub fn render(&self, text: &[u8]) -> Vec<u8> {
         let mut st = State {
             out: Vec::with_capacity(text.len() * 2),
             lines: vec![Vec::new()],
@@ -248,18 +242,24 @@ impl State {
 mod tests {
     use super::*;
 
+    impl TabWriter {
+        fn text(&self, s: &str) -> String {
+            String::from_utf8(self.render(s.as_bytes())).unwrap()
+        }
+    }
+
     #[test]
     fn aligns_like_go() {
         let t = TabWriter::KUBEADM;
         assert_eq!(
-            t.render("a\tbb\tc\nxxx\ty\tz\n"),
+            t.text("a\tbb\tc\nxxx\ty\tz\n"),
             "a         bb        c\nxxx       y         z\n"
         );
         // Width counted in runes, not bytes.
-        assert_eq!(t.render("é\tx\nab\ty\n"), "é         x\nab        y\n");
+        assert_eq!(t.text("é\tx\nab\ty\n"), "é         x\nab        y\n");
         // The text after the last tab is not aligned; no trailing newline is kept as is.
-        assert_eq!(t.render("a\tb"), "a         b");
-        assert_eq!(t.render(""), "");
+        assert_eq!(t.text("a\tb"), "a         b");
+        assert_eq!(t.text(""), "");
     }
 
     #[test]
@@ -272,13 +272,13 @@ mod tests {
         };
         // Column 1 exists only on lines 0 and 2 → two separate blocks.
         assert_eq!(
-            t.render("a\tb\tc\nlonger\tx\nq\tr\ts\n"),
+            t.text("a\tb\tc\nlonger\tx\nq\tr\ts\n"),
             "a......b.c\nlonger.x\nq......r.s\n"
         );
         // A single-cell line flushes: the next lines form new blocks.
-        assert_eq!(t.render("aaaa\tb\nsolo\nc\td\n"), "aaaa.b\nsolo\nc.d\n");
+        assert_eq!(t.text("aaaa\tb\nsolo\nc\td\n"), "aaaa.b\nsolo\nc.d\n");
         // \f flushes and is written as \n; \v separates cells.
-        assert_eq!(t.render("aaaa\tb\u{c}c\u{b}d\n"), "aaaa.b\nc.d\n");
+        assert_eq!(t.text("aaaa\tb\u{c}c\u{b}d\n"), "aaaa.b\nc.d\n");
     }
 
     #[test]
@@ -289,6 +289,32 @@ mod tests {
             padchar: '.',
             remember_widths: true,
         };
-        assert_eq!(t.render("aaaa\tb\nsolo\nc\td\n"), "aaaa.b\nsolo\nc....d\n");
+        assert_eq!(t.text("aaaa\tb\nsolo\nc\td\n"), "aaaa.b\nsolo\nc....d\n");
+    }
+
+    #[test]
+    fn bytes_and_the_escape() {
+        let t = TabWriter {
+            minwidth: 0,
+            padding: 1,
+            padchar: '.',
+            remember_widths: false,
+        };
+        // A byte outside UTF-8 is one rune wide.
+        assert_eq!(t.render(b"caf\xe9\tx\nab\ty\n"), b"caf\xe9.x\nab...y\n");
+        // 0xff..0xff is one unit: the tab inside is text, the escapes are not counted.
+        assert_eq!(t.render(b"\xffa\tb\xff\tx\nc\ty\n"), b"\xffa\tb\xff.x\nc...y\n");
+        // An escape left open runs to the flush and still loses two from its width.
+        assert_eq!(t.render(b"a\tb\n\xff\xfe\tz\n"), b"a.b\n\xff\xfe\tz\n");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "[ -~\\t\\n\\u{b}\\u{c}éノ]{0,200}") {
+            let out = TabWriter::KUBECTL.text(&text);
+            // Every non-control character survives, in order.
+            let keep = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            proptest::prop_assert_eq!(keep(&out), keep(&text));
+        }
     }
 }
