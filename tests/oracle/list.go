@@ -86,6 +86,13 @@ type k3sToken struct {
 	Groups      []string `json:"groups,omitempty" yaml:"groups,omitempty"`
 }
 
+func outputToken(bt *bootstraptokenv1.BootstrapToken) *outputapiv1alpha3.BootstrapToken {
+	return &outputapiv1alpha3.BootstrapToken{BootstrapToken: bootstraptokenv1.BootstrapToken{
+		Token:       &bootstraptokenv1.BootstrapTokenString{ID: bt.Token.ID, Secret: bt.Token.Secret},
+		Description: bt.Description, TTL: bt.TTL, Expires: bt.Expires, Usages: bt.Usages, Groups: bt.Groups,
+	}}
+}
+
 func listKubeadm(tokens []*bootstraptokenv1.BootstrapToken, format string, now time.Time, out *bytes.Buffer) (failed int, err error) {
 	if format == "text" {
 		for i, bt := range tokens {
@@ -110,11 +117,7 @@ func listKubeadm(tokens []*bootstraptokenv1.BootstrapToken, format string, now t
 	}
 	for i, bt := range tokens {
 		// RunListTokens: one PrintObj per token; the first failure ends the command.
-		obj := &outputapiv1alpha3.BootstrapToken{BootstrapToken: bootstraptokenv1.BootstrapToken{
-			Token:       &bootstraptokenv1.BootstrapTokenString{ID: bt.Token.ID, Secret: bt.Token.Secret},
-			Description: bt.Description, TTL: bt.TTL, Expires: bt.Expires, Usages: bt.Usages, Groups: bt.Groups,
-		}}
-		if err := printer.PrintObj(obj, out); err != nil {
+		if err := printer.PrintObj(outputToken(bt), out); err != nil {
 			return i, err
 		}
 	}
@@ -171,21 +174,29 @@ func listK3s(tokens []*bootstraptokenv1.BootstrapToken, format string, now time.
 }
 
 func init() {
-	// {secrets, now, format, flavour} → {output (the exact bytes, base64), errors (indexes of
-	// the manifests that failed to decode), failed (kubeadm: index of the Secret whose
-	// PrintObj failed, ending the command; -1 otherwise)}.
+	// {secrets, now, format, flavour} → {output (the exact bytes, base64), errors (how many
+	// manifests failed to decode), refused (kubeadm yaml: which listed tokens
+	// sigs.k8s.io/yaml.Marshal refuses, by position), failed: true when kubeadm's printer
+	// stopped at one (output is then what it printed up to there)}.
 	register("list_tokens", func(r request) (any, error) {
-		tokens, index, errs := listed(r)
+		tokens, _, errs := listed(r)
 		now := parseTime(arg[string](r, "now"))
 		format := arg[string](r, "format")
 		var out bytes.Buffer
-		failed := -1
+		failed := false
+		refused := []int{}
 		var err error
 		switch arg[string](r, "flavour") {
 		case "kubeadm":
 			var at int
-			if at, err = listKubeadm(tokens, format, now, &out); at >= 0 {
-				failed = index[at]
+			at, err = listKubeadm(tokens, format, now, &out)
+			failed = at >= 0
+			if format == "yaml" {
+				for i, bt := range tokens {
+					if _, merr := sigsyaml.Marshal(outputToken(bt)); merr != nil {
+						refused = append(refused, i)
+					}
+				}
 			}
 		case "karmada":
 			err = listKarmada(tokens, now, &out)
@@ -194,12 +205,12 @@ func init() {
 		default:
 			panic(badRequest{"flavour"})
 		}
-		if errs == nil {
-			errs = []int{}
-		}
-		res := map[string]any{"output": out.Bytes(), "errors": errs, "failed": failed}
-		if err != nil && failed < 0 {
+		if err != nil && !failed {
 			return nil, err
+		}
+		res := map[string]any{"output": append([]byte{}, out.Bytes()...), "errors": len(errs), "refused": refused}
+		if failed {
+			res["failed"] = true
 		}
 		return res, nil
 	})

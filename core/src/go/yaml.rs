@@ -41,6 +41,26 @@ pub(crate) enum Node<'a> {
 const BEST_INDENT: isize = 2;
 const BEST_WIDTH: usize = 80;
 
+impl<'a> Node<'a> {
+    /// A JSON value made of strings, arrays and objects (keys in the map's order);
+    /// `None` for anything else.
+    pub(crate) fn from_json(v: &'a serde_json::Value) -> Option<Node<'a>> {
+        use serde_json::Value;
+        Some(match v {
+            Value::String(s) => Node::Str(s.as_bytes()),
+            Value::Array(items) => {
+                Node::Seq(items.iter().map(Node::from_json).collect::<Option<_>>()?)
+            }
+            Value::Object(m) => Node::Map(
+                m.iter()
+                    .map(|(k, v)| Some((k.as_str(), Node::from_json(v)?)))
+                    .collect::<Option<_>>()?,
+            ),
+            _ => return None,
+        })
+    }
+}
+
 /// `yaml.Marshal(node)` (go-yaml v2) of one document.
 pub(crate) fn marshal(node: &Node<'_>) -> String {
     let mut e = Emitter {
@@ -670,14 +690,21 @@ impl Emitter {
                 self.increase_indent(false, false);
                 for (k, v) in items {
                     self.write_indent();
-                    self.string(
-                        k.as_bytes(),
-                        Ctx {
-                            mapping: true,
-                            simple_key: true,
-                        },
-                    );
-                    self.write_indicator(":", false, false, false);
+                    // yaml_emitter_check_simple_key: one line, at most 128 bytes.
+                    let simple = k.len() <= 128 && !k.chars().any(is_break);
+                    let key_ctx = Ctx {
+                        mapping: true,
+                        simple_key: simple,
+                    };
+                    if simple {
+                        self.string(k.as_bytes(), key_ctx);
+                        self.write_indicator(":", false, false, false);
+                    } else {
+                        self.write_indicator("?", true, false, true);
+                        self.string(k.as_bytes(), key_ctx);
+                        self.write_indent();
+                        self.write_indicator(":", true, false, true);
+                    }
                     self.node(
                         v,
                         Ctx {
