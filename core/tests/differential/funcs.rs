@@ -147,7 +147,7 @@ pub fn all() -> Vec<Func> {
         // --- token list printers (core/src/list/print.rs, go/yaml.rs, go/tabwriter.rs) ---
         Func {
             name: "list_tokens",
-            weight: 40,
+            weight: 25,
             make: |r: &mut Rng| {
                 let now = inputs::now_unix();
                 let n = *r.pick(&[0, 1, 1, 1, 2, 2, 3, 5]);
