@@ -303,7 +303,10 @@ mod tests {
         // A byte outside UTF-8 is one rune wide.
         assert_eq!(t.render(b"caf\xe9\tx\nab\ty\n"), b"caf\xe9.x\nab...y\n");
         // 0xff..0xff is one unit: the tab inside is text, the escapes are not counted.
-        assert_eq!(t.render(b"\xffa\tb\xff\tx\nc\ty\n"), b"\xffa\tb\xff.x\nc...y\n");
+        assert_eq!(
+            t.render(b"\xffa\tb\xff\tx\nc\ty\n"),
+            b"\xffa\tb\xff.x\nc...y\n"
+        );
         // An escape left open runs to the flush and still loses two from its width.
         assert_eq!(t.render(b"a\tb\n\xff\xfe\tz\n"), b"a.b\n\xff\xfe\tz\n");
     }

@@ -86,9 +86,9 @@ pub(crate) fn marshal(node: &Node<'_>) -> String {
 pub(crate) fn json_round_trip(s: &str) -> Option<String> {
     // Characters encoding/json writes raw (it escapes < 0x20, `"`, `\`, `<`, `>`, `&`,
     // U+2028, U+2029) that the YAML reader refuses.
-    if s.chars().any(|c| {
-        matches!(c, '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
-    }) {
+    if s.chars()
+        .any(|c| matches!(c, '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}'))
+    {
         return None;
     }
     if !s.contains('\u{85}') {
@@ -334,8 +334,8 @@ fn plain_reads_as_string(s: &str) -> bool {
     const WORDS: [&str; 39] = [
         "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", "n", "N", "no",
         "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", "", "~", "null", "Null",
-        "NULL", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
-        "-.inf", "-.Inf", "-.INF",
+        "NULL", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf",
+        "-.Inf", "-.INF",
     ];
     // resolveMap is consulted only when the first byte has a resolveTable hint, so `<<`
     // (hint 0) stays a plain string.
@@ -385,11 +385,7 @@ fn go_int(s: &str) -> bool {
     if !signed {
         return true; // ParseUint takes any u64; ParseInt a smaller one.
     }
-    if neg {
-        v <= 1u64 << 63
-    } else {
-        v < 1u64 << 63
-    }
+    if neg { v <= 1u64 << 63 } else { v < 1u64 << 63 }
 }
 
 /// `yamlStyleFloat`: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
@@ -511,7 +507,7 @@ fn go_timestamp(s: &str) -> bool {
     let Some(day) = num(&mut p) else {
         return false;
     };
-    if !(1..=12).contains(&month) || day < 1 || day > days_in(month, year) {
+    if !(1..=12).contains(&month) || day < 1 || day > super::time::days_in(month, i64::from(year)) {
         return false;
     }
     if p == b.len() {
@@ -557,7 +553,9 @@ fn go_timestamp(s: &str) -> bool {
             // ±hh:mm, hh ≤ 24, mm ≤ 60 (Go's range checks).
             let z = b.get(p + 1..);
             match z {
-                Some([h1, h2, b':', m1, m2]) if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()) => {
+                Some([h1, h2, b':', m1, m2])
+                    if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()) =>
+                {
                     let hh = u32::from(h1 - b'0') * 10 + u32::from(h2 - b'0');
                     let mm = u32::from(m1 - b'0') * 10 + u32::from(m2 - b'0');
                     hh <= 24 && mm <= 60
@@ -569,14 +567,6 @@ fn go_timestamp(s: &str) -> bool {
     }
 }
 
-fn days_in(month: u32, year: u32) -> u32 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
 
 /// yaml.v2 `encodeBase64`: standard base64 in 70-character lines, each ended by `\n`
 /// when there is more than one line... or when the data needs 70 characters or more.
@@ -630,10 +620,7 @@ impl Emitter {
 
     fn write_indent(&mut self) {
         let indent = usize::try_from(self.indent).unwrap_or(0);
-        if !self.indention
-            || self.column > indent
-            || (self.column == indent && !self.whitespace)
-        {
+        if !self.indention || self.column > indent || (self.column == indent && !self.whitespace) {
             self.put_break();
         }
         while self.column < indent {

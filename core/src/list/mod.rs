@@ -47,8 +47,8 @@ use crate::options::{Flavour, TokenSpec};
 use crate::secret::{KEY_DESCRIPTION, SECRET_TYPE, Secret};
 use crate::token::{self, TOKEN_ID_PATTERN, TOKEN_PATTERN};
 
-pub use print::{render, ttl_column};
 use print::{Row, check_flavour_format, go_lossy, render_rows};
+pub use print::{render, ttl_column};
 
 /// `-o` of `token list`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -105,7 +105,10 @@ pub struct Listing {
 impl fmt::Debug for Listing {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Listing")
-            .field("output", &format_args!("<{} bytes>", self.output_bytes.len()))
+            .field(
+                "output",
+                &format_args!("<{} bytes>", self.output_bytes.len()),
+            )
             .field("errors", &self.errors)
             .finish()
     }
@@ -179,10 +182,7 @@ pub fn list_token_results(
     let (tokens, mut errors) = decode_rows(secrets);
     let rows: Vec<Row<'_>> = tokens
         .iter()
-        .map(|(_, t, d)| Row {
-            t,
-            description: d,
-        })
+        .map(|(_, t, d)| Row { t, description: d })
         .collect();
     let (output_bytes, refused) = render_rows(&rows, now, format, flavour);
     for (row, e) in refused {

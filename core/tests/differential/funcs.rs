@@ -3,9 +3,9 @@
 
 use kubetoken::join::{JoinOptions, JoinTarget, kubeadm_join_command};
 use kubetoken::kubeconfig::Kubeconfig;
+use kubetoken::list::{self, ListFormat};
 use kubetoken::options::{self, TokenSpec};
 use kubetoken::x509::pem;
-use kubetoken::list::{self, ListFormat};
 use kubetoken::{
     BootstrapToken, Duration, Flavour, Secret, Timestamp, authn, jws, k3s, pin, token,
 };
