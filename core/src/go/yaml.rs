@@ -567,7 +567,6 @@ fn go_timestamp(s: &str) -> bool {
     }
 }
 
-
 /// yaml.v2 `encodeBase64`: standard base64 in 70-character lines, each ended by `\n`
 /// when there is more than one line... or when the data needs 70 characters or more.
 fn encode_base64(data: &[u8]) -> String {

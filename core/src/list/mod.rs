@@ -286,6 +286,65 @@ mod tests {
     }
 
     #[test]
+    fn bytes_and_refused_tokens() {
+        let now = ts("2025-01-01T00:00:00Z");
+        let with_desc = |token: &str, d: &[u8]| {
+            let mut s = upstream_one().to_secret(now);
+            let t = token::BootstrapToken::parse(token).unwrap();
+            let data = s.data.as_mut().unwrap();
+            data.insert("token-id".into(), t.id().as_bytes().to_vec());
+            data.insert("token-secret".into(), t.secret().as_bytes().to_vec());
+            data.insert(KEY_DESCRIPTION.into(), d.to_vec());
+            s.name = token::secret_name(t.id());
+            s
+        };
+        let del = with_desc("aaaaaa.0123456789abcdef", b"del");
+        let ok = with_desc("bbbbbb.0123456789abcdef", b"fine");
+        let l = list_tokens(&[del.clone(), ok], now, ListFormat::Yaml, Flavour::Kubeadm).unwrap();
+        assert_eq!(l.errors.len(), 1);
+        assert_eq!(l.errors[0].code(), "invalid_secret");
+        let msg = l.errors[0].to_string();
+        assert!(
+            msg.contains("\"aaaaaa\"") && !msg.contains("0123456789abcdef"),
+            "{msg}"
+        );
+        assert!(!l.output.contains("aaaaaa") && l.output.contains("bbbbbb"));
+        assert!(!l.output.contains("---"), "one document");
+        // Text keeps the bytes; the text form has U+FFFD for each byte outside UTF-8.
+        let cafe = with_desc("cccccc.0123456789abcdef", b"caf\xe9\xe3\x81");
+        let l = list_tokens(&[cafe], now, ListFormat::Text, Flavour::Kubeadm).unwrap();
+        assert!(l.output_bytes.windows(6).any(|w| w == b"caf\xe9\xe3\x81"));
+        assert!(
+            l.output.contains("caf\u{fffd}\u{fffd}\u{fffd} "),
+            "{}",
+            l.output
+        );
+        assert_eq!(l.output.len(), l.output_bytes.len() + 6);
+        // JSON writes each such byte as \ufffd; YAML as U+FFFD (kubeadm) or !!binary (k3s).
+        let bad = with_desc("cccccc.0123456789abcdef", b"caf\xe9");
+        let j = list_tokens(
+            std::slice::from_ref(&bad),
+            now,
+            ListFormat::Json,
+            Flavour::Kubeadm,
+        );
+        assert!(j.unwrap().output.contains(r#""description": "caf\ufffd""#));
+        let y = list_tokens(
+            std::slice::from_ref(&bad),
+            now,
+            ListFormat::Yaml,
+            Flavour::Kubeadm,
+        );
+        assert!(y.unwrap().output.contains("description: caf\u{fffd}\n"));
+        let y = list_tokens(&[bad], now, ListFormat::Yaml, Flavour::K3s).unwrap();
+        assert!(
+            y.output.contains("description: !!binary Y2Fm6Q==\n"),
+            "{}",
+            y.output
+        );
+    }
+
+    #[test]
     fn formats_and_flavours() {
         assert_eq!(
             ListFormat::parse("xml").unwrap_err().to_string(),
