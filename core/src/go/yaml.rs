@@ -770,46 +770,30 @@ impl Emitter {
         self.pop_indent();
     }
 
+    /// `yaml_emitter_write_plain_scalar`.
     fn plain(&mut self, v: &[char], allow_breaks: bool) {
         if !self.whitespace {
             self.put(' ');
         }
-        let (mut spaces, mut breaks) = (false, false);
-        for (i, &c) in v.iter().enumerate() {
-            if c == ' ' {
-                if allow_breaks
-                    && !spaces
-                    && self.column > BEST_WIDTH
-                    && v.get(i + 1).is_some_and(|&n| n != ' ')
-                {
-                    self.write_indent();
-                } else {
-                    self.write(c);
-                }
-                spaces = true;
-            } else if is_break(c) {
-                if !breaks && c == '\n' {
-                    self.put_break();
-                }
-                self.write_break(c);
-                self.indention = true;
-                breaks = true;
-            } else {
-                if breaks {
-                    self.write_indent();
-                }
-                self.write(c);
-                self.indention = false;
-                spaces = false;
-                breaks = false;
-            }
-        }
+        self.plain_or_single_body(v, allow_breaks, false);
         self.whitespace = false;
         self.indention = false;
     }
 
+    /// `yaml_emitter_write_single_quoted_scalar`.
     fn single(&mut self, v: &[char], allow_breaks: bool) {
         self.write_indicator("'", true, false, false);
+        self.plain_or_single_body(v, allow_breaks, true);
+        self.write_indicator("'", false, false, false);
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    /// The loop the plain and single-quoted writers share: fold at a single space past
+    /// column 80 (the single-quoted writer also requires it not to be the first or last
+    /// character, which a plain scalar never has anyway), write breaks raw with an
+    /// indented continuation, double `'` when quoted.
+    fn plain_or_single_body(&mut self, v: &[char], allow_breaks: bool, quoted: bool) {
         let (mut spaces, mut breaks) = (false, false);
         let n = v.len();
         for (i, &c) in v.iter().enumerate() {
@@ -837,7 +821,7 @@ impl Emitter {
                 if breaks {
                     self.write_indent();
                 }
-                if c == '\'' {
+                if quoted && c == '\'' {
                     self.put('\'');
                 }
                 self.write(c);
@@ -846,11 +830,9 @@ impl Emitter {
                 breaks = false;
             }
         }
-        self.write_indicator("'", false, false, false);
-        self.whitespace = false;
-        self.indention = false;
     }
 
+    /// `yaml_emitter_write_double_quoted_scalar`.
     fn double(&mut self, v: &[char], allow_breaks: bool) {
         let bom = v.first() == Some(&'\u{feff}');
         self.write_indicator("\"", true, false, false);
@@ -910,6 +892,7 @@ impl Emitter {
         self.indention = false;
     }
 
+    /// `yaml_emitter_write_block_scalar_hints` + `yaml_emitter_write_literal_scalar`.
     fn literal(&mut self, v: &[char]) {
         self.write_indicator("|", true, false, false);
         // yaml_emitter_write_block_scalar_hints
