@@ -36,10 +36,10 @@ use crate::join::{self, JoinOptions, JoinTarget};
 use crate::k3s::{self, K3sToken};
 use crate::kubeconfig::{self, Kubeconfig};
 use crate::list::{self, ListFormat};
-use crate::spec::{self, Flavour, TokenOptions, TokenSpec};
+use crate::options::{self, Flavour, TokenOptions, TokenSpec};
+use crate::x509::pem;
 use crate::{
-    BootstrapToken, Duration, Error, Result, Secret, TimeInput, Timestamp, TokenInput, pem, pin,
-    token,
+    BootstrapToken, Duration, Error, Result, Secret, TimeInput, Timestamp, TokenInput, pin, token,
 };
 
 /// Which arguments an op takes.
@@ -457,15 +457,15 @@ fn rendered(args: &Value, a: &Args<'_>) -> Result<Secret> {
 fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "validate_group" => {
-            spec::validate_group(a.s("group")?)?;
+            options::validate_group(a.s("group")?)?;
             json!(true)
         }
         "validate_usages" => {
-            spec::validate_usages(&a.strings("usages")?)?;
+            options::validate_usages(&a.strings("usages")?)?;
             json!(true)
         }
         "validate_token_groups" => {
-            spec::validate_token_groups(&a.strings("usages")?, &a.strings("groups")?)?;
+            options::validate_token_groups(&a.strings("usages")?, &a.strings("groups")?)?;
             json!(true)
         }
         "validate_token_options" => {
@@ -495,8 +495,8 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
         "parse_secret" => TokenSpec::from_secret(&secret(a.value("secret"))?)?.to_value(),
         _ => {
             let items = match a.value("secrets") {
-                Value::String(text) => spec::tokens_from_secret_list(text)?,
-                other => spec::tokens_from_secret_list_value(other)?,
+                Value::String(text) => options::tokens_from_secret_list(text)?,
+                other => options::tokens_from_secret_list_value(other)?,
             };
             Value::Array(
                 items
@@ -790,7 +790,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         other => {
             return Err(Error::Unsupported(format!(
                 "no such operation {}",
-                crate::gofmt::quote(other)
+                crate::go::strconv::quote(other)
             )));
         }
     })

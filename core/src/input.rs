@@ -38,7 +38,7 @@ use crate::error::{Error, Result};
 use crate::limits::{
     MAX_DURATION_BYTES, MAX_OPTION_BYTES, MAX_OPTION_ITEMS, MAX_TIMESTAMP_BYTES, check_bytes,
 };
-use crate::spec::{Flavour, TokenOptions, TokenSpec};
+use crate::options::{Flavour, TokenOptions, TokenSpec};
 use crate::token::{BootstrapToken, describe_untrusted};
 use crate::{Duration, Secret, Timestamp};
 

@@ -1,26 +1,23 @@
 //! Token options: kubeadm's `BootstrapToken` config object (token, description, TTL or
 //! expires, usages, groups), the per-flavour defaults, validation, and the conversions
 //! to and from the stored [`Secret`] (`BootstrapTokenToSecret` / `BootstrapTokenFromSecret`).
-//!
-//! OWNER: kubeadm-secret helper. CONTRACT (other modules rely on these names):
-//! [`Flavour`], [`TokenSpec`], [`TokenSpec::new`], [`TokenSpec::validate`],
-//! [`TokenSpec::to_secret`], [`TokenSpec::from_secret`], [`validate_group`],
-//! [`validate_usages`], [`KNOWN_USAGES`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 use zeroize::Zeroize;
 
-use crate::duration::Duration;
 use crate::error::{Error, Result};
-use crate::gofmt::{quote, quote_cut};
+use crate::go::duration::Duration;
+use crate::go::strconv::{quote, quote_cut};
+use crate::go::time::Timestamp;
 use crate::secret::{
     KEY_DESCRIPTION, KEY_EXPIRATION, KEY_EXTRA_GROUPS, KEY_TOKEN_ID, KEY_TOKEN_SECRET, NAMESPACE,
     SECRET_TYPE, Secret, USAGE_PREFIX,
 };
-use crate::time::Timestamp;
 use crate::token::{self, BootstrapToken, describe_untrusted};
+
+pub use crate::input::{ListInput, TOKEN_OPTION_NAMES, TextInput, TimeInput, TokenInput, TtlInput};
 
 /// `KnownTokenUsages`, in upstream order.
 pub const KNOWN_USAGES: [&str; 2] = ["signing", "authentication"];
@@ -397,11 +394,11 @@ pub struct TokenOptions {
 
 impl TokenOptions {
     /// Reads options from a JSON object (the JSON façade, `api::call`): a thin reader
-    /// into [`crate::input::TokenInput`], resolved by [`crate::input::TokenInput::resolve`]
+    /// into [`TokenInput`], resolved by [`TokenInput::resolve`]
     /// (see its precedence), so the JSON façade and the typed bindings give the same
     /// result and the same first error for the same input.
     pub fn from_value(value: &Value) -> Result<TokenOptions> {
-        crate::input::TokenInput::from_value(value)?.resolve()
+        TokenInput::from_value(value)?.resolve()
     }
 
     /// The spec with defaults applied, generating a token from `fill` when none is set.
