@@ -88,8 +88,10 @@ impl ListFormat {
 }
 
 /// What `token list` printed, and the Secrets it could not decode or print. `Debug`
-/// shows the size of the output, not its text (it holds full tokens).
-#[derive(Clone, PartialEq, Eq)]
+/// shows the size of the output, not its text (it holds full tokens). The result of
+/// `list_tokens`: `{"output", "errors": [{"code", "message"}]}` (`output_bytes` is
+/// Rust-only).
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Listing {
     /// stdout as text: [`Listing::output_bytes`] where those are UTF-8, which is always
     /// the case except in text mode with a description that is not UTF-8; then each byte
@@ -97,6 +99,7 @@ pub struct Listing {
     /// For kubeadm/karmada this contains the full tokens, as the CLIs print them.
     pub output: String,
     /// stdout byte for byte as the CLI writes it (Go strings are bytes).
+    #[serde(skip)]
     pub output_bytes: Vec<u8>,
     /// One error per skipped Secret, in input order.
     pub errors: Vec<Error>,
@@ -389,6 +392,19 @@ mod tests {
         assert_eq!(
             deleted_message("abcdef"),
             "bootstrap token \"abcdef\" deleted\n"
+        );
+    }
+
+    #[test]
+    fn listing_json() {
+        let l = Listing {
+            output: "TOKEN\n".into(),
+            output_bytes: b"TOKEN\n".to_vec(),
+            errors: vec![Error::InvalidSecret("bad".into())],
+        };
+        assert_eq!(
+            serde_json::to_string(&l).unwrap(),
+            r#"{"output":"TOKEN\n","errors":[{"code":"invalid_secret","message":"bad"}]}"#
         );
     }
 }
