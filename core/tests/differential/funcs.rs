@@ -147,7 +147,7 @@ pub fn all() -> Vec<Func> {
         // --- token list printers (core/src/list/print.rs, go/yaml.rs, go/tabwriter.rs) ---
         Func {
             name: "list_tokens",
-            weight: 25,
+            weight: 15,
             make: |r: &mut Rng| {
                 let now = inputs::now_unix();
                 let n = *r.pick(&[0, 1, 1, 1, 2, 2, 3, 5]);
@@ -177,7 +177,7 @@ pub fn all() -> Vec<Func> {
         // --- render_secret_yaml read back by sigs.k8s.io/yaml (core/src/secret.rs) ---
         Func {
             name: "yaml_to_json",
-            weight: 6,
+            weight: 3,
             make: |r: &mut Rng| {
                 let (yaml, want) = secret_yaml_case(r);
                 json!({"yaml": yaml, "want": want})
