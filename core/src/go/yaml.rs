@@ -237,37 +237,21 @@ fn analyze(v: &[char]) -> Analysis {
     let n = v.len();
     for (i, &c) in v.iter().enumerate() {
         let followed_by_ws = v.get(i + 1).is_none_or(|&x| x == ' ' || x == '\t');
-        if i == 0 {
-            match c {
-                '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"'
-                | '%' | '@' | '`' => {
-                    flow_ind = true;
-                    block_ind = true;
-                }
-                '?' | ':' => {
-                    flow_ind = true;
-                    block_ind |= followed_by_ws;
-                }
-                '-' if followed_by_ws => {
-                    flow_ind = true;
-                    block_ind = true;
-                }
-                _ => {}
-            }
-        } else {
-            match c {
-                ',' | '?' | '[' | ']' | '{' | '}' => flow_ind = true,
-                ':' => {
-                    flow_ind = true;
-                    block_ind |= followed_by_ws;
-                }
-                '#' if preceded_by_ws => {
-                    flow_ind = true;
-                    block_ind = true;
-                }
-                _ => {}
-            }
-        }
+        // The two switches of yaml_emitter_analyze_scalar: first character, the others.
+        let (flow, block) = match (i == 0, c) {
+            (
+                true,
+                '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"' | '%'
+                | '@' | '`',
+            ) => (true, true),
+            (true, '?' | ':') | (false, ':') => (true, followed_by_ws),
+            (true, '-') => (followed_by_ws, followed_by_ws),
+            (false, ',' | '?' | '[' | ']' | '{' | '}') => (true, false),
+            (false, '#') => (preceded_by_ws, preceded_by_ws),
+            _ => (false, false),
+        };
+        flow_ind |= flow;
+        block_ind |= block;
         if !is_printable(c) {
             special = true;
         }
