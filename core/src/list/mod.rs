@@ -183,6 +183,11 @@ pub fn list_token_results(
 ) -> Result<Listing> {
     check_flavour_format(format, flavour)?;
     let (tokens, mut errors) = decode_rows(secrets);
+    crate::limits::check_count(
+        "Secret list (invalid item count)",
+        errors.len(),
+        crate::limits::MAX_LIST_ERRORS,
+    )?;
     let rows: Vec<Row<'_>> = tokens
         .iter()
         .map(|(_, t, d)| Row { t, description: d })
