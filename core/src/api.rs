@@ -404,7 +404,7 @@ pub fn token_parts_value(t: &BootstrapToken) -> Value {
 
 /// The Secret manifest of `render_secret`/`encode_token_secret`: `data` (base64), or
 /// `stringData` when `string_data` is true.
-fn manifest(secret: &Secret, string_data: bool) -> Result<Value> {
+pub fn manifest(secret: &Secret, string_data: bool) -> Result<Value> {
     if string_data {
         secret.to_string_data_value()
     } else {
@@ -473,17 +473,81 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
                 Value::String(text) => spec::tokens_from_secret_list(text)?,
                 other => spec::tokens_from_secret_list_value(other)?,
             };
-            Value::Array(
-                items
-                    .into_iter()
-                    .map(|r| match r {
-                        Ok(t) => t.to_value(),
-                        Err(e) => json!({"error": e.code(), "message": e.to_string()}),
-                    })
-                    .collect(),
-            )
+            Value::Array(items.iter().map(listed_value).collect())
         }
     })
+}
+
+/// One element of `parse_secret_list`'s result: the `parse_secret` result, or
+/// `{"error": code, "message"}`.
+pub fn listed_value(item: &Result<TokenSpec>) -> Value {
+    match item {
+        Ok(t) => t.to_value(),
+        Err(e) => json!({"error": e.code(), "message": e.to_string()}),
+    }
+}
+
+/// `token_expiration`'s result: `{"remaining", "expired"}`.
+pub fn expiration_value(e: &authn::Expiration) -> Value {
+    json!({"remaining": e.remaining.to_go_string(), "expired": e.expired})
+}
+
+/// `signing_credentials`'s result: `{"token_id", "token_secret"}` or `null`.
+pub fn signing_credentials_value(c: Option<&authn::SigningCredentials>) -> Value {
+    // The stored bytes as text (lossy only for a hostile non-UTF-8 Secret).
+    c.map_or(Value::Null, |c| {
+        json!({"token_id": c.token_id, "token_secret": String::from_utf8_lossy(&c.token_secret)})
+    })
+}
+
+/// `list_tokens`'s result: `{"output", "errors": [{"code", "message"}]}`.
+pub fn listing_value(l: &list::Listing) -> Value {
+    let errors: Vec<Value> = l
+        .errors
+        .iter()
+        .map(|e| json!({"code": e.code(), "message": e.message()}))
+        .collect();
+    json!({"output": l.output, "errors": errors})
+}
+
+/// `sign_cluster_info`'s result: `{"changed", "configmap"}`.
+pub fn sign_outcome_value(out: &discovery::SignOutcome) -> Value {
+    json!({"changed": out.changed, "configmap": out.configmap.to_value()})
+}
+
+/// `check_ca_pins`'s result: `{"pinned": true}` or `{"pinned": false, "message", "hashes"}`.
+pub fn pin_check_value(check: &std::result::Result<(), Vec<String>>) -> Value {
+    match check {
+        Ok(()) => json!({"pinned": true}),
+        Err(h) => json!({"pinned": false, "message": pin::not_pinned_message(h), "hashes": h}),
+    }
+}
+
+/// `k3s_ca_hash`'s result: `{"hash", "method"}`.
+pub fn ca_hash_value(h: &k3s::CaHash) -> Value {
+    json!({"hash": h.hash, "method": h.method.as_str()})
+}
+
+/// `verify_k3s_ca`'s result (an answer; `username` from the token).
+pub fn ca_check_value(c: &k3s::CaCheck, username: &str) -> Value {
+    json!({
+        "ok": c.ok(),
+        "status": c.status.as_str(),
+        "token_hash": c.token_hash,
+        "computed_hash": c.computed_hash,
+        "warning": c.warning,
+        "message": c.message(),
+        "username": username,
+    })
+}
+
+/// `k3s_credentials`'s result: `{"scheme", "username", "header"}` (header is secret).
+pub fn credentials_value(c: &k3s::Credential) -> Value {
+    let username = match c {
+        k3s::Credential::Basic { username, .. } => Some(username.clone()),
+        _ => None,
+    };
+    json!({"scheme": c.scheme(), "username": username, "header": c.header()})
 }
 
 /// `authenticate`'s result: `{"authenticated", "user": {"name", "groups"} | null,
@@ -517,28 +581,23 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
         }
         "get_groups" => json!(authn::get_groups(&secret(a.value("secret"))?)?),
         "token_expiration" => {
-            let e = authn::expiration(&secret(a.value("secret"))?, a.now()?);
-            json!({"remaining": e.remaining.to_go_string(), "expired": e.expired})
+            expiration_value(&authn::expiration(&secret(a.value("secret"))?, a.now()?))
         }
         "signing_credentials" => {
             let c = authn::signing_credentials(&secret(a.value("secret"))?, a.now()?);
-            // The stored bytes as text (lossy only for a hostile non-UTF-8 Secret).
-            c.map_or(Value::Null, |c| {
-                json!({"token_id": c.token_id, "token_secret": String::from_utf8_lossy(&c.token_secret)})
-            })
+            signing_credentials_value(c.as_ref())
         }
         "cleaner_action" => cleaner_action_value(&authn::cleaner_action(
             &secret(a.value("secret"))?,
             a.now()?,
         )),
         "list_tokens" => {
-            let l = list::list_token_results(&a.secrets()?, a.now()?, a.format()?, a.flavour()?)?;
-            let errors: Vec<Value> = l
-                .errors
-                .iter()
-                .map(|e| json!({"code": e.code(), "message": e.message()}))
-                .collect();
-            json!({"output": l.output, "errors": errors})
+            listing_value(&list::list_token_results(
+                &a.secrets()?,
+                a.now()?,
+                a.format()?,
+                a.flavour()?,
+            )?)
         }
         "render_token_list" => {
             let tokens = match a.get("tokens") {
@@ -599,8 +658,7 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
         "sign_cluster_info" => {
             let cm = configmap(a.value("configmap"))?;
             let list = a.all_secrets()?;
-            let out = discovery::sign_cluster_info(&cm, &list, a.now()?);
-            json!({"changed": out.changed, "configmap": out.configmap.to_value()})
+            sign_outcome_value(&discovery::sign_cluster_info(&cm, &list, a.now()?))
         }
         "verify_cluster_info" => discovery::verify_cluster_info(
             &configmap(a.value("configmap"))?,
@@ -655,7 +713,7 @@ fn k3s_user(a: &Args<'_>) -> Result<K3sToken> {
 }
 
 /// A 12-byte nonce from 24 hex characters.
-fn nonce(hex: &str) -> Result<[u8; 12]> {
+pub fn nonce(hex: &str) -> Result<[u8; 12]> {
     let bad = || Error::InvalidOptions("nonce must be 24 hex characters".into());
     if hex.len() != 24 {
         return Err(bad());
@@ -668,7 +726,8 @@ fn nonce(hex: &str) -> Result<[u8; 12]> {
     Ok(out)
 }
 
-fn pin_set(pins: &[String]) -> Result<pin::PinSet> {
+/// A pin set allowing `pins` (kubeadm `Set.Allow` rules); `invalid_hash` for the first bad one.
+pub fn pin_set(pins: &[String]) -> Result<pin::PinSet> {
     let mut set = pin::PinSet::new();
     set.allow_all(pins.iter().map(String::as_str))?;
     Ok(set)
@@ -691,12 +750,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         "check_ca_pins" => {
             let set = pin_set(&a.strings("pins")?)?;
             let ders = pem::certificates(a.s("pem")?.as_bytes())?;
-            match set.check_any(&ders)? {
-                Ok(()) => json!({"pinned": true}),
-                Err(h) => {
-                    json!({"pinned": false, "message": pin::not_pinned_message(&h), "hashes": h})
-                }
-            }
+            pin_check_value(&set.check_any(&ders)?)
         }
         "parse_k3s_token" => k3s_token_value(&K3sToken::parse(a.s("token")?)?),
         "format_k3s_token" => json!(k3s::format_token(
@@ -709,30 +763,18 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             json!(t.to_token_string(bundle("bundle")?, a.now()?))
         }
         "k3s_ca_hash" => {
-            let h = k3s::ca_hash(a.s("bundle")?.as_bytes(), a.now()?)?;
-            json!({"hash": h.hash, "method": h.method.as_str()})
+            ca_hash_value(&k3s::ca_hash(a.s("bundle")?.as_bytes(), a.now()?)?)
         }
         "verify_k3s_ca" => {
             let t = k3s_user(a)?;
-            let c = k3s::verify_ca(t.ca_hash(), bundle("bundle")?, a.now()?);
-            json!({
-                "ok": c.ok(),
-                "status": c.status.as_str(),
-                "token_hash": c.token_hash,
-                "computed_hash": c.computed_hash,
-                "warning": c.warning,
-                "message": c.message(),
-                "username": t.username(),
-            })
+            ca_check_value(
+                &k3s::verify_ca(t.ca_hash(), bundle("bundle")?, a.now()?),
+                t.username(),
+            )
         }
         "k3s_credentials" => {
             let t = K3sToken::parse(a.s("token")?)?;
-            let c = k3s::credentials(&t, a.opt("user")?);
-            let username = match &c {
-                k3s::Credential::Basic { username, .. } => Some(username.clone()),
-                _ => None,
-            };
-            json!({"scheme": c.scheme(), "username": username, "header": c.header()})
+            credentials_value(&k3s::credentials(&t, a.opt("user")?))
         }
         "k3s_normalize_token" => json!(k3s::normalize_token(a.s("token")?)?.as_str()),
         "k3s_passwd_password" => json!(k3s::passwd_password(a.s("name")?, a.s("passwd")?)),

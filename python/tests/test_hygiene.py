@@ -34,7 +34,7 @@ def _check(value: Any) -> None:
 
 
 def _secret() -> dict[str, Any]:
-    return kubetoken.render_secret(TOKEN, now=NOW, description="d").to_dict()
+    return dict(kubetoken.render_secret(TOKEN, now=NOW, description="d"))
 
 
 RESULTS: list[tuple[str, Callable[[], Any]]] = [
@@ -67,8 +67,8 @@ RESULTS: list[tuple[str, Callable[[], Any]]] = [
 def test_result_reprs_are_secret_free(name: str, fn: Callable[[], Any]) -> None:
     value = fn()
     _check(value)
-    if hasattr(value, "to_dict"):
-        assert isinstance(value.to_dict(), dict)
+    # ... and the values are all there for whoever asks for them.
+    assert isinstance(value, (dict, list))
 
 
 ERRORS: list[tuple[str, Callable[[], Any]]] = [
@@ -128,8 +128,6 @@ def test_every_documented_op_is_exposed_or_listed() -> None:
 
 
 def test_all_is_complete() -> None:
-    import kubetoken._api as api
-
-    public = {n for n in dir(api) if not n.startswith("_") and callable(getattr(api, n))}
-    public -= {"Any", "Optional", "Sequence", "Union"}
+    public = {n for n in dir(kubetoken) if not n.startswith("_")}
     assert public <= set(kubetoken.__all__), public - set(kubetoken.__all__)
+    assert set(kubetoken.__all__) <= set(dir(kubetoken))

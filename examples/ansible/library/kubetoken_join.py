@@ -102,10 +102,10 @@ def run(module: AnsibleModule) -> dict[str, Any]:
     return dict(
         changed=changed,
         token=token,
-        token_id=spec.id,
-        secret_name=manifest.name,
-        expiration=spec.expires or "",
-        secret=manifest.to_dict(),
+        token_id=spec["id"],
+        secret_name=manifest["metadata"]["name"],
+        expiration=spec["expires"] or "",
+        secret=manifest,
         secret_yaml=kubetoken.render_secret_yaml(token, **options),
         join_command=join,
     )

@@ -2,81 +2,20 @@
 
 kubeadm/k8s bootstrap tokens (``[a-z0-9]{6}.[a-z0-9]{16}``) and k3s/rke2 ``K10``
 tokens, byte-compatible with the upstream Go code. The rules live in one Rust core
-shared with the Rust crate and the npm package; this package is a thin binding with
-the same function names (``docs/api.md``).
+shared with the Rust crate and the npm package; the functions here are that core's,
+with the same names and argument order (``docs/api.md``).
 
 >>> import kubetoken
 >>> kubetoken.parse_token("abcdef.0123456789abcdef")
-BootstrapToken(id='abcdef', secret=****************)
+{'id': 'abcdef', 'secret': ****************}
 
-Errors are :class:`KubetokenError` subclasses with ``.code``; ``repr``/``str`` of every
-result and every error message are free of token secrets and passwords.
+Results are plain ``dict``/``list``/``str`` values (``json.dumps``-able as they are);
+the few that carry a secret are a :class:`SecretDict`, a ``dict`` whose ``repr``
+masks it. Errors are :class:`KubetokenError` subclasses with ``.code``. Types for
+mypy are in ``__init__.pyi``.
 """
-# The names below mirror _api.py, _types.py and _errors.py; add new functions to
-# the import and to __all__ (test_api checks that every _api function is exported).
 
-from __future__ import annotations
-
-from ._api import (
-    Duration,
-    Manifest,
-    Pem,
-    SecretArg,
-    SecretsArg,
-    Strings,
-    Time,
-    authenticate,
-    ca_cert_hashes,
-    check_ca_pins,
-    cleaner_action,
-    cluster_info_kubeconfig,
-    compute_jws,
-    delete_token_names,
-    encode_token_secret,
-    format_k3s_token,
-    generate_token,
-    get_groups,
-    is_valid_token,
-    is_valid_token_id,
-    join_command,
-    k3s_ca_hash,
-    k3s_credentials,
-    k3s_decrypt,
-    k3s_normalize_token,
-    k3s_passwd_password,
-    k3s_storage_key,
-    k3s_token_create_output,
-    k3s_token_generate,
-    k3s_token_hash,
-    k3s_token_opens,
-    k3s_token_string,
-    list_tokens,
-    parse_ca_pins,
-    parse_duration,
-    parse_k3s_token,
-    parse_kubeconfig,
-    parse_rfc3339,
-    parse_secret,
-    parse_secret_list,
-    parse_secret_name,
-    parse_token,
-    register_command,
-    render_secret,
-    render_secret_yaml,
-    render_token_list,
-    secret_name,
-    short_human_duration,
-    sign_cluster_info,
-    signing_credentials,
-    token_expiration,
-    validate_group,
-    validate_token_groups,
-    validate_token_options,
-    validate_usages,
-    verify_cluster_info,
-    verify_jws,
-    verify_k3s_ca,
-)
+from . import _native
 from ._errors import (
     CryptoError,
     InputTooLargeError,
@@ -88,58 +27,14 @@ from ._errors import (
     KubetokenError,
     UnsupportedError,
 )
+from ._native import *  # noqa: F403 (the functions of docs/api.md)
 from ._native import ERROR_CODES, __version__
-from ._types import (
-    MASK,
-    Authentication,
-    BootstrapToken,
-    CleanerAction,
-    DiscoveryResult,
-    Expiration,
-    K3sCaCheck,
-    K3sCaHash,
-    K3sCredentials,
-    K3sToken,
-    Kubeconfig,
-    ListError,
-    PinCheck,
-    SecretManifest,
-    SignedClusterInfo,
-    SigningCredentials,
-    TokenList,
-    TokenSpec,
-    User,
-)
+from ._secret import MASK, SecretDict
 
 __all__ = [
     "__version__",
-    "ERROR_CODES",
     "MASK",
-    "BootstrapToken",
-    "TokenSpec",
-    "User",
-    "Authentication",
-    "Expiration",
-    "SigningCredentials",
-    "CleanerAction",
-    "ListError",
-    "TokenList",
-    "SignedClusterInfo",
-    "DiscoveryResult",
-    "Kubeconfig",
-    "PinCheck",
-    "K3sToken",
-    "K3sCaHash",
-    "K3sCaCheck",
-    "K3sCredentials",
-    "SecretManifest",
-    "Time",
-    "Duration",
-    "Pem",
-    "Manifest",
-    "Strings",
-    "SecretArg",
-    "SecretsArg",
+    "SecretDict",
     "KubetokenError",
     "InvalidTokenError",
     "InvalidOptionsError",
@@ -149,55 +44,7 @@ __all__ = [
     "CryptoError",
     "InputTooLargeError",
     "UnsupportedError",
-    "generate_token",
-    "parse_token",
-    "is_valid_token",
-    "is_valid_token_id",
-    "secret_name",
-    "parse_secret_name",
-    "parse_duration",
-    "short_human_duration",
-    "parse_rfc3339",
-    "validate_group",
-    "validate_usages",
-    "validate_token_groups",
-    "validate_token_options",
-    "render_secret",
-    "render_secret_yaml",
-    "encode_token_secret",
-    "parse_secret",
-    "parse_secret_list",
-    "authenticate",
-    "get_groups",
-    "token_expiration",
-    "signing_credentials",
-    "cleaner_action",
-    "list_tokens",
-    "render_token_list",
-    "delete_token_names",
-    "compute_jws",
-    "verify_jws",
-    "sign_cluster_info",
-    "verify_cluster_info",
-    "join_command",
-    "register_command",
-    "parse_kubeconfig",
-    "cluster_info_kubeconfig",
-    "ca_cert_hashes",
-    "parse_ca_pins",
-    "check_ca_pins",
-    "parse_k3s_token",
-    "k3s_ca_hash",
-    "format_k3s_token",
-    "k3s_token_string",
-    "verify_k3s_ca",
-    "k3s_credentials",
-    "k3s_normalize_token",
-    "k3s_passwd_password",
-    "k3s_token_hash",
-    "k3s_storage_key",
-    "k3s_token_generate",
-    "k3s_decrypt",
-    "k3s_token_opens",
-    "k3s_token_create_output",
+    *(name for name in dir(_native) if not name.startswith("_")),
 ]
+
+del _native
