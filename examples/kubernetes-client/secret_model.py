@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"data keys: {', '.join(sorted(secret.data or {}))}")
     if args.apply:
         config.load_kube_config()  # type: ignore[no-untyped-call]
-        client.CoreV1Api().create_namespaced_secret(secret.metadata.namespace or "kube-system", secret)
+        client.CoreV1Api().create_namespaced_secret(
+            secret.metadata.namespace or "kube-system", secret
+        )
         print("created")
     return 0
 

@@ -16,7 +16,7 @@ NOW = "2024-05-01T12:00:00Z"
 HASH = "sha256:7f5d0a6b7b8c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c"
 
 
-def _secret(**kwargs: object) -> "kubetoken.SecretManifest":
+def _secret(**kwargs: object) -> kubetoken.SecretManifest:
     return kubetoken.render_secret(TOKEN, now=NOW, **kwargs)  # type: ignore[arg-type]
 
 
@@ -74,7 +74,7 @@ def test_controllers_and_listing() -> None:
     assert listing["errors"] == []
     assert kubetoken.list_tokens([m], now=NOW, format="json")["output"].startswith("{")
     spec = kubetoken.parse_secret(m)
-    assert kubetoken.render_token_list([spec], now=NOW) == listing.output
+    assert kubetoken.render_token_list([spec], now=NOW) == listing["output"]
     assert kubetoken.delete_token_names(["abcdef", TOKEN]) == ["bootstrap-token-abcdef"] * 2
     with pytest.raises(kubetoken.InvalidOptionsError):
         kubetoken.list_tokens([m], now=NOW, format="xml")
@@ -85,7 +85,9 @@ def test_sign_and_verify_cluster_info() -> None:
         "apiVersion": "v1",
         "kind": "ConfigMap",
         "metadata": {"name": "cluster-info", "namespace": "kube-public"},
-        "data": {"kubeconfig": "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://10.0.0.1:6443\n  name: \"\"\n"},
+        "data": {
+            "kubeconfig": 'apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://10.0.0.1:6443\n  name: ""\n'
+        },
     }
     signed = kubetoken.sign_cluster_info(cm, [_secret()], now=NOW)
     assert signed["changed"]
@@ -108,7 +110,9 @@ def test_join_and_register_commands() -> None:
     assert kubetoken.join_command(TOKEN, server="https://10.0.0.1:6443", ca_cert_hashes=[HASH]) == (
         f"kubeadm join 10.0.0.1:6443 --token {TOKEN} --discovery-token-ca-cert-hash {HASH} "
     )
-    assert kubetoken.register_command(TOKEN, server="https://10.0.0.1:6443", ca_cert_hashes=[HASH]) == (
+    assert kubetoken.register_command(
+        TOKEN, server="https://10.0.0.1:6443", ca_cert_hashes=[HASH]
+    ) == (
         f"karmadactl register 10.0.0.1:6443 --token {TOKEN} --discovery-token-ca-cert-hash {HASH}"
     )
     with pytest.raises(kubetoken.InvalidOptionsError):

@@ -199,16 +199,12 @@ def test_parse_secret_list_keeps_bad_items_in_place() -> None:
 def test_big_secret_list_from_many_threads() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    items = [
-        kubetoken.render_secret(now=NOW, description=f"node {i}") for i in range(300)
-    ]
+    items = [kubetoken.render_secret(now=NOW, description=f"node {i}") for i in range(300)]
     text = json.dumps({"apiVersion": "v1", "kind": "List", "items": items})
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(kubetoken.parse_secret_list, [text] * 8))
     for r in results:
-        assert [s["description"] for s in r if "token" in s] == [
-            f"node {i}" for i in range(300)
-        ]
+        assert [s["description"] for s in r if "token" in s] == [f"node {i}" for i in range(300)]
 
 
 def test_int_ttl_is_milliseconds() -> None:

@@ -28,7 +28,7 @@ from ._errors import (
     UnsupportedError,
 )
 from ._native import *  # noqa: F403 (the functions of docs/api.md)
-from ._native import ERROR_CODES, __version__
+from ._native import __version__
 from ._secret import MASK, SecretDict
 
 __all__ = [
