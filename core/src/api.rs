@@ -36,8 +36,9 @@ use crate::join::{self, JoinOptions, JoinTarget};
 use crate::k3s::{self, K3sToken};
 use crate::kubeconfig::{self, Kubeconfig};
 use crate::list::{self, ListFormat};
-use crate::spec::{self, Flavour, TokenOptions, TokenSpec};
-use crate::{BootstrapToken, Duration, Error, Result, Secret, Timestamp, pem, pin, token};
+use crate::options::{self, Flavour, TokenOptions, TokenSpec};
+use crate::x509::pem;
+use crate::{BootstrapToken, Duration, Error, Result, Secret, Timestamp, pin, token};
 
 /// Which arguments an op takes.
 enum Takes {
@@ -439,15 +440,15 @@ fn rendered(args: &Value, a: &Args<'_>) -> Result<Secret> {
 fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "validate_group" => {
-            spec::validate_group(a.s("group")?)?;
+            options::validate_group(a.s("group")?)?;
             json!(true)
         }
         "validate_usages" => {
-            spec::validate_usages(&a.strings("usages")?)?;
+            options::validate_usages(&a.strings("usages")?)?;
             json!(true)
         }
         "validate_token_groups" => {
-            spec::validate_token_groups(&a.strings("usages")?, &a.strings("groups")?)?;
+            options::validate_token_groups(&a.strings("usages")?, &a.strings("groups")?)?;
             json!(true)
         }
         "validate_token_options" => {
@@ -470,8 +471,8 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
         "parse_secret" => TokenSpec::from_secret(&secret(a.value("secret"))?)?.to_value(),
         _ => {
             let items = match a.value("secrets") {
-                Value::String(text) => spec::tokens_from_secret_list(text)?,
-                other => spec::tokens_from_secret_list_value(other)?,
+                Value::String(text) => options::tokens_from_secret_list(text)?,
+                other => options::tokens_from_secret_list_value(other)?,
             };
             Value::Array(items.iter().map(listed_value).collect())
         }
@@ -807,7 +808,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         other => {
             return Err(Error::Unsupported(format!(
                 "no such operation {}",
-                crate::gofmt::quote(other)
+                crate::go::strconv::quote(other)
             )));
         }
     })

@@ -46,36 +46,65 @@ impl From<KtError> for PyErr {
     }
 }
 
-/// The exception classes by family name, loaded once.
-static CLASSES: PyOnceLock<Vec<(String, Py<PyType>)>> = PyOnceLock::new();
+/// The `kubetoken` exception class (in `kubetoken/_errors.py`) of each core error code
+/// (`kubetoken::Error::CODES`); every class subclasses `KubetokenError`.
+pub const FAMILIES: &[(&str, &str)] = &[
+    ("invalid_token", "InvalidTokenError"),
+    ("invalid_token_id", "InvalidTokenError"),
+    ("invalid_k3s_token", "InvalidTokenError"),
+    ("invalid_group", "InvalidOptionsError"),
+    ("invalid_usage", "InvalidOptionsError"),
+    ("invalid_duration", "InvalidOptionsError"),
+    ("invalid_timestamp", "InvalidOptionsError"),
+    ("invalid_options", "InvalidOptionsError"),
+    ("invalid_secret", "InvalidSecretError"),
+    ("invalid_configmap", "InvalidManifestError"),
+    ("invalid_kubeconfig", "InvalidManifestError"),
+    ("invalid_pem", "InvalidCertificateError"),
+    ("invalid_certificate", "InvalidCertificateError"),
+    ("invalid_hash", "InvalidCertificateError"),
+    ("invalid_ciphertext", "CryptoError"),
+    ("decryption_failed", "CryptoError"),
+    ("random_failure", "CryptoError"),
+    ("input_too_large", "InputTooLargeError"),
+    ("unsupported", "UnsupportedError"),
+];
 
-fn classes(py: Python<'_>) -> PyResult<&Vec<(String, Py<PyType>)>> {
-    CLASSES.get_or_try_init(py, || {
+/// The exception class name for a core error code (`KubetokenError` for a code this
+/// table does not know yet).
+pub fn family(code: &str) -> &'static str {
+    FAMILIES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("KubetokenError", |(_, f)| f)
+}
+
+/// The exception classes by name (`KubetokenError` and every family), loaded once.
+static CLASSES: PyOnceLock<Vec<(&'static str, Py<PyType>)>> = PyOnceLock::new();
+
+fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
+    let all = CLASSES.get_or_try_init(py, || {
         let module = py.import("kubetoken._errors")?;
-        let mut out = Vec::new();
-        for (_, family) in Error::ALL_CODES {
-            if out.iter().any(|(f, _): &(String, Py<PyType>)| f == family) {
-                continue;
+        let mut out: Vec<(&'static str, Py<PyType>)> = Vec::new();
+        let names = std::iter::once("KubetokenError").chain(FAMILIES.iter().map(|(_, f)| *f));
+        for family in names {
+            if !out.iter().any(|(f, _)| *f == family) {
+                let cls = module.getattr(family)?.cast_into::<PyType>()?;
+                out.push((family, cls.unbind()));
             }
-            let cls = module.getattr(*family)?.cast_into::<PyType>()?;
-            out.push(((*family).to_owned(), cls.unbind()));
         }
-        Ok(out)
-    })
+        Ok::<_, PyErr>(out)
+    })?;
+    all.iter()
+        .find(|(f, _)| *f == name)
+        .or_else(|| all.first())
+        .map(|(_, c)| c.bind(py).clone())
+        .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("no exception classes"))
 }
 
 /// `kubetoken.<family>(message, code)`.
 pub fn core_error(py: Python<'_>, e: &Error) -> PyErr {
-    let built = classes(py).and_then(|all| {
-        let cls = all
-            .iter()
-            .find(|(f, _)| f == e.family())
-            .or_else(|| all.first())
-            .map(|(_, c)| c.bind(py).clone())
-            .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("no exception classes"))?;
-        cls.call1((e.message(), e.code()))
-    });
-    match built {
+    match class(py, family(e.code())).and_then(|cls| cls.call1((e.message(), e.code()))) {
         Ok(instance) => PyErr::from_value(instance),
         Err(import_failure) => import_failure,
     }

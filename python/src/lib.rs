@@ -19,6 +19,10 @@ use pyo3::prelude::*;
 #[pymodule(gil_used = false)]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add("ERROR_CODES", kubetoken::Error::ALL_CODES.to_vec())?;
+    let codes: Vec<(&str, &str)> = kubetoken::Error::CODES
+        .iter()
+        .map(|c| (*c, errors::family(c)))
+        .collect();
+    m.add("ERROR_CODES", codes)?;
     ops::register(m)
 }

@@ -17,8 +17,9 @@ use kubetoken::join::{self, JoinOptions, JoinTarget};
 use kubetoken::k3s::{self, K3sToken};
 use kubetoken::kubeconfig::{self, Kubeconfig};
 use kubetoken::list::{self, ListFormat};
-use kubetoken::spec::{self, Flavour, TokenOptions, TokenSpec};
-use kubetoken::{BootstrapToken, Error, pem, pin, token};
+use kubetoken::options::{self, Flavour, TokenOptions, TokenSpec};
+use kubetoken::x509::pem;
+use kubetoken::{BootstrapToken, Error, pin, token};
 
 use crate::convert::{
     self, all_secrets, bytes, now_or_clock, opt_bytes, opt_strings, read, secrets, strings,
@@ -131,21 +132,21 @@ pub fn parse_rfc3339(timestamp: &Bound<'_, PyAny>) -> KtResult<String> {
 /// `True` if `group` matches the bootstrap group pattern; else raises (`invalid_group`).
 #[pyfunction]
 pub fn validate_group(group: &str) -> KtResult<bool> {
-    spec::validate_group(group)?;
+    options::validate_group(group)?;
     Ok(true)
 }
 
 /// `True` if every usage is known (`signing`, `authentication`); else raises.
 #[pyfunction]
 pub fn validate_usages(usages: &Bound<'_, PyAny>) -> KtResult<bool> {
-    spec::validate_usages(&strings(usages)?)?;
+    options::validate_usages(&strings(usages)?)?;
     Ok(true)
 }
 
 /// `True` if the groups are valid for the usages (groups need `authentication`).
 #[pyfunction]
 pub fn validate_token_groups(usages: &Bound<'_, PyAny>, groups: &Bound<'_, PyAny>) -> KtResult<bool> {
-    spec::validate_token_groups(&strings(usages)?, &strings(groups)?)?;
+    options::validate_token_groups(&strings(usages)?, &strings(groups)?)?;
     Ok(true)
 }
 
@@ -268,14 +269,14 @@ pub fn parse_secret_list<'py>(py: Python<'py>, secrets: &Bound<'py, PyAny>) -> O
     let items = match convert::manifest(secrets)? {
         convert::Manifest::Text(t) => {
             let t = t.into_owned();
-            py.detach(move || spec::tokens_from_secret_list(&t))?
+            py.detach(move || options::tokens_from_secret_list(&t))?
         }
         convert::Manifest::Value(v) => {
             let v = match v {
                 serde_json::Value::Array(items) => serde_json::json!({"kind": "List", "items": items}),
                 other => other,
             };
-            py.detach(move || spec::tokens_from_secret_list_value(&v))?
+            py.detach(move || options::tokens_from_secret_list_value(&v))?
         }
     };
     let out = pyo3::types::PyList::empty(py);

@@ -1,25 +1,20 @@
 //! Token options: kubeadm's `BootstrapToken` config object (token, description, TTL or
 //! expires, usages, groups), the per-flavour defaults, validation, and the conversions
 //! to and from the stored [`Secret`] (`BootstrapTokenToSecret` / `BootstrapTokenFromSecret`).
-//!
-//! OWNER: kubeadm-secret helper. CONTRACT (other modules rely on these names):
-//! [`Flavour`], [`TokenSpec`], [`TokenSpec::new`], [`TokenSpec::validate`],
-//! [`TokenSpec::to_secret`], [`TokenSpec::from_secret`], [`validate_group`],
-//! [`validate_usages`], [`KNOWN_USAGES`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 use zeroize::Zeroize;
 
-use crate::duration::Duration;
 use crate::error::{Error, Result};
-use crate::gofmt::{quote, quote_cut};
+use crate::go::duration::Duration;
+use crate::go::strconv::{quote, quote_cut};
+use crate::go::time::Timestamp;
 use crate::secret::{
     KEY_DESCRIPTION, KEY_EXPIRATION, KEY_EXTRA_GROUPS, KEY_TOKEN_ID, KEY_TOKEN_SECRET, NAMESPACE,
     SECRET_TYPE, Secret, USAGE_PREFIX,
 };
-use crate::time::Timestamp;
 use crate::token::{self, BootstrapToken, describe_untrusted};
 
 /// `KnownTokenUsages`, in upstream order.
@@ -70,7 +65,7 @@ impl Flavour {
             .ok_or_else(|| {
                 Error::InvalidOptions(format!(
                     "unknown flavour {}; expected one of kubeadm, k3s, rke2, karmada",
-                    crate::gofmt::quote(s)
+                    crate::go::strconv::quote(s)
                 ))
             })
     }
