@@ -4,7 +4,9 @@ dict results (the exact values are covered by the shared vectors)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -117,3 +119,33 @@ def test_join_and_register_commands() -> None:
     )
     with pytest.raises(kubetoken.InvalidOptionsError):
         kubetoken.join_command(TOKEN, server="https://10.0.0.1:6443", ca_cert_hashes=[])
+
+
+def test_pem_bytes_are_hashed_as_given(repo: Path) -> None:
+    pem = (repo / "tests/fixtures/k3s/cert-ed25519-root.pem").read_bytes()
+    # A Latin-1 comment (not UTF-8) before the certificate: k3s hashes the file's bytes.
+    bundle = b"# caf\xe9 root\n" + pem
+    h = kubetoken.k3s_ca_hash(bundle, now=NOW)
+    assert h == {"hash": hashlib.sha256(bundle).hexdigest(), "method": "single"}
+    assert kubetoken.k3s_ca_hash(pem, now=NOW) == kubetoken.k3s_ca_hash(pem.decode(), now=NOW)
+    hashes = kubetoken.ca_cert_hashes(bundle)
+    assert hashes == kubetoken.ca_cert_hashes(pem.decode())
+    assert kubetoken.check_ca_pins(bundle, hashes) == {"pinned": True}
+    miss = kubetoken.check_ca_pins(bytearray(bundle), [HASH])
+    assert miss["pinned"] is False and miss.get("hashes") == hashes
+    token = kubetoken.format_k3s_token(TOKEN, bundle, now=NOW)
+    assert token == f"K10{h['hash']}::{TOKEN}"
+    check = kubetoken.verify_k3s_ca(token, bundle, now=NOW)
+    assert check["ok"] and check["status"] == "match"
+
+
+def test_k3s_encrypt_round_trip_and_injection() -> None:
+    sealed = kubetoken.k3s_encrypt("pass", b"\x00\xffdata")
+    assert kubetoken.k3s_decrypt("pass", sealed) == b"\x00\xffdata"
+    assert kubetoken.k3s_encrypt("pass", "x") != kubetoken.k3s_encrypt("pass", "x")  # random
+    fixed = kubetoken.k3s_encrypt("pass", "x", salt="s", nonce="00" * 12)
+    assert fixed == kubetoken.k3s_encrypt("pass", b"x", salt="s", nonce="00" * 12)
+    with pytest.raises(TypeError):
+        kubetoken.k3s_encrypt("pass", "x", "s", "00" * 12)  # type: ignore[misc]
+    with pytest.raises(kubetoken.InvalidOptionsError):
+        kubetoken.k3s_encrypt("pass", "x", salt="s")
