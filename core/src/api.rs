@@ -592,14 +592,12 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
             &secret(a.value("secret"))?,
             a.now()?,
         )),
-        "list_tokens" => {
-            listing_value(&list::list_token_results(
-                &a.secrets()?,
-                a.now()?,
-                a.format()?,
-                a.flavour()?,
-            )?)
-        }
+        "list_tokens" => listing_value(&list::list_token_results(
+            &a.secrets()?,
+            a.now()?,
+            a.format()?,
+            a.flavour()?,
+        )?),
         "render_token_list" => {
             let tokens = match a.get("tokens") {
                 None => Vec::new(),
@@ -763,9 +761,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             let t = k3s_user(a)?;
             json!(t.to_token_string(bundle("bundle")?, a.now()?))
         }
-        "k3s_ca_hash" => {
-            ca_hash_value(&k3s::ca_hash(a.s("bundle")?.as_bytes(), a.now()?)?)
-        }
+        "k3s_ca_hash" => ca_hash_value(&k3s::ca_hash(a.s("bundle")?.as_bytes(), a.now()?)?),
         "verify_k3s_ca" => {
             let t = k3s_user(a)?;
             ca_check_value(

@@ -43,7 +43,9 @@ pub fn time(obj: &Bound<'_, PyAny>) -> KtResult<Timestamp> {
             .into());
         }
         let iso = obj.call_method0("isoformat")?;
-        return Ok(Timestamp::parse_rfc3339(&iso.cast::<PyString>()?.to_cow()?)?);
+        return Ok(Timestamp::parse_rfc3339(
+            &iso.cast::<PyString>()?.to_cow()?,
+        )?);
     }
     Err(type_error(format!(
         "expected an RFC3339 str or a timezone-aware datetime, got {}",
@@ -145,10 +147,14 @@ pub enum Manifest<'a> {
 
 /// A manifest argument: JSON/YAML `str`/`bytes`, or a parsed `dict`/`list`.
 pub fn manifest<'a>(obj: &'a Bound<'_, PyAny>) -> KtResult<Manifest<'a>> {
-    if obj.cast::<PyDict>().is_ok() || obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+    if obj.cast::<PyDict>().is_ok() || obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok()
+    {
         return Ok(Manifest::Value(to_json(obj, 0)?));
     }
-    if obj.cast::<PyString>().is_ok() || obj.cast::<PyBytes>().is_ok() || obj.cast::<PyByteArray>().is_ok() {
+    if obj.cast::<PyString>().is_ok()
+        || obj.cast::<PyBytes>().is_ok()
+        || obj.cast::<PyByteArray>().is_ok()
+    {
         return Ok(Manifest::Text(text(obj)?));
     }
     Err(type_error(format!(
@@ -198,7 +204,9 @@ pub fn secrets(obj: &Bound<'_, PyAny>) -> KtResult<Vec<kubetoken::Result<kubetok
 
 /// Every Secret of `secrets`, or the first bad one's error.
 pub fn all_secrets(obj: &Bound<'_, PyAny>) -> KtResult<Vec<kubetoken::Secret>> {
-    Ok(secrets(obj)?.into_iter().collect::<kubetoken::Result<Vec<_>>>()?)
+    Ok(secrets(obj)?
+        .into_iter()
+        .collect::<kubetoken::Result<Vec<_>>>()?)
 }
 
 /// A sequence of `str` (a single `str` is refused: it would iterate by character).
@@ -322,7 +330,9 @@ pub fn to_json(obj: &Bound<'_, PyAny>, depth: usize) -> KtResult<Value> {
     }
     if obj.cast::<PyDateTime>().is_ok() || obj.cast::<pyo3::types::PyDate>().is_ok() {
         let iso = obj.call_method0("isoformat")?;
-        return Ok(Value::String(iso.cast::<PyString>()?.to_cow()?.into_owned()));
+        return Ok(Value::String(
+            iso.cast::<PyString>()?.to_cow()?.into_owned(),
+        ));
     }
     Err(type_error(format!(
         "cannot put a {} into a manifest",

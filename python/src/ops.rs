@@ -22,8 +22,7 @@ use kubetoken::x509::pem;
 use kubetoken::{BootstrapToken, Error, pin, token};
 
 use crate::convert::{
-    self, all_secrets, bytes, now_or_clock, opt_bytes, opt_strings, read, secrets, strings,
-    time,
+    self, all_secrets, bytes, now_or_clock, opt_bytes, opt_strings, read, secrets, strings, time,
 };
 use crate::errors::KtResult;
 use crate::topy::{to_py, to_py_as};
@@ -145,7 +144,10 @@ pub fn validate_usages(usages: &Bound<'_, PyAny>) -> KtResult<bool> {
 
 /// `True` if the groups are valid for the usages (groups need `authentication`).
 #[pyfunction]
-pub fn validate_token_groups(usages: &Bound<'_, PyAny>, groups: &Bound<'_, PyAny>) -> KtResult<bool> {
+pub fn validate_token_groups(
+    usages: &Bound<'_, PyAny>,
+    groups: &Bound<'_, PyAny>,
+) -> KtResult<bool> {
     options::validate_token_groups(&strings(usages)?, &strings(groups)?)?;
     Ok(true)
 }
@@ -250,9 +252,20 @@ pub fn encode_token_secret<'py>(
     now: Arg<'_, 'py>,
     string_data: bool,
 ) -> Obj<'py> {
-    let o = token_options(Some(token), flavour, description, ttl, expires, usages, groups)?;
+    let o = token_options(
+        Some(token),
+        flavour,
+        description,
+        ttl,
+        expires,
+        usages,
+        groups,
+    )?;
     let spec = o.to_spec_exact()?;
-    secretive(py, &api::manifest(&spec.to_secret(now_or_clock(now)?), string_data)?)
+    secretive(
+        py,
+        &api::manifest(&spec.to_secret(now_or_clock(now)?), string_data)?,
+    )
 }
 
 /// kubeadm's `BootstrapTokenFromSecret`: the token stored in a Secret manifest.
@@ -273,7 +286,9 @@ pub fn parse_secret_list<'py>(py: Python<'py>, secrets: &Bound<'py, PyAny>) -> O
         }
         convert::Manifest::Value(v) => {
             let v = match v {
-                serde_json::Value::Array(items) => serde_json::json!({"kind": "List", "items": items}),
+                serde_json::Value::Array(items) => {
+                    serde_json::json!({"kind": "List", "items": items})
+                }
                 other => other,
             };
             py.detach(move || options::tokens_from_secret_list_value(&v))?
@@ -302,7 +317,10 @@ pub fn authenticate<'py>(
 ) -> Obj<'py> {
     let list = all_secrets(secrets)?;
     let now = now_or_clock(now)?;
-    plain(py, &api::authentication_value(&authn::authenticate(token, &list, now)))
+    plain(
+        py,
+        &api::authentication_value(&authn::authenticate(token, &list, now)),
+    )
 }
 
 /// `GetGroups`: `system:bootstrappers` plus the Secret's extra groups, sorted.
@@ -314,15 +332,26 @@ pub fn get_groups(secret: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
 /// `GetExpiration`: the time left and whether the token has expired.
 #[pyfunction]
 #[pyo3(signature = (secret, now=None))]
-pub fn token_expiration<'py>(py: Python<'py>, secret: &Bound<'py, PyAny>, now: Arg<'_, 'py>) -> Obj<'py> {
+pub fn token_expiration<'py>(
+    py: Python<'py>,
+    secret: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+) -> Obj<'py> {
     let s = convert::secret(secret)?;
-    plain(py, &api::expiration_value(&authn::expiration(&s, now_or_clock(now)?)))
+    plain(
+        py,
+        &api::expiration_value(&authn::expiration(&s, now_or_clock(now)?)),
+    )
 }
 
 /// The BootstrapSigner's check: the ID and secret to sign with, or `None`.
 #[pyfunction]
 #[pyo3(signature = (secret, now=None))]
-pub fn signing_credentials<'py>(py: Python<'py>, secret: &Bound<'py, PyAny>, now: Arg<'_, 'py>) -> Obj<'py> {
+pub fn signing_credentials<'py>(
+    py: Python<'py>,
+    secret: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+) -> Obj<'py> {
     let s = convert::secret(secret)?;
     match authn::signing_credentials(&s, now_or_clock(now)?) {
         None => Ok(py.None().into_bound(py)),
@@ -333,9 +362,16 @@ pub fn signing_credentials<'py>(py: Python<'py>, secret: &Bound<'py, PyAny>, now
 /// The TokenCleaner's decision for a Secret: delete, requeue or nothing.
 #[pyfunction]
 #[pyo3(signature = (secret, now=None))]
-pub fn cleaner_action<'py>(py: Python<'py>, secret: &Bound<'py, PyAny>, now: Arg<'_, 'py>) -> Obj<'py> {
+pub fn cleaner_action<'py>(
+    py: Python<'py>,
+    secret: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+) -> Obj<'py> {
     let s = convert::secret(secret)?;
-    plain(py, &api::cleaner_action_value(&authn::cleaner_action(&s, now_or_clock(now)?)))
+    plain(
+        py,
+        &api::cleaner_action_value(&authn::cleaner_action(&s, now_or_clock(now)?)),
+    )
 }
 
 fn flavour(f: Option<&str>) -> KtResult<Flavour> {
@@ -357,7 +393,11 @@ pub fn list_tokens<'py>(
     flavour: Option<&str>,
 ) -> Obj<'py> {
     let items = self::secrets_arg(secrets)?;
-    let (now, fmt, fl) = (now_or_clock(now)?, self::format(format)?, self::flavour(flavour)?);
+    let (now, fmt, fl) = (
+        now_or_clock(now)?,
+        self::format(format)?,
+        self::flavour(flavour)?,
+    );
     let l = py.detach(|| list::list_token_results(&items, now, fmt, fl))?;
     secretive(py, &api::listing_value(&l))
 }
@@ -396,14 +436,21 @@ pub fn render_token_list(
 #[pyfunction]
 #[pyo3(signature = (args, flavour=None))]
 pub fn delete_token_names(args: &Bound<'_, PyAny>, flavour: Option<&str>) -> KtResult<Vec<String>> {
-    Ok(list::delete_token_names(&strings(args)?, self::flavour(flavour)?)?)
+    Ok(list::delete_token_names(
+        &strings(args)?,
+        self::flavour(flavour)?,
+    )?)
 }
 
 // ---- JWS, cluster-info discovery, join commands ----------------------------------------
 
 /// cluster-bootstrap `ComputeDetachedSignature`: `<header>..<signature>`.
 #[pyfunction]
-pub fn compute_jws(content: &Bound<'_, PyAny>, token_id: &str, token_secret: &Bound<'_, PyAny>) -> KtResult<String> {
+pub fn compute_jws(
+    content: &Bound<'_, PyAny>,
+    token_id: &str,
+    token_secret: &Bound<'_, PyAny>,
+) -> KtResult<String> {
     Ok(kubetoken::jws::compute_detached_signature(
         &bytes(content)?,
         token_id,
@@ -444,7 +491,11 @@ pub fn sign_cluster_info<'py>(
     secrets: &Bound<'py, PyAny>,
     now: Arg<'_, 'py>,
 ) -> Obj<'py> {
-    let (cm, list, now) = (self::configmap(configmap)?, all_secrets(secrets)?, now_or_clock(now)?);
+    let (cm, list, now) = (
+        self::configmap(configmap)?,
+        all_secrets(secrets)?,
+        now_or_clock(now)?,
+    );
     let out = py.detach(|| discovery::sign_cluster_info(&cm, &list, now));
     plain(py, &api::sign_outcome_value(&out))
 }
@@ -565,7 +616,11 @@ pub fn parse_ca_pins(pins: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
 
 /// Whether any certificate of `pem` is pinned (an answer, not an error).
 #[pyfunction]
-pub fn check_ca_pins<'py>(py: Python<'py>, pem: &Bound<'py, PyAny>, pins: &Bound<'py, PyAny>) -> Obj<'py> {
+pub fn check_ca_pins<'py>(
+    py: Python<'py>,
+    pem: &Bound<'py, PyAny>,
+    pins: &Bound<'py, PyAny>,
+) -> Obj<'py> {
     let set = api::pin_set(&strings(pins)?)?;
     let pem = bytes(pem)?;
     let check = py.detach(|| pem::certificates(&pem).and_then(|ders| set.check_any(&ders)))?;
@@ -581,7 +636,12 @@ pub fn parse_k3s_token<'py>(py: Python<'py>, token: &str) -> Obj<'py> {
 /// `K10<ca hash>::<credentials>` for this CA bundle (`FormatTokenBytes`).
 #[pyfunction]
 #[pyo3(signature = (credentials, bundle, now=None))]
-pub fn format_k3s_token(py: Python<'_>, credentials: &str, bundle: &Bound<'_, PyAny>, now: Arg<'_, '_>) -> KtResult<String> {
+pub fn format_k3s_token(
+    py: Python<'_>,
+    credentials: &str,
+    bundle: &Bound<'_, PyAny>,
+    now: Arg<'_, '_>,
+) -> KtResult<String> {
     let (bundle, now) = (bytes(bundle)?, now_or_clock(now)?);
     Ok(py.detach(|| k3s::format_token(credentials, &bundle, now))?)
 }
@@ -604,14 +664,22 @@ pub fn k3s_token_string(
     now: Arg<'_, '_>,
     user: Option<&str>,
 ) -> KtResult<String> {
-    let (t, bundle, now) = (k3s_user(token, user)?, opt_bytes(bundle)?, now_or_clock(now)?);
+    let (t, bundle, now) = (
+        k3s_user(token, user)?,
+        opt_bytes(bundle)?,
+        now_or_clock(now)?,
+    );
     Ok(py.detach(|| t.to_token_string(bundle.as_deref(), now)))
 }
 
 /// The CA hash a k3s server puts in its `K10` tokens for this CA bundle (raw bytes).
 #[pyfunction]
 #[pyo3(signature = (bundle, now=None))]
-pub fn k3s_ca_hash<'py>(py: Python<'py>, bundle: &Bound<'py, PyAny>, now: Arg<'_, 'py>) -> Obj<'py> {
+pub fn k3s_ca_hash<'py>(
+    py: Python<'py>,
+    bundle: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+) -> Obj<'py> {
     let (bundle, now) = (bytes(bundle)?, now_or_clock(now)?);
     let h = py.detach(|| k3s::ca_hash(&bundle, now))?;
     plain(py, &api::ca_hash_value(&h))
@@ -627,7 +695,11 @@ pub fn verify_k3s_ca<'py>(
     now: Arg<'_, 'py>,
     user: Option<&str>,
 ) -> Obj<'py> {
-    let (t, bundle, now) = (k3s_user(token, user)?, opt_bytes(bundle)?, now_or_clock(now)?);
+    let (t, bundle, now) = (
+        k3s_user(token, user)?,
+        opt_bytes(bundle)?,
+        now_or_clock(now)?,
+    );
     let c = py.detach(|| k3s::verify_ca(t.ca_hash(), bundle.as_deref(), now));
     plain(py, &api::ca_check_value(&c, t.username()))
 }
@@ -689,7 +761,11 @@ pub fn k3s_encrypt(
 
 /// Decrypts k3s bootstrap data: the plaintext `bytes`; raises `CryptoError`.
 #[pyfunction]
-pub fn k3s_decrypt<'py>(py: Python<'py>, passphrase: &str, value: &Bound<'py, PyAny>) -> KtResult<Bound<'py, PyBytes>> {
+pub fn k3s_decrypt<'py>(
+    py: Python<'py>,
+    passphrase: &str,
+    value: &Bound<'py, PyAny>,
+) -> KtResult<Bound<'py, PyBytes>> {
     let value = bytes(value)?;
     let pt = py.detach(|| k3s::decrypt(passphrase, &value))?;
     Ok(PyBytes::new(py, &pt))
@@ -705,8 +781,17 @@ pub fn k3s_token_opens(py: Python<'_>, token: &str, value: &Bound<'_, PyAny>) ->
 /// What `k3s token create` prints for this token and CA bundle.
 #[pyfunction]
 #[pyo3(signature = (token, bundle, now=None))]
-pub fn k3s_token_create_output(py: Python<'_>, token: &str, bundle: &Bound<'_, PyAny>, now: Arg<'_, '_>) -> KtResult<String> {
-    let (t, bundle, now) = (BootstrapToken::parse(token)?, bytes(bundle)?, now_or_clock(now)?);
+pub fn k3s_token_create_output(
+    py: Python<'_>,
+    token: &str,
+    bundle: &Bound<'_, PyAny>,
+    now: Arg<'_, '_>,
+) -> KtResult<String> {
+    let (t, bundle, now) = (
+        BootstrapToken::parse(token)?,
+        bytes(bundle)?,
+        now_or_clock(now)?,
+    );
     Ok(py.detach(|| k3s::token_create_output(&t, &bundle, now))?)
 }
 
@@ -722,18 +807,59 @@ pub fn register(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
         ($($f:ident),* $(,)?) => { $( m.add_function(wrap_pyfunction!($f, m)?)?; )* };
     }
     add!(
-        generate_token, parse_token, token_from_parts, is_valid_token, is_valid_token_id,
-        secret_name, parse_secret_name, parse_duration, short_human_duration, parse_rfc3339,
-        validate_group, validate_usages, validate_token_groups, validate_token_options,
-        render_secret, render_secret_yaml, encode_token_secret, parse_secret, parse_secret_list,
-        authenticate, get_groups, token_expiration, signing_credentials, cleaner_action,
-        list_tokens, render_token_list, delete_token_names,
-        compute_jws, verify_jws, sign_cluster_info, verify_cluster_info, join_command,
-        register_command, parse_kubeconfig, cluster_info_kubeconfig,
-        ca_cert_hashes, parse_ca_pins, check_ca_pins, parse_k3s_token, format_k3s_token,
-        k3s_token_string, k3s_ca_hash, verify_k3s_ca, k3s_credentials, k3s_normalize_token,
-        k3s_passwd_password, k3s_token_hash, k3s_storage_key, k3s_encrypt, k3s_decrypt,
-        k3s_token_opens, k3s_token_create_output, k3s_token_generate,
+        generate_token,
+        parse_token,
+        token_from_parts,
+        is_valid_token,
+        is_valid_token_id,
+        secret_name,
+        parse_secret_name,
+        parse_duration,
+        short_human_duration,
+        parse_rfc3339,
+        validate_group,
+        validate_usages,
+        validate_token_groups,
+        validate_token_options,
+        render_secret,
+        render_secret_yaml,
+        encode_token_secret,
+        parse_secret,
+        parse_secret_list,
+        authenticate,
+        get_groups,
+        token_expiration,
+        signing_credentials,
+        cleaner_action,
+        list_tokens,
+        render_token_list,
+        delete_token_names,
+        compute_jws,
+        verify_jws,
+        sign_cluster_info,
+        verify_cluster_info,
+        join_command,
+        register_command,
+        parse_kubeconfig,
+        cluster_info_kubeconfig,
+        ca_cert_hashes,
+        parse_ca_pins,
+        check_ca_pins,
+        parse_k3s_token,
+        format_k3s_token,
+        k3s_token_string,
+        k3s_ca_hash,
+        verify_k3s_ca,
+        k3s_credentials,
+        k3s_normalize_token,
+        k3s_passwd_password,
+        k3s_token_hash,
+        k3s_storage_key,
+        k3s_encrypt,
+        k3s_decrypt,
+        k3s_token_opens,
+        k3s_token_create_output,
+        k3s_token_generate,
     );
     Ok(())
 }

@@ -50,7 +50,10 @@ impl ser::Error for ConvError {
 }
 
 /// `value` as plain Python objects.
-pub fn to_py<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+pub fn to_py<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     Ok(value.serialize(ToPy { py, top: None })?)
 }
 
@@ -172,7 +175,11 @@ impl<'py> ser::Serializer for ToPy<'py> {
     fn serialize_unit_variant(self, _n: &'static str, _i: u32, variant: &'static str) -> Out<'py> {
         self.serialize_str(variant)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _n: &'static str, value: &T) -> Out<'py> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _n: &'static str,
+        value: &T,
+    ) -> Out<'py> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -287,7 +294,8 @@ impl<'py> ser::SerializeMap for Map<'py> {
             .key
             .take()
             .ok_or_else(|| <ConvError as ser::Error>::custom("map value without a key"))?;
-        self.dict.set_item(key, value.serialize(self.ser.nested())?)?;
+        self.dict
+            .set_item(key, value.serialize(self.ser.nested())?)?;
         Ok(())
     }
     fn end(self) -> Out<'py> {
@@ -303,7 +311,8 @@ impl<'py> ser::SerializeStruct for Map<'py> {
         key: &'static str,
         value: &T,
     ) -> Result<(), ConvError> {
-        self.dict.set_item(key, value.serialize(self.ser.nested())?)?;
+        self.dict
+            .set_item(key, value.serialize(self.ser.nested())?)?;
         Ok(())
     }
     fn end(self) -> Out<'py> {
