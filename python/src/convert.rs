@@ -12,7 +12,7 @@ use pyo3::types::{
 };
 use serde_json::{Map, Value};
 
-use kubetoken::{Duration, Error, Timestamp};
+use kubetoken::{Duration, Error, ListInput, TextInput, TimeInput, Timestamp, TokenInput, TtlInput};
 
 use crate::errors::{KtError, KtResult};
 
@@ -227,45 +227,111 @@ pub fn opt_strings(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Vec<String>> {
     }
 }
 
-/// A token option as the core's options reader takes it: `str` as is, a list/tuple of
-/// `str` as an array, an `int` (milliseconds, for `ttl`) as a number, a `timedelta` as
-/// its Go duration string, a `datetime` as RFC3339 text.
-pub fn option_value(obj: &Bound<'_, PyAny>) -> KtResult<Value> {
+/// A text option (`token`, `flavour`, `description`): `str`, `bytes`, or a wrong type
+/// (the core decides the error).
+pub fn text_input(obj: &Bound<'_, PyAny>) -> PyResult<TextInput> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
+        return Ok(TextInput::Str(s.to_cow()?.into_owned()));
     }
-    if obj.cast::<PyInt>().is_ok() && obj.cast::<PyBool>().is_err() {
-        return to_json(obj, 0);
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(TextInput::Bytes(b.as_bytes().to_vec()));
     }
-    if let Ok(d) = obj.cast::<PyDelta>() {
-        return Ok(Value::String(
-            Duration::from_nanos(timedelta_nanos(d)?).to_go_string(),
-        ));
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        return Ok(TextInput::Bytes(b.to_vec()));
     }
-    if obj.cast::<PyDateTime>().is_ok() {
-        return Ok(Value::String(time(obj)?.to_rfc3339_nano()));
-    }
-    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
-        return Ok(Value::Array(
-            strings(obj)?.into_iter().map(Value::String).collect(),
-        ));
-    }
-    Err(type_error(format!(
-        "unexpected {} for a token option",
-        type_name(obj)
-    )))
+    Ok(TextInput::WrongType)
 }
 
-/// The token options given as keyword arguments (`None` = unset), for the core's
-/// `TokenOptions` reader.
-pub fn options(pairs: &[(&str, Option<&Bound<'_, PyAny>>)]) -> KtResult<Value> {
-    let mut m = Map::new();
-    for (k, v) in pairs {
-        if let Some(v) = v.filter(|v| !v.is_none()) {
-            m.insert((*k).to_owned(), option_value(v)?);
-        }
+/// A `ttl`: a Go duration `str`, a `timedelta`, an `int` (milliseconds, docs/api.md's
+/// JSON form), a `float` (milliseconds, as a JSON number), or a wrong type.
+pub fn ttl_input(obj: &Bound<'_, PyAny>) -> PyResult<TtlInput> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(TtlInput::Go(s.to_cow()?.into_owned()));
     }
-    Ok(Value::Object(m))
+    if let Ok(d) = obj.cast::<PyDelta>() {
+        let nanos = i128::from(d.get_days()) * 86_400_000_000_000
+            + i128::from(d.get_seconds()) * 1_000_000_000
+            + i128::from(d.get_microseconds()) * 1_000;
+        return Ok(TtlInput::Nanos(nanos));
+    }
+    if obj.cast::<PyBool>().is_ok() {
+        return Ok(TtlInput::WrongType);
+    }
+    if obj.cast::<PyInt>().is_ok() {
+        // Beyond i128 is beyond any Duration: the core's range check refuses it.
+        return Ok(TtlInput::Millis(obj.extract::<i128>().unwrap_or(i128::MAX)));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Ok(TtlInput::MillisF64(f.value()));
+    }
+    Ok(TtlInput::WrongType)
+}
+
+/// A time input (`expires`, an op's `now`): an RFC3339 `str`, an aware `datetime`, a
+/// naive one (`InvalidTime`: we never guess a zone), or a wrong type.
+pub fn time_input(obj: &Bound<'_, PyAny>) -> KtResult<TimeInput> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(TimeInput::Rfc3339(s.to_cow()?.into_owned()));
+    }
+    if obj.cast::<PyDateTime>().is_ok() {
+        return Ok(match time(obj) {
+            Ok(t) => TimeInput::Time(t),
+            Err(KtError::Core(_)) => TimeInput::InvalidTime,
+            Err(py) => return Err(py),
+        });
+    }
+    Ok(TimeInput::WrongType)
+}
+
+/// An op's `now`: as given, or the system clock.
+pub fn now_input(obj: Option<&Bound<'_, PyAny>>) -> KtResult<TimeInput> {
+    match obj {
+        Some(o) if !o.is_none() => time_input(o),
+        _ => Ok(TimeInput::Time(clock())),
+    }
+}
+
+/// A list option (`usages`, `groups`): a `list`/`tuple` of `str`, one comma-separated
+/// `str`, or a wrong type.
+pub fn list_input(obj: &Bound<'_, PyAny>) -> PyResult<ListInput> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(ListInput::Comma(s.to_cow()?.into_owned()));
+    }
+    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+        let len = obj.len()?;
+        return Ok(match obj.extract::<Vec<String>>() {
+            Ok(v) => ListInput::List(v),
+            Err(_) => ListInput::NotStrings { len },
+        });
+    }
+    Ok(ListInput::WrongType)
+}
+
+fn given<'a, 'py>(o: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAny>> {
+    o.filter(|o| !o.is_none())
+}
+
+/// The token options given as keyword arguments (`None` = not given), unchecked: the
+/// core's `TokenInput::resolve` checks them in its documented precedence.
+pub fn token_input(
+    token: Option<&Bound<'_, PyAny>>,
+    flavour: Option<&Bound<'_, PyAny>>,
+    description: Option<&Bound<'_, PyAny>>,
+    ttl: Option<&Bound<'_, PyAny>>,
+    expires: Option<&Bound<'_, PyAny>>,
+    usages: Option<&Bound<'_, PyAny>>,
+    groups: Option<&Bound<'_, PyAny>>,
+) -> KtResult<TokenInput> {
+    Ok(TokenInput {
+        token: given(token).map(text_input).transpose()?,
+        flavour: given(flavour).map(text_input).transpose()?,
+        description: given(description).map(text_input).transpose()?,
+        ttl: given(ttl).map(ttl_input).transpose()?,
+        expires: given(expires).map(time_input).transpose()?,
+        usages: given(usages).map(list_input).transpose()?,
+        groups: given(groups).map(list_input).transpose()?,
+        unknown: Vec::new(),
+    })
 }
 
 const MAX_DEPTH: usize = 64;

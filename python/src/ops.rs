@@ -17,7 +17,8 @@ use kubetoken::join::{self, JoinOptions, JoinTarget};
 use kubetoken::k3s::{self, K3sToken};
 use kubetoken::kubeconfig::{self, Kubeconfig};
 use kubetoken::list::{self, ListFormat};
-use kubetoken::options::{self, Flavour, TokenOptions, TokenSpec};
+use kubetoken::options::{self, Flavour, TokenSpec};
+use kubetoken::TokenInput;
 use kubetoken::x509::pem;
 use kubetoken::{BootstrapToken, Error, pin, token};
 
@@ -152,7 +153,7 @@ pub fn validate_token_groups(
     Ok(true)
 }
 
-/// The keyword token options, read by the core.
+/// The keyword token options, unchecked (the core resolves them in its precedence).
 fn token_options(
     token: Arg<'_, '_>,
     flavour: Arg<'_, '_>,
@@ -161,17 +162,8 @@ fn token_options(
     expires: Arg<'_, '_>,
     usages: Arg<'_, '_>,
     groups: Arg<'_, '_>,
-) -> KtResult<TokenOptions> {
-    let v = convert::options(&[
-        ("token", token),
-        ("flavour", flavour),
-        ("description", description),
-        ("ttl", ttl),
-        ("expires", expires),
-        ("usages", usages),
-        ("groups", groups),
-    ])?;
-    Ok(TokenOptions::from_value(&v)?)
+) -> KtResult<TokenInput> {
+    convert::token_input(token, flavour, description, ttl, expires, usages, groups)
 }
 
 /// `True` if these options (defaults applied) make a valid token; else raises.
@@ -207,7 +199,7 @@ pub fn render_secret<'py>(
     string_data: bool,
 ) -> Obj<'py> {
     let o = token_options(token, flavour, description, ttl, expires, usages, groups)?;
-    let (_, secret) = o.render_secret(now_or_clock(now)?)?;
+    let (_, secret) = o.render_secret(&convert::now_input(now)?)?;
     secretive(py, &api::manifest(&secret, string_data)?)
 }
 
@@ -227,7 +219,7 @@ pub fn render_secret_yaml(
     string_data: bool,
 ) -> KtResult<String> {
     let o = token_options(token, flavour, description, ttl, expires, usages, groups)?;
-    let (_, secret) = o.render_secret(now_or_clock(now)?)?;
+    let (_, secret) = o.render_secret(&convert::now_input(now)?)?;
     Ok(if string_data {
         secret.to_string_data_yaml()?
     } else {
@@ -261,11 +253,8 @@ pub fn encode_token_secret<'py>(
         usages,
         groups,
     )?;
-    let spec = o.to_spec_exact()?;
-    secretive(
-        py,
-        &api::manifest(&spec.to_secret(now_or_clock(now)?), string_data)?,
-    )
+    let secret = o.encode_secret(&convert::now_input(now)?)?;
+    secretive(py, &api::manifest(&secret, string_data)?)
 }
 
 /// kubeadm's `BootstrapTokenFromSecret`: the token stored in a Secret manifest.
@@ -422,7 +411,7 @@ pub fn render_token_list(
         if let Some(m) = v.as_object_mut() {
             m.shift_remove("id");
         }
-        specs.push(TokenOptions::from_value(&v)?.to_spec_exact()?);
+        specs.push(TokenInput::from_value(&v)?.resolve()?.to_spec_exact()?);
     }
     Ok(list::render(
         &specs,

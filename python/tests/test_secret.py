@@ -212,10 +212,24 @@ def test_int_ttl_is_milliseconds() -> None:
     a = kubetoken.render_secret(TOKEN, ttl=90 * 60 * 1000, now=NOW)
     b = kubetoken.render_secret(TOKEN, ttl=dt.timedelta(minutes=90), now=NOW)
     assert a == b
-    with pytest.raises(TypeError):
-        kubetoken.render_secret(TOKEN, ttl=1.5, now=NOW)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        kubetoken.render_secret(TOKEN, ttl=True, now=NOW)  # type: ignore[arg-type]
+    # A wrong type is the core's error (invalid_duration for a ttl), as in every door.
+    for bad in (True, [1], object()):
+        with pytest.raises(kubetoken.InvalidOptionsError) as info:
+            kubetoken.render_secret(TOKEN, ttl=bad, now=NOW)  # type: ignore[arg-type]
+        assert info.value.code == "invalid_duration"
+    assert kubetoken.render_secret(TOKEN, ttl=5400000.0, now=NOW) == a  # a JSON number
+
+
+def test_option_errors_follow_the_core_precedence() -> None:
+    # token before ttl, whatever the keyword order (docs/api.md, token options).
+    for kwargs in ({"ttl": "1d"}, {"ttl": "1d", "usages": ["bogus"]}):
+        with pytest.raises(kubetoken.InvalidTokenError):
+            kubetoken.render_secret("bad", **kwargs, now=NOW)  # type: ignore[arg-type]
+    with pytest.raises(kubetoken.InvalidOptionsError) as info:
+        kubetoken.render_secret(TOKEN, usages=["bogus"], now="not a time")
+    assert info.value.code == "invalid_usage"  # options are checked before now
+    with pytest.raises(kubetoken.InputTooLargeError):
+        kubetoken.render_secret(TOKEN, description="x" * (10 << 20), now=NOW)
 
 
 def test_bytes_manifests_and_list_text() -> None:
