@@ -1,7 +1,10 @@
 //! The JSON-level API of `docs/api.md`: one entry point, [`call`], that takes an op name
 //! and its arguments as a JSON object and returns the op's result in the documented JSON
-//! shape. The conformance runner and both bindings (Python, WebAssembly) go through it, so
-//! argument reading and result shaping live here once.
+//! shape: the JSON façade (vectors, fuzzing, a CLI, Terraform's `external` protocol). The
+//! conformance runner and, for now, both bindings go through it. Results are the core's
+//! result types (`TokenParts`, `TokenInfo`, `AuthenticationResult`, ... — see
+//! `docs/api.md`), serialized with `serde_json::to_value`; only scalar results are
+//! written here directly.
 //!
 //! Argument conventions (exactly those of `docs/api.md` and `tests/vectors/README.md`):
 //! * times: RFC3339 strings; `now` is **required** at this level (there is no clock in
@@ -30,17 +33,27 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::authn::{self, Authentication, CleanerAction};
+use serde::Serialize;
+
+use crate::authn::{self, Authentication, AuthenticationResult, CleanerAction};
 use crate::discovery::{self, ConfigMap};
 use crate::join::{self, JoinOptions, JoinTarget};
-use crate::k3s::{self, K3sToken};
-use crate::kubeconfig::{self, Kubeconfig};
+use crate::k3s::{self, CaVerification, CredentialHeader, K3sToken, K3sTokenInfo};
+use crate::kubeconfig::{self, Kubeconfig, KubeconfigInfo};
 use crate::list::{self, ListFormat};
-use crate::options::{self, Flavour, TokenOptions, TokenSpec};
+use crate::options::{self, Flavour, SecretListEntry, TokenInfo, TokenOptions, TokenSpec};
+use crate::token::TokenParts;
 use crate::x509::pem;
 use crate::{
     BootstrapToken, Duration, Error, Result, Secret, TimeInput, Timestamp, TokenInput, pin, token,
 };
+
+/// A result type as JSON. The result types serialize to JSON objects with string keys
+/// (no maps with other keys, no non-finite floats), so this cannot fail; `null` would
+/// only stand for a serializer error that no result type can produce.
+fn to_json<T: Serialize + ?Sized>(v: &T) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
 
 /// Which arguments an op takes.
 enum Takes {
@@ -398,19 +411,19 @@ fn tokens(op: &str, a: &Args<'_>) -> Result<Value> {
     })
 }
 
-/// `parse_token`'s result: `{"id", "secret"}` (carries the secret, as documented).
+/// `parse_token`'s result ([`TokenParts`]) as JSON (carries the secret, as documented).
 pub fn token_parts_value(t: &BootstrapToken) -> Value {
-    json!({"id": t.id(), "secret": t.secret()})
+    to_json(&TokenParts::from(t))
 }
 
 /// The Secret manifest of `render_secret`/`encode_token_secret`: `data` (base64), or
 /// `stringData` when `string_data` is true.
-pub fn manifest(secret: &Secret, string_data: bool) -> Result<Value> {
-    if string_data {
-        secret.to_string_data_value()
+fn manifest(secret: &Secret, string_data: bool) -> Result<Value> {
+    Ok(to_json(&if string_data {
+        secret.to_string_data_manifest()?
     } else {
-        Ok(secret.to_value())
-    }
+        secret.to_manifest()
+    }))
 }
 
 fn string_data(args: &Value) -> Result<bool> {
@@ -492,110 +505,28 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
             };
             manifest(&input.encode_secret(&now)?, string_data(args)?)?
         }
-        "parse_secret" => TokenSpec::from_secret(&secret(a.value("secret"))?)?.to_value(),
+        "parse_secret" => to_json(&TokenInfo::from(&TokenSpec::from_secret(&secret(
+            a.value("secret"),
+        )?)?)),
         _ => {
             let items = match a.value("secrets") {
                 Value::String(text) => options::tokens_from_secret_list(text)?,
                 other => options::tokens_from_secret_list_value(other)?,
             };
-            Value::Array(items.iter().map(listed_value).collect())
+            let entries: Vec<SecretListEntry> = items.iter().map(SecretListEntry::from).collect();
+            to_json(&entries)
         }
     })
 }
 
-/// One element of `parse_secret_list`'s result: the `parse_secret` result, or
-/// `{"error": code, "message"}`.
-pub fn listed_value(item: &Result<TokenSpec>) -> Value {
-    match item {
-        Ok(t) => t.to_value(),
-        Err(e) => json!({"error": e.code(), "message": e.to_string()}),
-    }
-}
-
-/// `token_expiration`'s result: `{"remaining", "expired"}`.
-pub fn expiration_value(e: &authn::Expiration) -> Value {
-    json!({"remaining": e.remaining.to_go_string(), "expired": e.expired})
-}
-
-/// `signing_credentials`'s result: `{"token_id", "token_secret"}` or `null`.
-pub fn signing_credentials_value(c: Option<&authn::SigningCredentials>) -> Value {
-    // The stored bytes as text (lossy only for a hostile non-UTF-8 Secret).
-    c.map_or(Value::Null, |c| {
-        json!({"token_id": c.token_id, "token_secret": String::from_utf8_lossy(&c.token_secret)})
-    })
-}
-
-/// `list_tokens`'s result: `{"output", "errors": [{"code", "message"}]}`.
-pub fn listing_value(l: &list::Listing) -> Value {
-    let errors: Vec<Value> = l
-        .errors
-        .iter()
-        .map(|e| json!({"code": e.code(), "message": e.message()}))
-        .collect();
-    json!({"output": l.output, "errors": errors})
-}
-
-/// `sign_cluster_info`'s result: `{"changed", "configmap"}`.
-pub fn sign_outcome_value(out: &discovery::SignOutcome) -> Value {
-    json!({"changed": out.changed, "configmap": out.configmap.to_value()})
-}
-
-/// `check_ca_pins`'s result: `{"pinned": true}` or `{"pinned": false, "message", "hashes"}`.
-pub fn pin_check_value(check: &std::result::Result<(), Vec<String>>) -> Value {
-    match check {
-        Ok(()) => json!({"pinned": true}),
-        Err(h) => json!({"pinned": false, "message": pin::not_pinned_message(h), "hashes": h}),
-    }
-}
-
-/// `k3s_ca_hash`'s result: `{"hash", "method"}`.
-pub fn ca_hash_value(h: &k3s::CaHash) -> Value {
-    json!({"hash": h.hash, "method": h.method.as_str()})
-}
-
-/// `verify_k3s_ca`'s result (an answer; `username` from the token).
-pub fn ca_check_value(c: &k3s::CaCheck, username: &str) -> Value {
-    json!({
-        "ok": c.ok(),
-        "status": c.status.as_str(),
-        "token_hash": c.token_hash,
-        "computed_hash": c.computed_hash,
-        "warning": c.warning,
-        "message": c.message(),
-        "username": username,
-    })
-}
-
-/// `k3s_credentials`'s result: `{"scheme", "username", "header"}` (header is secret).
-pub fn credentials_value(c: &k3s::Credential) -> Value {
-    let username = match c {
-        k3s::Credential::Basic { username, .. } => Some(username.clone()),
-        _ => None,
-    };
-    json!({"scheme": c.scheme(), "username": username, "header": c.header()})
-}
-
-/// `authenticate`'s result: `{"authenticated", "user": {"name", "groups"} | null,
-/// "reason": code | null}`.
+/// `authenticate`'s result ([`AuthenticationResult`]) as JSON.
 pub fn authentication_value(a: &Authentication) -> Value {
-    json!({
-        "authenticated": a.is_authenticated(),
-        "user": a.user().map(|u| json!({"name": u.name, "groups": u.groups})),
-        "reason": a.reason().map(|r| r.code()),
-    })
+    to_json(&AuthenticationResult::from(a))
 }
 
-/// `cleaner_action`'s result.
+/// `cleaner_action`'s result as JSON.
 pub fn cleaner_action_value(c: &CleanerAction) -> Value {
-    match c {
-        CleanerAction::Delete {
-            namespace,
-            name,
-            uid,
-        } => json!({"action": "delete", "namespace": namespace, "name": name, "uid": uid}),
-        CleanerAction::RequeueAfter(d) => json!({"action": "requeue", "after": d.to_go_string()}),
-        CleanerAction::Nothing => json!({"action": "none"}),
-    }
+    to_json(c)
 }
 
 fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
@@ -605,18 +536,19 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
             authentication_value(&authn::authenticate(a.s("token")?, &list, a.now()?))
         }
         "get_groups" => json!(authn::get_groups(&secret(a.value("secret"))?)?),
-        "token_expiration" => {
-            expiration_value(&authn::expiration(&secret(a.value("secret"))?, a.now()?))
-        }
+        "token_expiration" => to_json(&authn::expiration(&secret(a.value("secret"))?, a.now()?)),
         "signing_credentials" => {
-            let c = authn::signing_credentials(&secret(a.value("secret"))?, a.now()?);
-            signing_credentials_value(c.as_ref())
+            // The stored bytes as text (lossy only for a hostile non-UTF-8 Secret).
+            to_json(&authn::signing_credentials(
+                &secret(a.value("secret"))?,
+                a.now()?,
+            ))
         }
         "cleaner_action" => cleaner_action_value(&authn::cleaner_action(
             &secret(a.value("secret"))?,
             a.now()?,
         )),
-        "list_tokens" => listing_value(&list::list_token_results(
+        "list_tokens" => to_json(&list::list_token_results(
             &a.secrets()?,
             a.now()?,
             a.format()?,
@@ -648,21 +580,9 @@ fn target(a: &Args<'_>) -> Result<JoinTarget> {
     JoinTarget::from_hashes(a.s("server")?, &a.strings("ca_cert_hashes")?)
 }
 
-/// `parse_kubeconfig`'s result (users are never read).
+/// `parse_kubeconfig`'s result ([`KubeconfigInfo`]) as JSON (users are never read).
 pub fn kubeconfig_value(kc: &Kubeconfig) -> Value {
-    json!({
-        "current_context": kc.current_context,
-        "clusters": kc.clusters.iter().map(|(n, c)| json!({
-            "name": n,
-            "server": c.server,
-            "ca_pem": c.certificate_authority_data.as_ref().map(|p| String::from_utf8_lossy(p).into_owned()),
-            "certificate_authority": c.certificate_authority,
-            "insecure_skip_tls_verify": c.insecure_skip_tls_verify,
-        })).collect::<Vec<_>>(),
-        "contexts": kc.contexts.iter().map(|(n, c)| json!({
-            "name": n, "cluster": c.cluster, "user": c.user, "namespace": c.namespace,
-        })).collect::<Vec<_>>(),
-    })
+    to_json(&KubeconfigInfo::from(kc))
 }
 
 fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
@@ -681,14 +601,13 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
         "sign_cluster_info" => {
             let cm = configmap(a.value("configmap"))?;
             let list = a.all_secrets()?;
-            sign_outcome_value(&discovery::sign_cluster_info(&cm, &list, a.now()?))
+            to_json(&discovery::sign_cluster_info(&cm, &list, a.now()?))
         }
-        "verify_cluster_info" => discovery::verify_cluster_info(
+        "verify_cluster_info" => to_json(&discovery::verify_cluster_info(
             &configmap(a.value("configmap"))?,
             a.s("token")?,
             &a.strings("ca_cert_hashes")?,
-        )?
-        .to_json_value(),
+        )?),
         "join_command" => {
             let t = target(a)?;
             let opts = JoinOptions {
@@ -714,16 +633,10 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
     })
 }
 
-/// `parse_k3s_token`'s result (`token` and `password` are secrets, as documented).
+/// `parse_k3s_token`'s result ([`K3sTokenInfo`]) as JSON (`token` and `password` are
+/// secrets, as documented).
 pub fn k3s_token_value(t: &K3sToken) -> Value {
-    json!({
-        "ca_hash": t.ca_hash(),
-        "kind": t.kind().as_str(),
-        "token_id": t.bootstrap_token().map(|b| b.id()),
-        "token": t.bootstrap_token().map(BootstrapToken::expose),
-        "username": t.username(),
-        "password": t.password(),
-    })
+    to_json(&K3sTokenInfo::from(t))
 }
 
 /// A k3s token with the optional `user` override.
@@ -735,7 +648,7 @@ fn k3s_user(a: &Args<'_>) -> Result<K3sToken> {
     })
 }
 
-/// A 12-byte nonce from 24 hex characters.
+/// A 12-byte nonce from 24 hex characters (`k3s_encrypt`'s test injection).
 pub fn nonce(hex: &str) -> Result<[u8; 12]> {
     let bad = || Error::InvalidOptions("nonce must be 24 hex characters".into());
     if hex.len() != 24 {
@@ -773,7 +686,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         "check_ca_pins" => {
             let set = pin_set(&a.strings("pins")?)?;
             let ders = pem::certificates(a.s("pem")?.as_bytes())?;
-            pin_check_value(&set.check_any(&ders)?)
+            to_json(&pin::PinCheck::from_check(set.check_any(&ders)?))
         }
         "parse_k3s_token" => k3s_token_value(&K3sToken::parse(a.s("token")?)?),
         "format_k3s_token" => json!(k3s::format_token(
@@ -785,17 +698,18 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             let t = k3s_user(a)?;
             json!(t.to_token_string(bundle("bundle")?, a.now()?))
         }
-        "k3s_ca_hash" => ca_hash_value(&k3s::ca_hash(a.s("bundle")?.as_bytes(), a.now()?)?),
+        "k3s_ca_hash" => to_json(&k3s::ca_hash(a.s("bundle")?.as_bytes(), a.now()?)?),
         "verify_k3s_ca" => {
             let t = k3s_user(a)?;
-            ca_check_value(
-                &k3s::verify_ca(t.ca_hash(), bundle("bundle")?, a.now()?),
-                t.username(),
-            )
+            let c = k3s::verify_ca(t.ca_hash(), bundle("bundle")?, a.now()?);
+            to_json(&CaVerification::new(&c, t.username()))
         }
         "k3s_credentials" => {
             let t = K3sToken::parse(a.s("token")?)?;
-            credentials_value(&k3s::credentials(&t, a.opt("user")?))
+            to_json(&CredentialHeader::from(&k3s::credentials(
+                &t,
+                a.opt("user")?,
+            )))
         }
         "k3s_normalize_token" => json!(k3s::normalize_token(a.s("token")?)?.as_str()),
         "k3s_passwd_password" => json!(k3s::passwd_password(a.s("name")?, a.s("passwd")?)),

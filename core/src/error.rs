@@ -149,6 +149,18 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Serialized as `{"code": ..., "message": ...}` (how results list errors, e.g.
+/// [`crate::list::Listing::errors`]).
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st = s.serialize_struct("Error", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.message())?;
+        st.end()
+    }
+}
+
 /// The cap on any manifest, kubeconfig or PEM input: 1 MiB.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 

@@ -12,7 +12,9 @@ use pyo3::types::{
 };
 use serde_json::{Map, Value};
 
-use kubetoken::{Duration, Error, ListInput, TextInput, TimeInput, Timestamp, TokenInput, TtlInput};
+use kubetoken::{
+    Duration, Error, ListInput, TextInput, TimeInput, Timestamp, TokenInput, TtlInput,
+};
 
 use crate::errors::{KtError, KtResult};
 

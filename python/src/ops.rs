@@ -10,15 +10,17 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyType};
 use serde::Serialize;
 
+use kubetoken::TokenInput;
 use kubetoken::api;
-use kubetoken::authn;
+use kubetoken::authn::{self, AuthenticationResult};
 use kubetoken::discovery::{self, ConfigMap};
 use kubetoken::join::{self, JoinOptions, JoinTarget};
-use kubetoken::k3s::{self, K3sToken};
-use kubetoken::kubeconfig::{self, Kubeconfig};
+use kubetoken::k3s::{self, CaVerification, CredentialHeader, K3sToken, K3sTokenInfo};
+use kubetoken::kubeconfig::{self, Kubeconfig, KubeconfigInfo};
 use kubetoken::list::{self, ListFormat};
-use kubetoken::options::{self, Flavour, TokenSpec};
-use kubetoken::TokenInput;
+use kubetoken::options::{self, Flavour, SecretListEntry, TokenInfo, TokenSpec};
+use kubetoken::secret::SecretManifest;
+use kubetoken::token::TokenParts;
 use kubetoken::x509::pem;
 use kubetoken::{BootstrapToken, Error, pin, token};
 
@@ -65,6 +67,16 @@ fn secretive<'py, T: Serialize + ?Sized>(py: Python<'py>, v: &T) -> Obj<'py> {
     Ok(to_py_as(py, v, cls)?)
 }
 
+/// The Secret manifest of `render_secret`/`encode_token_secret`: `data` (base64), or
+/// `stringData` when `string_data` is true.
+fn manifest(secret: &kubetoken::Secret, string_data: bool) -> KtResult<SecretManifest> {
+    Ok(if string_data {
+        secret.to_string_data_manifest()?
+    } else {
+        secret.to_manifest()
+    })
+}
+
 // ---- tokens ---------------------------------------------------------------------------
 
 /// A new random bootstrap token `<id>.<secret>` from the OS CSPRNG.
@@ -76,7 +88,7 @@ pub fn generate_token() -> KtResult<String> {
 /// `{"id", "secret"}` of `[a-z0-9]{6}.[a-z0-9]{16}`; raises `InvalidTokenError`.
 #[pyfunction]
 pub fn parse_token<'py>(py: Python<'py>, token: &str) -> Obj<'py> {
-    secretive(py, &api::token_parts_value(&BootstrapToken::parse(token)?))
+    secretive(py, &TokenParts::from(&BootstrapToken::parse(token)?))
 }
 
 /// `"<id>.<secret>"`; raises `InvalidTokenError` unless the joined token is valid.
@@ -200,7 +212,7 @@ pub fn render_secret<'py>(
 ) -> Obj<'py> {
     let o = token_options(token, flavour, description, ttl, expires, usages, groups)?;
     let (_, secret) = o.render_secret(&convert::now_input(now)?)?;
-    secretive(py, &api::manifest(&secret, string_data)?)
+    secretive(py, &manifest(&secret, string_data)?)
 }
 
 /// `render_secret` as YAML text (`kubectl apply -f -` ready).
@@ -254,14 +266,14 @@ pub fn encode_token_secret<'py>(
         groups,
     )?;
     let secret = o.encode_secret(&convert::now_input(now)?)?;
-    secretive(py, &api::manifest(&secret, string_data)?)
+    secretive(py, &manifest(&secret, string_data)?)
 }
 
 /// kubeadm's `BootstrapTokenFromSecret`: the token stored in a Secret manifest.
 #[pyfunction]
 pub fn parse_secret<'py>(py: Python<'py>, secret: &Bound<'py, PyAny>) -> Obj<'py> {
     let s = convert::secret(secret)?;
-    secretive(py, &TokenSpec::from_secret(&s)?.to_value())
+    secretive(py, &TokenInfo::from(&TokenSpec::from_secret(&s)?))
 }
 
 /// Every bootstrap-token Secret of `kubectl get secrets -o json|yaml` output (or one
@@ -286,8 +298,8 @@ pub fn parse_secret_list<'py>(py: Python<'py>, secrets: &Bound<'py, PyAny>) -> O
     let out = pyo3::types::PyList::empty(py);
     for item in &items {
         match item {
-            Ok(t) => out.append(secretive(py, &t.to_value())?)?,
-            Err(_) => out.append(plain(py, &api::listed_value(item))?)?,
+            Ok(_) => out.append(secretive(py, &SecretListEntry::from(item))?)?,
+            Err(_) => out.append(plain(py, &SecretListEntry::from(item))?)?,
         }
     }
     Ok(out.into_any())
@@ -308,7 +320,7 @@ pub fn authenticate<'py>(
     let now = now_or_clock(now)?;
     plain(
         py,
-        &api::authentication_value(&authn::authenticate(token, &list, now)),
+        &AuthenticationResult::from(&authn::authenticate(token, &list, now)),
     )
 }
 
@@ -327,10 +339,7 @@ pub fn token_expiration<'py>(
     now: Arg<'_, 'py>,
 ) -> Obj<'py> {
     let s = convert::secret(secret)?;
-    plain(
-        py,
-        &api::expiration_value(&authn::expiration(&s, now_or_clock(now)?)),
-    )
+    plain(py, &authn::expiration(&s, now_or_clock(now)?))
 }
 
 /// The BootstrapSigner's check: the ID and secret to sign with, or `None`.
@@ -344,7 +353,7 @@ pub fn signing_credentials<'py>(
     let s = convert::secret(secret)?;
     match authn::signing_credentials(&s, now_or_clock(now)?) {
         None => Ok(py.None().into_bound(py)),
-        Some(c) => secretive(py, &api::signing_credentials_value(Some(&c))),
+        Some(c) => secretive(py, &c),
     }
 }
 
@@ -357,10 +366,7 @@ pub fn cleaner_action<'py>(
     now: Arg<'_, 'py>,
 ) -> Obj<'py> {
     let s = convert::secret(secret)?;
-    plain(
-        py,
-        &api::cleaner_action_value(&authn::cleaner_action(&s, now_or_clock(now)?)),
-    )
+    plain(py, &authn::cleaner_action(&s, now_or_clock(now)?))
 }
 
 fn flavour(f: Option<&str>) -> KtResult<Flavour> {
@@ -388,7 +394,7 @@ pub fn list_tokens<'py>(
         self::flavour(flavour)?,
     );
     let l = py.detach(|| list::list_token_results(&items, now, fmt, fl))?;
-    secretive(py, &api::listing_value(&l))
+    secretive(py, &l)
 }
 
 fn secrets_arg(obj: &Bound<'_, PyAny>) -> KtResult<Vec<kubetoken::Result<kubetoken::Secret>>> {
@@ -486,7 +492,7 @@ pub fn sign_cluster_info<'py>(
         now_or_clock(now)?,
     );
     let out = py.detach(|| discovery::sign_cluster_info(&cm, &list, now));
-    plain(py, &api::sign_outcome_value(&out))
+    plain(py, &out)
 }
 
 /// kubeadm join token discovery (without I/O): the signature and the CA pins.
@@ -500,7 +506,7 @@ pub fn verify_cluster_info<'py>(
 ) -> Obj<'py> {
     let (cm, pins) = (self::configmap(configmap)?, opt_strings(ca_cert_hashes)?);
     let r = py.detach(|| discovery::verify_cluster_info(&cm, token, &pins))?;
-    plain(py, &r.to_json_value())
+    plain(py, &r)
 }
 
 /// `kubeconfig` (+ `context`) | `server` + `ca_pem` | `server` + `ca_cert_hashes`.
@@ -574,7 +580,7 @@ pub fn register_command(
 /// The clusters and contexts of a kubeconfig (users are never read).
 #[pyfunction]
 pub fn parse_kubeconfig<'py>(py: Python<'py>, kubeconfig: &Bound<'py, PyAny>) -> Obj<'py> {
-    plain(py, &api::kubeconfig_value(&kubeconfig_arg(kubeconfig)?))
+    plain(py, &KubeconfigInfo::from(&kubeconfig_arg(kubeconfig)?))
 }
 
 /// The `kubeconfig` kubeadm puts in the cluster-info ConfigMap.
@@ -613,13 +619,13 @@ pub fn check_ca_pins<'py>(
     let set = api::pin_set(&strings(pins)?)?;
     let pem = bytes(pem)?;
     let check = py.detach(|| pem::certificates(&pem).and_then(|ders| set.check_any(&ders)))?;
-    plain(py, &api::pin_check_value(&check))
+    plain(py, &pin::PinCheck::from_check(check))
 }
 
 /// A k3s/rke2 token (`K10<hash>::<id>.<secret>`, `K10<hash>::<user>:<password>`, bare).
 #[pyfunction]
 pub fn parse_k3s_token<'py>(py: Python<'py>, token: &str) -> Obj<'py> {
-    secretive(py, &api::k3s_token_value(&K3sToken::parse(token)?))
+    secretive(py, &K3sTokenInfo::from(&K3sToken::parse(token)?))
 }
 
 /// `K10<ca hash>::<credentials>` for this CA bundle (`FormatTokenBytes`).
@@ -671,7 +677,7 @@ pub fn k3s_ca_hash<'py>(
 ) -> Obj<'py> {
     let (bundle, now) = (bytes(bundle)?, now_or_clock(now)?);
     let h = py.detach(|| k3s::ca_hash(&bundle, now))?;
-    plain(py, &api::ca_hash_value(&h))
+    plain(py, &h)
 }
 
 /// An agent's check of the server's CA bundle against the token's CA hash (an answer).
@@ -690,7 +696,7 @@ pub fn verify_k3s_ca<'py>(
         now_or_clock(now)?,
     );
     let c = py.detach(|| k3s::verify_ca(t.ca_hash(), bundle.as_deref(), now));
-    plain(py, &api::ca_check_value(&c, t.username()))
+    plain(py, &CaVerification::new(&c, t.username()))
 }
 
 /// The HTTP credentials an agent presents for this token (`header` is secret).
@@ -698,7 +704,7 @@ pub fn verify_k3s_ca<'py>(
 #[pyo3(signature = (token, user=None))]
 pub fn k3s_credentials<'py>(py: Python<'py>, token: &str, user: Option<&str>) -> Obj<'py> {
     let t = K3sToken::parse(token)?;
-    secretive(py, &api::credentials_value(&k3s::credentials(&t, user)))
+    secretive(py, &CredentialHeader::from(&k3s::credentials(&t, user)))
 }
 
 /// The passphrase k3s derives keys from (`NormalizeToken`; secret).

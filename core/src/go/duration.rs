@@ -293,6 +293,7 @@ impl std::str::FromStr for Duration {
     }
 }
 
+/// Serialized as [`Duration::to_go_string`] (`"1h30m0s"`), the form every result uses.
 impl serde::Serialize for Duration {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_go_string())
