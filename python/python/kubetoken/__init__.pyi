@@ -40,13 +40,13 @@ Secrets = Union[Manifest, Sequence[Manifest]]
 #: A list option: a sequence of strings or one comma-separated string.
 Strings = Union[Sequence[str], str]
 
-# ---- result types (the JSON shapes of docs/api.md) ---------------------------------------
+# ---- result types: the core's Rust result types as they serialise (docs/api.md) ---------------------------------------
 
-class BootstrapToken(TypedDict):
+class BootstrapToken(TypedDict):  # Rust: kubetoken::token::TokenParts
     id: str
     secret: str
 
-class TokenSpec(TypedDict):
+class TokenSpec(TypedDict):  # Rust: kubetoken::options::TokenInfo
     token: str
     id: str
     description: str
@@ -55,17 +55,17 @@ class TokenSpec(TypedDict):
     usages: list[str]
     groups: list[str]
 
-class ListedError(TypedDict):
+class ListedError(TypedDict):  # Rust: kubetoken::options::SecretListEntry (error)
     error: str
     message: str
 
-class SecretMetadata(TypedDict):
+class SecretMetadata(TypedDict):  # Rust: kubetoken::secret::SecretManifest.metadata
     deletionTimestamp: NotRequired[str]
     name: str
     namespace: NotRequired[str]
     uid: NotRequired[str]
 
-class SecretManifest(TypedDict):
+class SecretManifest(TypedDict):  # Rust: kubetoken::secret::SecretManifest
     apiVersion: str
     data: NotRequired[dict[str, str]]
     kind: str
@@ -73,43 +73,43 @@ class SecretManifest(TypedDict):
     stringData: NotRequired[dict[str, str]]
     type: NotRequired[str]
 
-class User(TypedDict):
+class User(TypedDict):  # Rust: kubetoken::authn::AuthenticationResult.user
     name: str
     groups: list[str]
 
-class Authentication(TypedDict):
+class Authentication(TypedDict):  # Rust: kubetoken::authn::AuthenticationResult
     authenticated: bool
     user: Optional[User]
     reason: Optional[str]
 
-class Expiration(TypedDict):
+class Expiration(TypedDict):  # Rust: kubetoken::authn::Expiration
     remaining: str
     expired: bool
 
-class SigningCredentials(TypedDict):
+class SigningCredentials(TypedDict):  # Rust: kubetoken::authn::SigningCredentials
     token_id: str
     token_secret: str
 
-class CleanerAction(TypedDict):
+class CleanerAction(TypedDict):  # Rust: kubetoken::authn::CleanerAction
     action: str
     namespace: NotRequired[str]
     name: NotRequired[str]
     uid: NotRequired[Optional[str]]
     after: NotRequired[str]
 
-class ListError(TypedDict):
+class ListError(TypedDict):  # Rust: kubetoken::list::Listing.errors
     code: str
     message: str
 
-class TokenList(TypedDict):
+class TokenList(TypedDict):  # Rust: kubetoken::list::Listing
     output: str
     errors: list[ListError]
 
-class SignedClusterInfo(TypedDict):
+class SignedClusterInfo(TypedDict):  # Rust: kubetoken::discovery::SignOutcome
     changed: bool
     configmap: dict[str, Any]
 
-class DiscoveryResult(TypedDict):
+class DiscoveryResult(TypedDict):  # Rust: kubetoken::discovery::DiscoveryResult
     verified: bool
     server: NotRequired[str]
     cluster_name: NotRequired[str]
@@ -120,30 +120,30 @@ class DiscoveryResult(TypedDict):
     reason: NotRequired[str]
     message: NotRequired[str]
 
-class KubeconfigCluster(TypedDict):
+class KubeconfigCluster(TypedDict):  # Rust: kubetoken::kubeconfig::KubeconfigInfo.clusters
     name: str
     server: str
     ca_pem: Optional[str]
     certificate_authority: Optional[str]
     insecure_skip_tls_verify: bool
 
-class KubeconfigContext(TypedDict):
+class KubeconfigContext(TypedDict):  # Rust: kubetoken::kubeconfig::KubeconfigInfo.contexts
     name: str
     cluster: str
     user: str
     namespace: str
 
-class Kubeconfig(TypedDict):
+class Kubeconfig(TypedDict):  # Rust: kubetoken::kubeconfig::KubeconfigInfo
     current_context: str
     clusters: list[KubeconfigCluster]
     contexts: list[KubeconfigContext]
 
-class PinCheck(TypedDict):
+class PinCheck(TypedDict):  # Rust: kubetoken::pin::PinCheck
     pinned: bool
     message: NotRequired[str]
     hashes: NotRequired[list[str]]
 
-class K3sToken(TypedDict):
+class K3sToken(TypedDict):  # Rust: kubetoken::k3s::K3sTokenInfo
     ca_hash: str
     kind: str
     token_id: Optional[str]
@@ -151,11 +151,11 @@ class K3sToken(TypedDict):
     username: str
     password: str
 
-class K3sCaHash(TypedDict):
+class K3sCaHash(TypedDict):  # Rust: kubetoken::k3s::CaHash
     hash: str
     method: str
 
-class K3sCaCheck(TypedDict):
+class K3sCaCheck(TypedDict):  # Rust: kubetoken::k3s::CaVerification
     ok: bool
     status: str
     token_hash: Optional[str]
@@ -164,7 +164,7 @@ class K3sCaCheck(TypedDict):
     message: Optional[str]
     username: str
 
-class K3sCredentials(TypedDict):
+class K3sCredentials(TypedDict):  # Rust: kubetoken::k3s::CredentialHeader
     scheme: str
     username: Optional[str]
     header: Optional[str]
