@@ -303,6 +303,23 @@ impl<'py> ser::SerializeMap for Map<'py> {
     }
 }
 
+/// The field names of the result types as Python strings, made (and hashed) once;
+/// keyed by the address and length of the `&'static str` serde hands out.
+type FieldNames = std::collections::HashMap<(usize, usize), Py<PyString>>;
+static FIELD_NAMES: std::sync::LazyLock<std::sync::Mutex<FieldNames>> =
+    std::sync::LazyLock::new(Default::default);
+
+fn field_name<'py>(py: Python<'py>, key: &'static str) -> Bound<'py, PyString> {
+    let Ok(mut names) = FIELD_NAMES.lock() else {
+        return PyString::new(py, key);
+    };
+    names
+        .entry((key.as_ptr() as usize, key.len()))
+        .or_insert_with(|| PyString::intern(py, key).unbind())
+        .bind(py)
+        .clone()
+}
+
 impl<'py> ser::SerializeStruct for Map<'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = ConvError;
@@ -311,6 +328,7 @@ impl<'py> ser::SerializeStruct for Map<'py> {
         key: &'static str,
         value: &T,
     ) -> Result<(), ConvError> {
+        let key = field_name(self.ser.py, key);
         self.dict
             .set_item(key, value.serialize(self.ser.nested())?)?;
         Ok(())

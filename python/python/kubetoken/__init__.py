@@ -46,5 +46,3 @@ __all__ = [
     "UnsupportedError",
     *(name for name in dir(_native) if not name.startswith("_")),
 ]
-
-del _native

@@ -8,8 +8,6 @@ exact type, so once ``yaml`` is imported the class is registered with them as a 
 mapping (``yaml.safe_dump`` writes the real values, as for a ``dict``).
 """
 
-from __future__ import annotations
-
 import sys
 
 #: What kubetoken prints instead of a secret.
