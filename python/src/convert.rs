@@ -128,21 +128,11 @@ pub fn opt_bytes<'a>(obj: Option<&'a Bound<'_, PyAny>>) -> KtResult<Option<Cow<'
     }
 }
 
-/// Text given as `str` or UTF-8 `bytes` (a non-UTF-8 byte is replaced).
-pub fn text<'a>(obj: &'a Bound<'_, PyAny>) -> KtResult<Cow<'a, str>> {
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_cow()?);
-    }
-    Ok(match bytes(obj)? {
-        Cow::Borrowed(b) => String::from_utf8_lossy(b),
-        Cow::Owned(b) => Cow::Owned(String::from_utf8_lossy(&b).into_owned()),
-    })
-}
-
 /// A manifest (Secret, ConfigMap, List, kubeconfig) as the core reads it.
 pub enum Manifest<'a> {
-    /// JSON or YAML text (from `str` or `bytes`), parsed by the core.
-    Text(Cow<'a, str>),
+    /// JSON or YAML text as bytes (a `str` as its UTF-8), parsed by the core (which
+    /// refuses non-UTF-8 with a typed error).
+    Text(Cow<'a, [u8]>),
     /// A parsed object (`dict`/`list`).
     Value(Value),
 }
@@ -157,7 +147,7 @@ pub fn manifest<'a>(obj: &'a Bound<'_, PyAny>) -> KtResult<Manifest<'a>> {
         || obj.cast::<PyBytes>().is_ok()
         || obj.cast::<PyByteArray>().is_ok()
     {
-        return Ok(Manifest::Text(text(obj)?));
+        return Ok(Manifest::Text(bytes(obj)?));
     }
     Err(type_error(format!(
         "expected a manifest as JSON/YAML str or bytes, or a dict, got {}",
@@ -168,7 +158,7 @@ pub fn manifest<'a>(obj: &'a Bound<'_, PyAny>) -> KtResult<Manifest<'a>> {
 /// A manifest read by the core's `parse` (text) or `from_value` (object).
 pub fn read<T>(
     obj: &Bound<'_, PyAny>,
-    parse: fn(&str) -> kubetoken::Result<T>,
+    parse: fn(&[u8]) -> kubetoken::Result<T>,
     from_value: fn(&Value) -> kubetoken::Result<T>,
 ) -> KtResult<T> {
     Ok(match manifest(obj)? {
@@ -179,7 +169,11 @@ pub fn read<T>(
 
 /// One Secret manifest.
 pub fn secret(obj: &Bound<'_, PyAny>) -> KtResult<kubetoken::Secret> {
-    read(obj, kubetoken::Secret::parse, kubetoken::Secret::from_value)
+    read(
+        obj,
+        |t| kubetoken::Secret::parse(t),
+        kubetoken::Secret::from_value,
+    )
 }
 
 /// Several Secrets: a sequence of manifests (each decoded on its own), or one List /

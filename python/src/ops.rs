@@ -470,11 +470,11 @@ pub fn verify_jws(
 }
 
 fn configmap(obj: &Bound<'_, PyAny>) -> KtResult<ConfigMap> {
-    read(obj, ConfigMap::parse, ConfigMap::from_value)
+    read(obj, |t| ConfigMap::parse(t), ConfigMap::from_value)
 }
 
 fn kubeconfig_arg(obj: &Bound<'_, PyAny>) -> KtResult<Kubeconfig> {
-    read(obj, Kubeconfig::parse, Kubeconfig::from_value)
+    read(obj, |t| Kubeconfig::parse(t), Kubeconfig::from_value)
 }
 
 /// The BootstrapSigner over the cluster-info ConfigMap.

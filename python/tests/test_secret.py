@@ -237,3 +237,10 @@ def test_bytes_manifests_and_list_text() -> None:
     assert kubetoken.parse_secret(text.encode()) == kubetoken.parse_secret(bytearray(text.encode()))
     listed = json.dumps({"kind": "List", "items": [kubetoken.render_secret(TOKEN, now=NOW)]})
     assert kubetoken.parse_secret_list(listed.encode()) == kubetoken.parse_secret_list(listed)
+
+
+def test_non_utf8_manifest_bytes_are_a_typed_error() -> None:
+    text = kubetoken.render_secret_yaml(TOKEN, now=NOW).encode()
+    with pytest.raises(kubetoken.KubetokenError) as info:
+        kubetoken.parse_secret(text.replace(b"kind: Secret", b"kind: Secr\xe9t"))
+    assert info.value.code == "invalid_secret"
