@@ -491,7 +491,7 @@ pub fn sign_cluster_info<'py>(
         all_secrets(secrets)?,
         now_or_clock(now)?,
     );
-    let out = py.detach(|| discovery::sign_cluster_info(&cm, &list, now));
+    let out = py.detach(|| discovery::sign_cluster_info(&cm, &list, now))?;
     plain(py, &out)
 }
 

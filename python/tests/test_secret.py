@@ -183,7 +183,9 @@ def test_parse_secret_list_keeps_bad_items_in_place() -> None:
     good = kubetoken.render_secret(TOKEN, now=NOW)
     bad = copy.deepcopy(good)
     bad["metadata"]["name"] = "bootstrap-token-zzzzzz"
-    items = {"apiVersion": "v1", "kind": "List", "items": [good, bad, good]}
+    # Distinct objects: PyYAML would write a repeated one as an anchor and alias, which
+    # the core refuses (input_too_large: YAML aliases are capped at 0).
+    items = {"apiVersion": "v1", "kind": "List", "items": [good, bad, copy.deepcopy(good)]}
     out = kubetoken.parse_secret_list(items)
     assert len(out) == 3
     assert out[0]["token"] == TOKEN and "error" not in out[0]
