@@ -36,8 +36,11 @@ use crate::join::{self, JoinOptions, JoinTarget};
 use crate::k3s::{self, K3sToken};
 use crate::kubeconfig::{self, Kubeconfig};
 use crate::list::{self, ListFormat};
-use crate::spec::{self, Flavour, TokenOptions, TokenSpec};
-use crate::{BootstrapToken, Duration, Error, Result, Secret, Timestamp, pem, pin, token};
+use crate::options::{self, Flavour, TokenOptions, TokenSpec};
+use crate::x509::pem;
+use crate::{
+    BootstrapToken, Duration, Error, Result, Secret, TimeInput, Timestamp, TokenInput, pin, token,
+};
 
 /// Which arguments an op takes.
 enum Takes {
@@ -304,11 +307,9 @@ impl<'a> Args<'a> {
 
     /// The required `now` (RFC3339).
     fn now(&self) -> Result<Timestamp> {
-        match self.opt("now")? {
-            Some(t) => Timestamp::parse_rfc3339(t),
-            None => Err(Error::InvalidOptions(
-                "argument now is required (RFC3339)".into(),
-            )),
+        match self.get("now") {
+            Some(v) => TimeInput::from_json(v).resolve("now"),
+            None => Err(now_required()),
         }
     }
 
@@ -424,34 +425,51 @@ fn string_data(args: &Value) -> Result<bool> {
     }
 }
 
+/// The token options of `args`, and the op's `now`: options are checked first (the
+/// precedence of [`TokenInput`]), then `now` (required here).
+fn options_and_now(args: &Value, a: &Args<'_>) -> Result<(TokenInput, TimeInput)> {
+    let input = TokenInput::from_value(args)?;
+    match a.get("now") {
+        Some(v) => Ok((input, TimeInput::from_json(v))),
+        None => {
+            input.validate()?;
+            Err(now_required())
+        }
+    }
+}
+
+fn now_required() -> Error {
+    Error::InvalidOptions("argument now is required (RFC3339)".into())
+}
+
 #[cfg(feature = "getrandom")]
 fn rendered(args: &Value, a: &Args<'_>) -> Result<Secret> {
-    Ok(TokenOptions::from_value(args)?.render_secret(a.now()?)?.1)
+    let (input, now) = options_and_now(args, a)?;
+    Ok(input.render_secret(&now)?.1)
 }
 
 #[cfg(not(feature = "getrandom"))]
 fn rendered(args: &Value, a: &Args<'_>) -> Result<Secret> {
-    let o = TokenOptions::from_value(args)?;
-    let now = a.now()?;
-    Ok(o.render_secret_with(now, &mut |_| Err(no_random()))?.1)
+    let (input, now) = options_and_now(args, a)?;
+    Ok(input.render_secret_with(&now, &mut |_| Err(no_random()))?.1)
 }
 
 fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "validate_group" => {
-            spec::validate_group(a.s("group")?)?;
+            options::validate_group(a.s("group")?)?;
             json!(true)
         }
         "validate_usages" => {
-            spec::validate_usages(&a.strings("usages")?)?;
+            options::validate_usages(&a.strings("usages")?)?;
             json!(true)
         }
         "validate_token_groups" => {
-            spec::validate_token_groups(&a.strings("usages")?, &a.strings("groups")?)?;
+            options::validate_token_groups(&a.strings("usages")?, &a.strings("groups")?)?;
             json!(true)
         }
         "validate_token_options" => {
-            TokenOptions::from_value(args)?.validate()?;
+            TokenInput::from_value(args)?.validate()?;
             json!(true)
         }
         "render_secret" => manifest(&rendered(args, a)?, string_data(args)?)?,
@@ -464,14 +482,21 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
             })
         }
         "encode_token_secret" => {
-            let spec = TokenOptions::from_value(args)?.to_spec_exact()?;
-            manifest(&spec.to_secret(a.now()?), string_data(args)?)?
+            let input = TokenInput::from_value(args)?;
+            let now = match a.get("now") {
+                Some(v) => TimeInput::from_json(v),
+                None => {
+                    input.resolve()?.to_spec_exact()?;
+                    return Err(now_required());
+                }
+            };
+            manifest(&input.encode_secret(&now)?, string_data(args)?)?
         }
         "parse_secret" => TokenSpec::from_secret(&secret(a.value("secret"))?)?.to_value(),
         _ => {
             let items = match a.value("secrets") {
-                Value::String(text) => spec::tokens_from_secret_list(text)?,
-                other => spec::tokens_from_secret_list_value(other)?,
+                Value::String(text) => options::tokens_from_secret_list(text)?,
+                other => options::tokens_from_secret_list_value(other)?,
             };
             Value::Array(
                 items
@@ -765,7 +790,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         other => {
             return Err(Error::Unsupported(format!(
                 "no such operation {}",
-                crate::gofmt::quote(other)
+                crate::go::strconv::quote(other)
             )));
         }
     })

@@ -24,14 +24,14 @@ use std::fmt;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
-use crate::duration::Duration;
 use crate::error::Result;
+use crate::go::duration::Duration;
+use crate::go::time::Timestamp;
+use crate::options::{DEFAULT_GROUP, validate_group};
 use crate::secret::{
     KEY_EXPIRATION, KEY_EXTRA_GROUPS, KEY_TOKEN_ID, KEY_TOKEN_SECRET, KEY_USAGE_AUTHENTICATION,
     KEY_USAGE_SIGNING, NAMESPACE, SECRET_TYPE, Secret,
 };
-use crate::spec::{DEFAULT_GROUP, validate_group};
-use crate::time::Timestamp;
 use crate::token::{self, BootstrapToken};
 
 /// `system:bootstrap:`: the user-name prefix of bootstrap-token users.

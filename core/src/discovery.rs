@@ -20,12 +20,12 @@ use serde_json::{Map, Value, json};
 
 use crate::authn;
 use crate::error::{Error, Result, check_size};
+use crate::go::time::Timestamp;
 use crate::jws;
 use crate::kubeconfig::Kubeconfig;
 use crate::manifest::{self, check_type_meta, show, string_field};
 use crate::pin::PinSet;
 use crate::secret::Secret;
-use crate::time::Timestamp;
 use crate::token::BootstrapToken;
 use crate::x509::Certificate;
 
@@ -340,7 +340,7 @@ pub fn verify_cluster_info(
                 RejectReason::NoSignature,
                 format!(
                     "token id {} is invalid for this cluster or it has expired (no {JWS_PREFIX}{} signature in cluster-info)",
-                    crate::gofmt::quote(token.id()),
+                    crate::go::strconv::quote(token.id()),
                     token.id()
                 ),
             );
@@ -375,8 +375,8 @@ pub fn verify_cluster_info(
     let ca_pem = cluster.certificate_authority_data.clone();
     let pinned = !pins.is_empty();
     let ca_cert_hashes = if pinned {
-        let certs =
-            crate::pem::parse_certificates(ca_pem.as_deref().unwrap_or_default()).map_err(|e| {
+        let certs = crate::go::pem::parse_certificates(ca_pem.as_deref().unwrap_or_default())
+            .map_err(|e| {
                 crate::join::prefixed(
                     e,
                     "failed to parse the cluster CA from the cluster-info ConfigMap",

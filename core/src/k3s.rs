@@ -22,8 +22,8 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result, check_size};
+use crate::go::time::Timestamp;
 use crate::pin::hex_lower;
-use crate::time::Timestamp;
 use crate::token::{BootstrapToken, MASK, is_valid_token};
 
 /// `K10`: the token prefix (case-sensitive).
@@ -101,10 +101,10 @@ pub const RKE2: Program = Program {
 
 impl Program {
     /// The program of a flavour (`None` for kubeadm and karmada).
-    pub fn of(flavour: crate::spec::Flavour) -> Option<Program> {
+    pub fn of(flavour: crate::options::Flavour) -> Option<Program> {
         match flavour {
-            crate::spec::Flavour::K3s => Some(K3S),
-            crate::spec::Flavour::Rke2 => Some(RKE2),
+            crate::options::Flavour::K3s => Some(K3S),
+            crate::options::Flavour::Rke2 => Some(RKE2),
             _ => None,
         }
     }
@@ -325,14 +325,14 @@ pub struct CaHash {
 
 /// `hashCA(bundle)` (§4) at time `now`.
 ///
-/// Certificates are read with client-go `ParseCertsPEM` rules ([`crate::pem`]); none is
+/// Certificates are read with client-go `ParseCertsPEM` rules ([`crate::x509::pem`]); none is
 /// [`Error::InvalidPem`], a block that does not parse is [`Error::InvalidCertificate`],
 /// more than 1 MiB or 64 certificates is [`Error::InputTooLarge`]. One certificate: the
 /// SHA-256 of the input bytes. Several: Go's `Verify` of the first against the others
 /// ([`crate::x509::verify_k3s_bundle`]); the root's DER hash if it verifies, else the
 /// input bytes' hash.
 pub fn ca_hash(bundle: &[u8], now: Timestamp) -> Result<CaHash> {
-    let certs = crate::pem::parse_certificates(bundle)?;
+    let certs = crate::go::pem::parse_certificates(bundle)?;
     let raw = || hex_lower(&Sha256::digest(bundle));
     if certs.len() == 1 {
         return Ok(CaHash {
@@ -638,7 +638,7 @@ pub fn decrypt(passphrase: &str, value: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
         value.get(..colon).unwrap_or_default(),
         value.get(colon + 1..).unwrap_or_default(),
     );
-    let data = crate::gofmt::go_base64_decode(rest, b"")
+    let data = crate::go::base64::decode(rest, b"")
         .ok_or_else(|| Error::InvalidCiphertext("the cipher text is not valid base64".into()))?;
     if data.len() < NONCE_LEN + TAG_LEN {
         return Err(Error::InvalidCiphertext(format!(
@@ -683,7 +683,7 @@ mod tests {
 
     #[test]
     fn programs_match_flavours() {
-        use crate::spec::Flavour;
+        use crate::options::Flavour;
         for f in [Flavour::K3s, Flavour::Rke2] {
             let p = Program::of(f).unwrap();
             assert_eq!(p.name, f.name());

@@ -20,7 +20,8 @@ use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result, check_size};
-use crate::manifest::{self, B64_STD, check_type_meta, string_field};
+use crate::go::base64::STD as B64_STD;
+use crate::manifest::{self, check_type_meta, string_field};
 
 /// One `clusters[]` entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -125,7 +126,7 @@ fn named_list<'a>(
         if !seen.insert(name.clone()) {
             return Err(kerr(format!(
                 "{ctx}: duplicate name {} in {key}",
-                crate::gofmt::quote(&name)
+                crate::go::strconv::quote(&name)
             )));
         }
         out.push((name, object_field(obj, inner, &ctx)?));
@@ -154,7 +155,7 @@ impl Kubeconfig {
             ..Kubeconfig::default()
         };
         for (name, obj) in named_list(root, "clusters", "cluster")? {
-            let ctx = format!("cluster {}", crate::gofmt::quote(&name));
+            let ctx = format!("cluster {}", crate::go::strconv::quote(&name));
             let mut c = Cluster::default();
             if let Some(o) = obj {
                 c.server = string_field(o, "server", &ctx, Error::InvalidKubeconfig)?;
@@ -165,13 +166,13 @@ impl Kubeconfig {
                 c.insecure_skip_tls_verify = bool_field(o, "insecure-skip-tls-verify", &ctx)?;
                 c.certificate_authority_data = match o.get("certificate-authority-data") {
                     None | Some(Value::Null) => None,
-                    Some(Value::String(s)) => Some(
-                        crate::gofmt::go_base64_decode(s.as_bytes(), b"").ok_or_else(|| {
+                    Some(Value::String(s)) => {
+                        Some(crate::go::base64::decode(s.as_bytes(), b"").ok_or_else(|| {
                             kerr(format!(
                                 "{ctx}: certificate-authority-data is not valid base64"
                             ))
-                        })?,
-                    ),
+                        })?)
+                    }
                     Some(_) => {
                         return Err(kerr(format!(
                             "{ctx}: field \"certificate-authority-data\" must be a string"
@@ -182,7 +183,7 @@ impl Kubeconfig {
             kc.clusters.push((name, c));
         }
         for (name, obj) in named_list(root, "contexts", "context")? {
-            let ctx = format!("context {}", crate::gofmt::quote(&name));
+            let ctx = format!("context {}", crate::go::strconv::quote(&name));
             let mut c = Context::default();
             if let Some(o) = obj {
                 c.cluster = string_field(o, "cluster", &ctx, Error::InvalidKubeconfig)?;
@@ -229,12 +230,12 @@ impl Kubeconfig {
             if context.is_some_and(|c| !c.is_empty()) {
                 kerr(format!(
                     "the context {} is invalid: the kubeconfig has no such context",
-                    crate::gofmt::quote(name)
+                    crate::go::strconv::quote(name)
                 ))
             } else {
                 kerr(format!(
                     "the current context is invalid: current-context {} is not one of the kubeconfig's contexts and there is no unnamed cluster",
-                    crate::gofmt::quote(name)
+                    crate::go::strconv::quote(name)
                 ))
             }
         })?;
@@ -245,8 +246,8 @@ impl Kubeconfig {
             .ok_or_else(|| {
                 kerr(format!(
                     "the cluster {} of context {} is not in the kubeconfig",
-                    crate::gofmt::quote(&ctx.cluster),
-                    crate::gofmt::quote(name)
+                    crate::go::strconv::quote(&ctx.cluster),
+                    crate::go::strconv::quote(name)
                 ))
             })
     }

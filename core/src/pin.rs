@@ -1,8 +1,5 @@
 //! CA public-key pins: `sha256:<hex of SubjectPublicKeyInfo DER>` (kubeadm `pubkeypin`,
 //! `cmd/kubeadm/app/util/pubkeypin`; karmada's lifted copy behaves the same).
-//!
-//! CONTRACT (discovery and join rely on these names): [`hash_certificate_der`],
-//! [`hashes_from_pem`], [`PinSet`] with `new`, `allow`, `is_empty`, `check_any`.
 
 use sha2::{Digest, Sha256};
 
@@ -39,7 +36,7 @@ pub fn hash_certificate_der(der: &[u8]) -> Result<String> {
 /// One hash per certificate in a PEM bundle (client-go `ParseCertsPEM` rules: only
 /// `CERTIFICATE` blocks without headers; none at all is an error).
 pub fn hashes_from_pem(pem: &[u8]) -> Result<Vec<String>> {
-    Ok(crate::pem::parse_certificates(pem)?
+    Ok(crate::go::pem::parse_certificates(pem)?
         .iter()
         .map(hash_certificate)
         .collect())
@@ -81,10 +78,10 @@ impl PinSet {
         if !format.eq_ignore_ascii_case(FORMAT_SHA256) {
             return Err(Error::InvalidHash(format!(
                 "unknown hash format {}. Known format(s) are: sha256",
-                crate::gofmt::quote(format)
+                crate::go::strconv::quote(format)
             )));
         }
-        let quoted = crate::gofmt::quote(hash);
+        let quoted = crate::go::strconv::quote(hash);
         if value.len() / 2 != 32 {
             return Err(Error::InvalidHash(format!(
                 "invalid hash {quoted}, expected a 32 byte SHA-256 hash, found {} bytes",
@@ -115,7 +112,7 @@ impl PinSet {
                     return Err(Error::InvalidHash(format!(
                         "invalid hash {quoted}, could not decode SHA-256 from hex: encoding/hex: invalid byte: U+{:04X} {}",
                         bad,
-                        crate::gofmt::quote(&char::from(bad).to_string()).replace('"', "'")
+                        crate::go::strconv::quote(&char::from(bad).to_string()).replace('"', "'")
                     )));
                 }
             }
@@ -167,7 +164,7 @@ impl PinSet {
 pub fn not_pinned_message(hashes: &[String]) -> String {
     format!(
         "none of the public keys {} are pinned",
-        crate::gofmt::quote(&hashes.join(":"))
+        crate::go::strconv::quote(&hashes.join(":"))
     )
 }
 

@@ -1,6 +1,5 @@
 //! The Kubernetes `Secret` that stores a bootstrap token, and its manifests.
 //!
-//! OWNER: kubeadm-secret helper. CONTRACT (other modules rely on these names):
 //! * [`Secret`]: the fields of a core/v1 Secret that matter here. `data` holds the
 //!   *decoded* bytes (base64 is a manifest concern). `BTreeMap` = Go's sorted map order.
 //! * [`Secret::get`]: `secrets.GetData` (missing key → "").
@@ -16,7 +15,8 @@ use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result, check_size};
-use crate::manifest::{self, B64_STD, check_type_meta, kind_of, opt_str, show, string_field};
+use crate::go::base64::STD as B64_STD;
+use crate::manifest::{self, check_type_meta, kind_of, opt_str, show, string_field};
 
 /// `bootstrap.kubernetes.io/token`
 pub const SECRET_TYPE: &str = "bootstrap.kubernetes.io/token";
@@ -137,7 +137,7 @@ impl Secret {
                 let mut out = BTreeMap::new();
                 for (k, v) in data {
                     let bytes = match v {
-                        Value::String(s) => crate::gofmt::go_base64_decode(s.as_bytes(), b"")
+                        Value::String(s) => crate::go::base64::decode(s.as_bytes(), b"")
                             .ok_or_else(|| {
                                 Error::InvalidSecret(format!(
                                     "data.{} is not valid base64 (standard alphabet, with padding)",

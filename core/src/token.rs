@@ -267,7 +267,7 @@ pub fn describe_untrusted(s: &str) -> String {
         return format!("(a {}-byte value, not shown)", s.len());
     }
     if s.len() <= TOKEN_ID_LEN + 2 && s.chars().all(|c| c.is_ascii_graphic()) {
-        return crate::gofmt::quote(s);
+        return crate::go::strconv::quote(s);
     }
     format!("(a {}-byte value, not shown)", s.len())
 }

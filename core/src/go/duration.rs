@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::gofmt::quote_time as quote;
+use crate::go::strconv::quote_time as quote;
 
 /// A signed span of nanoseconds, like Go's `time.Duration` (±292 years).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

@@ -1,26 +1,23 @@
 //! Token options: kubeadm's `BootstrapToken` config object (token, description, TTL or
 //! expires, usages, groups), the per-flavour defaults, validation, and the conversions
 //! to and from the stored [`Secret`] (`BootstrapTokenToSecret` / `BootstrapTokenFromSecret`).
-//!
-//! OWNER: kubeadm-secret helper. CONTRACT (other modules rely on these names):
-//! [`Flavour`], [`TokenSpec`], [`TokenSpec::new`], [`TokenSpec::validate`],
-//! [`TokenSpec::to_secret`], [`TokenSpec::from_secret`], [`validate_group`],
-//! [`validate_usages`], [`KNOWN_USAGES`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 use zeroize::Zeroize;
 
-use crate::duration::Duration;
 use crate::error::{Error, Result};
-use crate::gofmt::{quote, quote_cut};
+use crate::go::duration::Duration;
+use crate::go::strconv::{quote, quote_cut};
+use crate::go::time::Timestamp;
 use crate::secret::{
     KEY_DESCRIPTION, KEY_EXPIRATION, KEY_EXTRA_GROUPS, KEY_TOKEN_ID, KEY_TOKEN_SECRET, NAMESPACE,
     SECRET_TYPE, Secret, USAGE_PREFIX,
 };
-use crate::time::Timestamp;
 use crate::token::{self, BootstrapToken, describe_untrusted};
+
+pub use crate::input::{ListInput, TOKEN_OPTION_NAMES, TextInput, TimeInput, TokenInput, TtlInput};
 
 /// `KnownTokenUsages`, in upstream order.
 pub const KNOWN_USAGES: [&str; 2] = ["signing", "authentication"];
@@ -70,7 +67,7 @@ impl Flavour {
             .ok_or_else(|| {
                 Error::InvalidOptions(format!(
                     "unknown flavour {}; expected one of kubeadm, k3s, rke2, karmada",
-                    crate::gofmt::quote(s)
+                    describe_untrusted(s)
                 ))
             })
     }
@@ -395,58 +392,13 @@ pub struct TokenOptions {
     pub groups: Option<Vec<String>>,
 }
 
-/// Keys of the options object that belong to the op, not to [`TokenOptions`].
-const OP_KEYS: [&str; 3] = ["now", "string_data", "stringData"];
-
 impl TokenOptions {
-    /// Reads options from a JSON object (what bindings receive):
-    ///
-    /// * `token`: string (`""` or `null` = generate; else must be a valid token);
-    /// * `flavour`: `kubeadm` | `k3s` | `rke2` | `karmada`;
-    /// * `description`: string;
-    /// * `ttl`: Go duration string (`"24h"`, `"0"`) or a number of milliseconds;
-    /// * `expires`: RFC3339 string;
-    /// * `usages`, `groups`: array of strings, or one comma-separated string.
-    ///
-    /// `null` means unset. The op-level keys `now`, `string_data`/`stringData` are
-    /// ignored; any other key is an `invalid_options` error (catches typos).
+    /// Reads options from a JSON object (the JSON façade, `api::call`): a thin reader
+    /// into [`TokenInput`], resolved by [`TokenInput::resolve`]
+    /// (see its precedence), so the JSON façade and the typed bindings give the same
+    /// result and the same first error for the same input.
     pub fn from_value(value: &Value) -> Result<TokenOptions> {
-        let obj = match value {
-            Value::Object(o) => o,
-            Value::Null => return Ok(TokenOptions::default()),
-            _ => {
-                return Err(Error::InvalidOptions(
-                    "token options must be an object".into(),
-                ));
-            }
-        };
-        let mut o = TokenOptions::default();
-        for (k, v) in obj {
-            if v.is_null() || OP_KEYS.contains(&k.as_str()) {
-                continue;
-            }
-            match k.as_str() {
-                "token" => {
-                    let t = str_opt(k, v)?;
-                    if !t.is_empty() {
-                        o.token = Some(BootstrapToken::parse(t)?);
-                    }
-                }
-                "flavour" => o.flavour = Flavour::parse(str_opt(k, v)?)?,
-                "description" => o.description = Some(str_opt(k, v)?.to_owned()),
-                "ttl" => o.ttl = Some(duration_opt(v)?),
-                "expires" => o.expires = Some(Timestamp::parse_rfc3339(str_opt(k, v)?)?),
-                "usages" => o.usages = Some(list_opt(k, v)?),
-                "groups" => o.groups = Some(list_opt(k, v)?),
-                other => {
-                    return Err(Error::InvalidOptions(format!(
-                        "unknown token option {}; expected token, flavour, description, ttl, expires, usages, groups",
-                        quote_cut(other, 300)
-                    )));
-                }
-            }
-        }
-        Ok(o)
+        TokenInput::from_value(value)?.resolve()
     }
 
     /// The spec with defaults applied, generating a token from `fill` when none is set.
@@ -535,62 +487,6 @@ impl TokenOptions {
     #[cfg(feature = "getrandom")]
     pub fn render_secret(&self, now: Timestamp) -> Result<(TokenSpec, Secret)> {
         self.render_secret_with(now, &mut crate::token::os_random)
-    }
-}
-
-fn str_opt<'a>(k: &str, v: &'a Value) -> Result<&'a str> {
-    v.as_str()
-        .ok_or_else(|| Error::InvalidOptions(format!("token option {k} must be a string")))
-}
-
-fn ttl_out_of_range() -> Error {
-    Error::InvalidDuration("ttl is out of range (about ±292 years)".into())
-}
-
-fn duration_opt(v: &Value) -> Result<Duration> {
-    match v {
-        Value::String(s) => Duration::parse_go(s),
-        Value::Number(n) => {
-            if let Some(ms) = n.as_i64() {
-                // Not Duration::from_millis: it saturates, which would turn an
-                // out-of-range TTL into ~292 years instead of an error.
-                return ms
-                    .checked_mul(1_000_000)
-                    .map(Duration::from_nanos)
-                    .ok_or_else(ttl_out_of_range);
-            }
-            let ms = n.as_f64().filter(|f| f.is_finite()).ok_or_else(|| {
-                Error::InvalidDuration("ttl must be a finite number of milliseconds".into())
-            })?;
-            let ns = ms * 1e6;
-            if ns.abs() >= 9.2e18 {
-                return Err(ttl_out_of_range());
-            }
-            #[allow(clippy::cast_possible_truncation)]
-            Ok(Duration::from_nanos(ns as i64))
-        }
-        _ => Err(Error::InvalidDuration(
-            "ttl must be a Go duration string or a number of milliseconds".into(),
-        )),
-    }
-}
-
-/// A list option: array of strings, or one comma-separated string (`""` = empty list).
-fn list_opt(k: &str, v: &Value) -> Result<Vec<String>> {
-    match v {
-        Value::String(s) if s.is_empty() => Ok(Vec::new()),
-        Value::String(s) => Ok(s.split(',').map(str::to_owned).collect()),
-        Value::Array(a) => a
-            .iter()
-            .map(|x| {
-                x.as_str().map(str::to_owned).ok_or_else(|| {
-                    Error::InvalidOptions(format!("token option {k} must hold only strings"))
-                })
-            })
-            .collect(),
-        _ => Err(Error::InvalidOptions(format!(
-            "token option {k} must be an array of strings or a comma-separated string"
-        ))),
     }
 }
 
