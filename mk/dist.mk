@@ -112,11 +112,12 @@ test-dist-python: dist-wheel dist-sdist dist-tools
 	$(DIST_VENV)/bin/check-wheel-contents $(DIST_DIR)/kubetoken-$(DIST_VERSION)-*.whl
 
 # `cargo package` built the library from the tarball; the shipped example must build too.
-# In a scratch dir outside the workspace, with the workspace's target dir (deps reused).
+# Unpacked where cargo verifies packages (target/package/: cargo keeps it out of the
+# workspace), with the workspace's target dir, so the verified library is reused.
 test-dist-crate: dist-crate
-	rm -rf $(DIST_WORK)/crate && mkdir -p $(DIST_WORK)/crate
-	tar -xzf $(DIST_CRATE) -C $(DIST_WORK)/crate
-	cd $(DIST_WORK)/crate/kubetoken-$(DIST_VERSION) && CARGO_TARGET_DIR=$(DIST_TARGET_DIR) \
+	rm -rf $(DIST_TARGET_DIR)/package/kubetoken-$(DIST_VERSION)
+	tar -xzf $(DIST_CRATE) -C $(DIST_TARGET_DIR)/package
+	cd $(DIST_TARGET_DIR)/package/kubetoken-$(DIST_VERSION) && CARGO_TARGET_DIR=$(DIST_TARGET_DIR) \
 	  $(CARGO) build --locked --examples
 	out=$$($(DIST_TARGET_DIR)/debug/examples/sample) && printf '%s\n' "$$out" | sed -n '1,3p'
 
