@@ -256,7 +256,8 @@ def python_metadata(name: str, text: str, version: str, kind: str) -> dict[str, 
         fail(f"{name}: {kind} has no classifiers")
     if msg.get("Description-Content-Type", "").split(";")[0] != "text/markdown":
         fail(f"{name}: {kind} description is not text/markdown")
-    check_readme(name, msg.get_payload() or msg.get("Description", ""), ROOT / "python/README.md")
+    body = msg.get_payload()
+    check_readme(name, body if isinstance(body, str) else "", ROOT / "python/README.md")
     urls = dict(
         (u.split(",", 1)[0].strip().lower(), u.split(",", 1)[1].strip())
         for u in msg.get_all("Project-URL") or []
