@@ -1,7 +1,10 @@
 //! The JSON-level API of `docs/api.md`: one entry point, [`call`], that takes an op name
 //! and its arguments as a JSON object and returns the op's result in the documented JSON
-//! shape. The conformance runner and both bindings (Python, WebAssembly) go through it, so
-//! argument reading and result shaping live here once.
+//! shape: the JSON façade (vectors, fuzzing, a CLI, Terraform's `external` protocol). The
+//! conformance runner and, for now, both bindings go through it. Results are the core's
+//! result types (`TokenParts`, `TokenInfo`, `AuthenticationResult`, ... — see
+//! `docs/api.md`), serialized with `serde_json::to_value`; only scalar results are
+//! written here directly.
 //!
 //! Argument conventions (exactly those of `docs/api.md` and `tests/vectors/README.md`):
 //! * times: RFC3339 strings; `now` is **required** at this level (there is no clock in
@@ -28,19 +31,33 @@
 //! # }
 //! ```
 
+use std::borrow::Cow;
+
+use crate::limits::{MAX_JWS_BYTES, MAX_LIST_ITEMS, MAX_OPTION_ITEMS, check_bytes, check_count};
+
 use serde_json::{Map, Value, json};
 
-use crate::authn::{self, Authentication, CleanerAction};
+use serde::Serialize;
+
+use crate::authn::{self, Authentication, AuthenticationResult, CleanerAction};
 use crate::discovery::{self, ConfigMap};
 use crate::join::{self, JoinOptions, JoinTarget};
-use crate::k3s::{self, K3sToken};
-use crate::kubeconfig::{self, Kubeconfig};
+use crate::k3s::{self, CaVerification, CredentialHeader, K3sToken, K3sTokenInfo};
+use crate::kubeconfig::{self, Kubeconfig, KubeconfigInfo};
 use crate::list::{self, ListFormat};
-use crate::options::{self, Flavour, TokenOptions, TokenSpec};
+use crate::options::{self, Flavour, SecretListEntry, TokenInfo, TokenOptions, TokenSpec};
+use crate::token::TokenParts;
 use crate::x509::pem;
 use crate::{
     BootstrapToken, Duration, Error, Result, Secret, TimeInput, Timestamp, TokenInput, pin, token,
 };
+
+/// A result type as JSON. The result types serialize to JSON objects with string keys
+/// (no maps with other keys, no non-finite floats), so this cannot fail; `null` would
+/// only stand for a serializer error that no result type can produce.
+fn to_json<T: Serialize + ?Sized>(v: &T) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
 
 /// Which arguments an op takes.
 enum Takes {
@@ -292,10 +309,14 @@ impl<'a> Args<'a> {
         }
     }
 
-    /// A list of strings, empty when absent.
+    /// A list of strings, empty when absent (at most [`MAX_OPTION_ITEMS`]).
     fn strings(&self, k: &str) -> Result<Vec<String>> {
         match self.get(k) {
             None => Ok(Vec::new()),
+            Some(Value::Array(a)) if a.len() > MAX_OPTION_ITEMS => Err(Error::InputTooLarge {
+                what: "list argument (item count)",
+                limit: MAX_OPTION_ITEMS,
+            }),
             Some(Value::Array(a)) => a
                 .iter()
                 .map(|x| x.as_str().map(str::to_owned))
@@ -323,14 +344,29 @@ impl<'a> Args<'a> {
             .map_or(Ok(ListFormat::Text), ListFormat::parse)
     }
 
-    /// `secrets`: a list of Secret manifests, or one List/Secret manifest (text or
+    /// A bytes argument ([`bytes_arg`]), `None` when absent.
+    fn opt_bin(&self, k: &str) -> Result<Option<Cow<'a, [u8]>>> {
+        self.get(k).map(|v| bytes_arg(k, v)).transpose()
+    }
+
+    /// A bytes argument, empty when absent.
+    fn bin(&self, k: &str) -> Result<Cow<'a, [u8]>> {
+        Ok(self.opt_bin(k)?.unwrap_or_default())
+    }
+
+    /// `secrets`: a list of Secret manifests, or one List/Secret manifest (text, bytes or
     /// object); each element decoded independently.
     fn secrets(&self) -> Result<Vec<Result<Secret>>> {
         match self.get("secrets") {
             None => Ok(Vec::new()),
-            Some(Value::Array(a)) => Ok(a.iter().map(secret).collect()),
-            Some(Value::String(text)) => crate::secret::parse_secret_list(text),
-            Some(other) => crate::secret::secret_list_from_value(other),
+            Some(Value::Array(a)) => {
+                check_count("Secrets (count)", a.len(), MAX_LIST_ITEMS)?;
+                Ok(a.iter().map(secret).collect())
+            }
+            Some(v) => match manifest_text("secrets", v)? {
+                Some(text) => crate::secret::parse_secret_list(text),
+                None => crate::secret::secret_list_from_value(v),
+            },
         }
     }
 
@@ -339,25 +375,61 @@ impl<'a> Args<'a> {
     }
 }
 
-/// A Secret manifest argument: JSON/YAML text, or an object.
-fn secret(v: &Value) -> Result<Secret> {
+/// The bytes of `{"base64": "<standard, padded base64>"}` (an object with that one
+/// key), `None` for any other value.
+fn base64_object(k: &str, v: &Value) -> Option<Result<Vec<u8>>> {
+    use base64::Engine as _;
+    let obj = v.as_object().filter(|o| o.len() == 1)?;
+    let text = obj.get("base64")?.as_str()?;
+    Some(
+        base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .map_err(|_| mistyped(k, "text or {\"base64\": <standard base64>}")),
+    )
+}
+
+/// A bytes argument (PEM bundles, JWS content and secrets, ciphertexts): a string (its
+/// UTF-8 bytes) or `{"base64": "..."}` for any bytes.
+fn bytes_arg<'a>(k: &str, v: &'a Value) -> Result<Cow<'a, [u8]>> {
     match v {
-        Value::String(text) => Secret::parse(text),
-        other => Secret::from_value(other),
+        Value::String(s) => Ok(Cow::Borrowed(s.as_bytes())),
+        other => match base64_object(k, other) {
+            Some(b) => Ok(Cow::Owned(b?)),
+            None => Err(mistyped(k, "text or {\"base64\": <standard base64>}")),
+        },
+    }
+}
+
+/// A manifest argument given as text or `{"base64": ...}` bytes; `None` for a parsed
+/// object (or any other value, which the model's `from_value` refuses).
+fn manifest_text<'a>(k: &str, v: &'a Value) -> Result<Option<Cow<'a, [u8]>>> {
+    match v {
+        Value::String(s) => Ok(Some(Cow::Borrowed(s.as_bytes()))),
+        other => base64_object(k, other)
+            .transpose()
+            .map(|b| b.map(Cow::Owned)),
+    }
+}
+
+/// A Secret manifest argument: JSON/YAML text or bytes, or an object.
+fn secret(v: &Value) -> Result<Secret> {
+    match manifest_text("secret", v)? {
+        Some(text) => Secret::parse(text),
+        None => Secret::from_value(v),
     }
 }
 
 fn configmap(v: &Value) -> Result<ConfigMap> {
-    match v {
-        Value::String(t) => ConfigMap::parse(t),
-        other => ConfigMap::from_value(other),
+    match manifest_text("configmap", v)? {
+        Some(text) => ConfigMap::parse(text),
+        None => ConfigMap::from_value(v),
     }
 }
 
 fn kubeconfig_arg(v: &Value) -> Result<Kubeconfig> {
-    match v {
-        Value::String(t) => Kubeconfig::parse(t),
-        other => Kubeconfig::from_value(other),
+    match manifest_text("kubeconfig", v)? {
+        Some(text) => Kubeconfig::parse(text),
+        None => Kubeconfig::from_value(v),
     }
 }
 
@@ -398,19 +470,19 @@ fn tokens(op: &str, a: &Args<'_>) -> Result<Value> {
     })
 }
 
-/// `parse_token`'s result: `{"id", "secret"}` (carries the secret, as documented).
+/// `parse_token`'s result ([`TokenParts`]) as JSON (carries the secret, as documented).
 pub fn token_parts_value(t: &BootstrapToken) -> Value {
-    json!({"id": t.id(), "secret": t.secret()})
+    to_json(&TokenParts::from(t))
 }
 
 /// The Secret manifest of `render_secret`/`encode_token_secret`: `data` (base64), or
 /// `stringData` when `string_data` is true.
 fn manifest(secret: &Secret, string_data: bool) -> Result<Value> {
-    if string_data {
-        secret.to_string_data_value()
+    Ok(to_json(&if string_data {
+        secret.to_string_data_manifest()?
     } else {
-        Ok(secret.to_value())
-    }
+        secret.to_manifest()
+    }))
 }
 
 fn string_data(args: &Value) -> Result<bool> {
@@ -492,46 +564,29 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
             };
             manifest(&input.encode_secret(&now)?, string_data(args)?)?
         }
-        "parse_secret" => TokenSpec::from_secret(&secret(a.value("secret"))?)?.to_value(),
+        "parse_secret" => to_json(&TokenInfo::from(&TokenSpec::from_secret(&secret(
+            a.value("secret"),
+        )?)?)),
         _ => {
-            let items = match a.value("secrets") {
-                Value::String(text) => options::tokens_from_secret_list(text)?,
-                other => options::tokens_from_secret_list_value(other)?,
+            let v = a.value("secrets");
+            let items = match manifest_text("secrets", v)? {
+                Some(text) => options::tokens_from_secret_list(text)?,
+                None => options::tokens_from_secret_list_value(v)?,
             };
-            Value::Array(
-                items
-                    .into_iter()
-                    .map(|r| match r {
-                        Ok(t) => t.to_value(),
-                        Err(e) => json!({"error": e.code(), "message": e.to_string()}),
-                    })
-                    .collect(),
-            )
+            let entries: Vec<SecretListEntry> = items.iter().map(SecretListEntry::from).collect();
+            to_json(&entries)
         }
     })
 }
 
-/// `authenticate`'s result: `{"authenticated", "user": {"name", "groups"} | null,
-/// "reason": code | null}`.
+/// `authenticate`'s result ([`AuthenticationResult`]) as JSON.
 pub fn authentication_value(a: &Authentication) -> Value {
-    json!({
-        "authenticated": a.is_authenticated(),
-        "user": a.user().map(|u| json!({"name": u.name, "groups": u.groups})),
-        "reason": a.reason().map(|r| r.code()),
-    })
+    to_json(&AuthenticationResult::from(a))
 }
 
-/// `cleaner_action`'s result.
+/// `cleaner_action`'s result as JSON.
 pub fn cleaner_action_value(c: &CleanerAction) -> Value {
-    match c {
-        CleanerAction::Delete {
-            namespace,
-            name,
-            uid,
-        } => json!({"action": "delete", "namespace": namespace, "name": name, "uid": uid}),
-        CleanerAction::RequeueAfter(d) => json!({"action": "requeue", "after": d.to_go_string()}),
-        CleanerAction::Nothing => json!({"action": "none"}),
-    }
+    to_json(c)
 }
 
 fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
@@ -541,30 +596,24 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
             authentication_value(&authn::authenticate(a.s("token")?, &list, a.now()?))
         }
         "get_groups" => json!(authn::get_groups(&secret(a.value("secret"))?)?),
-        "token_expiration" => {
-            let e = authn::expiration(&secret(a.value("secret"))?, a.now()?);
-            json!({"remaining": e.remaining.to_go_string(), "expired": e.expired})
-        }
+        "token_expiration" => to_json(&authn::expiration(&secret(a.value("secret"))?, a.now()?)),
         "signing_credentials" => {
-            let c = authn::signing_credentials(&secret(a.value("secret"))?, a.now()?);
             // The stored bytes as text (lossy only for a hostile non-UTF-8 Secret).
-            c.map_or(Value::Null, |c| {
-                json!({"token_id": c.token_id, "token_secret": String::from_utf8_lossy(&c.token_secret)})
-            })
+            to_json(&authn::signing_credentials(
+                &secret(a.value("secret"))?,
+                a.now()?,
+            ))
         }
         "cleaner_action" => cleaner_action_value(&authn::cleaner_action(
             &secret(a.value("secret"))?,
             a.now()?,
         )),
-        "list_tokens" => {
-            let l = list::list_token_results(&a.secrets()?, a.now()?, a.format()?, a.flavour()?)?;
-            let errors: Vec<Value> = l
-                .errors
-                .iter()
-                .map(|e| json!({"code": e.code(), "message": e.message()}))
-                .collect();
-            json!({"output": l.output, "errors": errors})
-        }
+        "list_tokens" => to_json(&list::list_token_results(
+            &a.secrets()?,
+            a.now()?,
+            a.format()?,
+            a.flavour()?,
+        )?),
         "render_token_list" => {
             let tokens = match a.get("tokens") {
                 None => Vec::new(),
@@ -585,54 +634,47 @@ fn target(a: &Args<'_>) -> Result<JoinTarget> {
     if let Some(kc) = a.get("kubeconfig") {
         return JoinTarget::from_kubeconfig(&kubeconfig_arg(kc)?, a.opt("context")?);
     }
-    if let Some(pem) = a.opt("ca_pem")? {
-        return JoinTarget::from_ca_pem(a.s("server")?, pem.as_bytes());
+    if let Some(pem) = a.opt_bin("ca_pem")? {
+        return JoinTarget::from_ca_pem(a.s("server")?, pem);
     }
     JoinTarget::from_hashes(a.s("server")?, &a.strings("ca_cert_hashes")?)
 }
 
-/// `parse_kubeconfig`'s result (users are never read).
+/// JWS content or secret, at most [`MAX_JWS_BYTES`].
+fn jws_bytes<'a>(a: &Args<'a>, k: &str) -> Result<Cow<'a, [u8]>> {
+    let b = a.bin(k)?;
+    check_bytes("JWS content or secret", b.len(), MAX_JWS_BYTES)?;
+    Ok(b)
+}
+
+/// `parse_kubeconfig`'s result ([`KubeconfigInfo`]) as JSON (users are never read).
 pub fn kubeconfig_value(kc: &Kubeconfig) -> Value {
-    json!({
-        "current_context": kc.current_context,
-        "clusters": kc.clusters.iter().map(|(n, c)| json!({
-            "name": n,
-            "server": c.server,
-            "ca_pem": c.certificate_authority_data.as_ref().map(|p| String::from_utf8_lossy(p).into_owned()),
-            "certificate_authority": c.certificate_authority,
-            "insecure_skip_tls_verify": c.insecure_skip_tls_verify,
-        })).collect::<Vec<_>>(),
-        "contexts": kc.contexts.iter().map(|(n, c)| json!({
-            "name": n, "cluster": c.cluster, "user": c.user, "namespace": c.namespace,
-        })).collect::<Vec<_>>(),
-    })
+    to_json(&KubeconfigInfo::from(kc))
 }
 
 fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "compute_jws" => json!(crate::jws::compute_detached_signature(
-            a.s("content")?.as_bytes(),
+            jws_bytes(a, "content")?,
             a.s("token_id")?,
-            a.s("token_secret")?.as_bytes()
+            jws_bytes(a, "token_secret")?
         )),
         "verify_jws" => json!(crate::jws::detached_token_is_valid(
             a.s("signature")?,
-            a.s("content")?.as_bytes(),
+            jws_bytes(a, "content")?,
             a.s("token_id")?,
-            a.s("token_secret")?.as_bytes()
+            jws_bytes(a, "token_secret")?
         )),
         "sign_cluster_info" => {
             let cm = configmap(a.value("configmap"))?;
             let list = a.all_secrets()?;
-            let out = discovery::sign_cluster_info(&cm, &list, a.now()?);
-            json!({"changed": out.changed, "configmap": out.configmap.to_value()})
+            to_json(&discovery::sign_cluster_info(&cm, &list, a.now()?)?)
         }
-        "verify_cluster_info" => discovery::verify_cluster_info(
+        "verify_cluster_info" => to_json(&discovery::verify_cluster_info(
             &configmap(a.value("configmap"))?,
             a.s("token")?,
             &a.strings("ca_cert_hashes")?,
-        )?
-        .to_json_value(),
+        )?),
         "join_command" => {
             let t = target(a)?;
             let opts = JoinOptions {
@@ -653,21 +695,15 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
         "parse_kubeconfig" => kubeconfig_value(&kubeconfig_arg(a.value("kubeconfig"))?),
         _ => json!(kubeconfig::render_cluster_info_kubeconfig(
             a.s("server")?,
-            a.s("ca_pem")?.as_bytes(),
+            a.bin("ca_pem")?,
         )?),
     })
 }
 
-/// `parse_k3s_token`'s result (`token` and `password` are secrets, as documented).
+/// `parse_k3s_token`'s result ([`K3sTokenInfo`]) as JSON (`token` and `password` are
+/// secrets, as documented).
 pub fn k3s_token_value(t: &K3sToken) -> Value {
-    json!({
-        "ca_hash": t.ca_hash(),
-        "kind": t.kind().as_str(),
-        "token_id": t.bootstrap_token().map(|b| b.id()),
-        "token": t.bootstrap_token().map(BootstrapToken::expose),
-        "username": t.username(),
-        "password": t.password(),
-    })
+    to_json(&K3sTokenInfo::from(t))
 }
 
 /// A k3s token with the optional `user` override.
@@ -700,9 +736,9 @@ fn pin_set(pins: &[String]) -> Result<pin::PinSet> {
 }
 
 fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
-    let bundle = |k: &str| -> Result<Option<&[u8]>> { Ok(a.opt(k)?.map(str::as_bytes)) };
+    let bundle = |k: &str| a.opt_bin(k);
     Ok(match op {
-        "ca_cert_hashes" => json!(pin::hashes_from_pem(a.s("pem")?.as_bytes())?),
+        "ca_cert_hashes" => json!(pin::hashes_from_pem(a.bin("pem")?)?),
         "parse_ca_pins" => {
             let pins = a.strings("pins")?;
             pin_set(&pins)?;
@@ -715,56 +751,38 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         }
         "check_ca_pins" => {
             let set = pin_set(&a.strings("pins")?)?;
-            let ders = pem::certificates(a.s("pem")?.as_bytes())?;
-            match set.check_any(&ders)? {
-                Ok(()) => json!({"pinned": true}),
-                Err(h) => {
-                    json!({"pinned": false, "message": pin::not_pinned_message(&h), "hashes": h})
-                }
-            }
+            let ders = pem::certificates(a.bin("pem")?)?;
+            to_json(&pin::PinCheck::from_check(set.check_any(&ders)?))
         }
         "parse_k3s_token" => k3s_token_value(&K3sToken::parse(a.s("token")?)?),
         "format_k3s_token" => json!(k3s::format_token(
             a.s("credentials")?,
-            a.s("bundle")?.as_bytes(),
+            a.bin("bundle")?,
             a.now()?
         )?),
         "k3s_token_string" => {
             let t = k3s_user(a)?;
-            json!(t.to_token_string(bundle("bundle")?, a.now()?))
+            json!(t.to_token_string(bundle("bundle")?.as_deref(), a.now()?))
         }
-        "k3s_ca_hash" => {
-            let h = k3s::ca_hash(a.s("bundle")?.as_bytes(), a.now()?)?;
-            json!({"hash": h.hash, "method": h.method.as_str()})
-        }
+        "k3s_ca_hash" => to_json(&k3s::ca_hash(a.bin("bundle")?, a.now()?)?),
         "verify_k3s_ca" => {
             let t = k3s_user(a)?;
-            let c = k3s::verify_ca(t.ca_hash(), bundle("bundle")?, a.now()?);
-            json!({
-                "ok": c.ok(),
-                "status": c.status.as_str(),
-                "token_hash": c.token_hash,
-                "computed_hash": c.computed_hash,
-                "warning": c.warning,
-                "message": c.message(),
-                "username": t.username(),
-            })
+            let c = k3s::verify_ca(t.ca_hash(), bundle("bundle")?.as_deref(), a.now()?);
+            to_json(&CaVerification::new(&c, t.username()))
         }
         "k3s_credentials" => {
             let t = K3sToken::parse(a.s("token")?)?;
-            let c = k3s::credentials(&t, a.opt("user")?);
-            let username = match &c {
-                k3s::Credential::Basic { username, .. } => Some(username.clone()),
-                _ => None,
-            };
-            json!({"scheme": c.scheme(), "username": username, "header": c.header()})
+            to_json(&CredentialHeader::from(&k3s::credentials(
+                &t,
+                a.opt("user")?,
+            )))
         }
         "k3s_normalize_token" => json!(k3s::normalize_token(a.s("token")?)?.as_str()),
         "k3s_passwd_password" => json!(k3s::passwd_password(a.s("name")?, a.s("passwd")?)),
         "k3s_token_hash" => json!(k3s::token_hash(a.s("passphrase")?)),
         "k3s_storage_key" => json!(k3s::storage_key(a.s("passphrase")?)),
         "k3s_encrypt" => {
-            let (pass, pt) = (a.s("passphrase")?, a.s("plaintext")?.as_bytes());
+            let (pass, pt) = (a.s("passphrase")?, a.bin("plaintext")?);
             json!(match (a.opt("salt")?, a.opt("nonce")?) {
                 (Some(salt), Some(n)) => k3s::encrypt_with(pass, pt, salt, nonce(n)?)?,
                 #[cfg(feature = "getrandom")]
@@ -775,16 +793,12 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         }
         "k3s_decrypt" => json!(String::from_utf8_lossy(&k3s::decrypt(
             a.s("passphrase")?,
-            a.s("value")?.as_bytes()
+            a.bin("value")?
         )?)),
-        "k3s_token_opens" => json!(k3s::token_opens(a.s("token")?, a.s("value")?.as_bytes())?),
+        "k3s_token_opens" => json!(k3s::token_opens(a.s("token")?, a.bin("value")?)?),
         "k3s_token_create_output" => {
             let t = BootstrapToken::parse(a.s("token")?)?;
-            json!(k3s::token_create_output(
-                &t,
-                a.s("bundle")?.as_bytes(),
-                a.now()?
-            )?)
+            json!(k3s::token_create_output(&t, a.bin("bundle")?, a.now()?)?)
         }
         "k3s_token_generate" => json!(generated(true)?),
         other => {
@@ -846,6 +860,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn bytes_arguments() {
+        // {"base64": ...} is bytes; text is its UTF-8; anything else is invalid_options.
+        let now = "2026-01-01T00:00:00Z";
+        for bundle in [json!({"base64": "*"}), json!({"base64": 1}), json!(5)] {
+            let e = call("k3s_ca_hash", &json!({"bundle": bundle, "now": now})).unwrap_err();
+            assert_eq!(e.code(), "invalid_options", "{bundle}");
+        }
+        let text = call(
+            "compute_jws",
+            &json!({"content": "hé", "token_id": "abcdef",
+            "token_secret": "0123456789abcdef"}),
+        );
+        let bytes = call(
+            "compute_jws",
+            &json!({"content": {"base64": "aMOp"}, "token_id": "abcdef",
+            "token_secret": {"base64": "MDEyMzQ1Njc4OWFiY2RlZg=="}}),
+        );
+        assert_eq!(text.unwrap(), bytes.unwrap());
+        // A manifest object with other keys besides "base64" is a manifest, not bytes.
+        let e = call(
+            "parse_secret",
+            &json!({"secret": {"base64": "eA==", "kind": "Secret"}}),
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_secret");
     }
 
     #[test]

@@ -23,6 +23,7 @@ use crate::error::{Error, Result, check_size};
 use crate::go::time::Timestamp;
 use crate::jws;
 use crate::kubeconfig::Kubeconfig;
+use crate::limits::{MAX_JWS_BYTES, MAX_SIGN_WORK_BYTES, MAX_SIGNERS, check_bytes, check_count};
 use crate::manifest::{self, check_type_meta, show, string_field};
 use crate::pin::PinSet;
 use crate::secret::Secret;
@@ -67,9 +68,12 @@ impl ConfigMap {
         }
     }
 
-    /// Parses a ConfigMap manifest, JSON or YAML (at most 1 MiB).
-    pub fn parse(text: &str) -> Result<ConfigMap> {
+    /// Parses a ConfigMap manifest, JSON or YAML (at most 1 MiB), from text or bytes
+    /// (bytes must be UTF-8: `invalid_configmap`).
+    pub fn parse(text: impl AsRef<[u8]>) -> Result<ConfigMap> {
+        let text = text.as_ref();
         check_size("ConfigMap", text.len())?;
+        let text = manifest::utf8("ConfigMap", text, Error::InvalidConfigMap)?;
         let v = manifest::parse_document("ConfigMap", text, Error::InvalidConfigMap)?;
         Self::from_value(&v)
     }
@@ -148,13 +152,21 @@ impl ConfigMap {
     }
 }
 
-/// What [`sign_cluster_info`] decided.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Serialized as [`ConfigMap::to_value`] (the manifest, with everything of the input kept).
+impl serde::Serialize for ConfigMap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_value().serialize(s)
+    }
+}
+
+/// What [`sign_cluster_info`] decided. The result of `sign_cluster_info`: `{"changed",
+/// "configmap": <manifest>}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct SignOutcome {
-    /// The ConfigMap to write (equal to the input when `changed` is false).
-    pub configmap: ConfigMap,
     /// Whether the controller would `Update` the ConfigMap.
     pub changed: bool,
+    /// The ConfigMap to write (equal to the input when `changed` is false).
+    pub configmap: ConfigMap,
 }
 
 /// `Signer.signConfigMap`: re-signs the cluster-info ConfigMap with every token Secret
@@ -166,13 +178,31 @@ pub struct SignOutcome {
 /// key is dropped and one is written per signing token; other keys are kept.
 /// `changed` is true when a signature is new or different, or an old one was dropped.
 /// For duplicate token IDs the first Secret wins, like upstream.
-pub fn sign_cluster_info(configmap: &ConfigMap, secrets: &[Secret], now: Timestamp) -> SignOutcome {
+///
+/// The content is encoded once and HMAC'd once per signing token. Caps (checked before
+/// any signature): at most [`MAX_SIGNERS`] Secrets, content at most [`MAX_JWS_BYTES`],
+/// and signatures × content at most [`MAX_SIGN_WORK_BYTES`] (`input_too_large`).
+pub fn sign_cluster_info(
+    configmap: &ConfigMap,
+    secrets: &[Secret],
+    now: Timestamp,
+) -> Result<SignOutcome> {
+    check_count("Secrets to sign with (count)", secrets.len(), MAX_SIGNERS)?;
     let Some(content) = configmap.data.get(KUBECONFIG_KEY) else {
-        return SignOutcome {
+        return Ok(SignOutcome {
             configmap: configmap.clone(),
             changed: false,
-        };
+        });
     };
+    check_bytes("cluster-info kubeconfig", content.len(), MAX_JWS_BYTES)?;
+    let signers: Vec<_> = secrets
+        .iter()
+        .filter(|s| authn::signer_sees(s))
+        .filter_map(|s| authn::signing_credentials(s, now))
+        .collect();
+    let work = signers.len().saturating_mul(content.len().max(1));
+    check_bytes("signatures × kubeconfig bytes", work, MAX_SIGN_WORK_BYTES)?;
+    let payload = jws::payload(content.as_bytes());
     let mut out = configmap.clone();
     let mut old: BTreeMap<String, String> = BTreeMap::new();
     out.data.retain(|k, v| match k.strip_prefix(JWS_PREFIX) {
@@ -184,18 +214,12 @@ pub fn sign_cluster_info(configmap: &ConfigMap, secrets: &[Secret], now: Timesta
     });
     let mut seen = BTreeSet::new();
     let mut changed = false;
-    for s in secrets {
-        if !authn::signer_sees(s) {
-            continue;
-        }
-        let Some(cred) = authn::signing_credentials(s, now) else {
-            continue;
-        };
+    for cred in &signers {
         let id = cred.token_id.clone();
         if !seen.insert(id.clone()) {
             continue;
         }
-        let sig = jws::compute_detached_signature(content.as_bytes(), &id, &cred.token_secret);
+        let sig = jws::signature_of_payload(&payload, &id, &cred.token_secret);
         if old.remove(&id).as_deref() != Some(sig.as_str()) {
             changed = true;
         }
@@ -207,14 +231,15 @@ pub fn sign_cluster_info(configmap: &ConfigMap, secrets: &[Secret], now: Timesta
     if !changed {
         out = configmap.clone();
     }
-    SignOutcome {
+    Ok(SignOutcome {
         configmap: out,
         changed,
-    }
+    })
 }
 
-/// Why a cluster-info ConfigMap cannot be trusted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Why a cluster-info ConfigMap cannot be trusted. Serialized as its [`RejectReason::code`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RejectReason {
     /// `no_kubeconfig`: no (or an empty) `kubeconfig` key — the cluster is not set up
     /// for token discovery.
@@ -243,13 +268,15 @@ impl RejectReason {
 }
 
 /// A cluster-info ConfigMap whose kubeconfig the token vouches for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct VerifiedClusterInfo {
     /// The API server URL of the kubeconfig's cluster.
     pub server: String,
     /// That cluster's name (`""` for kubeadm's cluster-info).
     pub cluster_name: String,
-    /// Its `certificate-authority-data` (PEM), if any.
+    /// Its `certificate-authority-data` (PEM), if any; serialized as text (U+FFFD for
+    /// bytes that are not UTF-8).
+    #[serde(serialize_with = "lossy_text_opt")]
     pub ca_pem: Option<Vec<u8>>,
     /// `sha256:<hex>` of each CA certificate in `ca_pem` (empty when there is none, or
     /// — only possible without pins — when it does not parse).
@@ -262,7 +289,7 @@ pub struct VerifiedClusterInfo {
 }
 
 /// A rejection: the reason code and a human message (never containing the token secret).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Rejection {
     /// The reason.
     pub reason: RejectReason,
@@ -282,22 +309,42 @@ pub enum DiscoveryResult {
 impl DiscoveryResult {
     /// The JSON result shape of the `verify_cluster_info` op (see docs/api.md).
     pub fn to_json_value(&self) -> Value {
-        match self {
-            DiscoveryResult::Verified(v) => json!({
-                "verified": true,
-                "server": v.server,
-                "cluster_name": v.cluster_name,
-                "ca_pem": v.ca_pem.as_ref().map(|p| String::from_utf8_lossy(p).into_owned()),
-                "ca_cert_hashes": v.ca_cert_hashes,
-                "pinned": v.pinned,
-                "kubeconfig": v.kubeconfig,
-            }),
-            DiscoveryResult::Rejected(r) => json!({
-                "verified": false,
-                "reason": r.reason.code(),
-                "message": r.message,
-            }),
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+/// `{"verified": true, <VerifiedClusterInfo>}` or `{"verified": false, "reason",
+/// "message"}` (the result of `verify_cluster_info`).
+impl serde::Serialize for DiscoveryResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Tagged<'a, T> {
+            verified: bool,
+            #[serde(flatten)]
+            inner: &'a T,
         }
+        match self {
+            DiscoveryResult::Verified(inner) => Tagged {
+                verified: true,
+                inner,
+            }
+            .serialize(s),
+            DiscoveryResult::Rejected(inner) => Tagged {
+                verified: false,
+                inner,
+            }
+            .serialize(s),
+        }
+    }
+}
+
+fn lossy_text_opt<S: serde::Serializer>(
+    b: &Option<Vec<u8>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match b {
+        Some(b) => crate::authn::lossy_text(b, s),
+        None => s.serialize_none(),
     }
 }
 
@@ -454,14 +501,15 @@ mod tests {
     fn sign_simple_and_idempotent() {
         let now = Timestamp::from_unix(1_700_000_000);
         let s = [signer_secret("abc123", "tokenSecret", &[])];
-        let out = sign_cluster_info(&cm(&[("kubeconfig", "payload"), ("other", "x")]), &s, now);
+        let out =
+            sign_cluster_info(&cm(&[("kubeconfig", "payload"), ("other", "x")]), &s, now).unwrap();
         assert!(out.changed);
         assert_eq!(
             out.configmap.data.get("jws-kubeconfig-abc123").unwrap(),
             SIG
         );
         assert_eq!(out.configmap.data.get("other").unwrap(), "x");
-        let again = sign_cluster_info(&out.configmap, &s, now);
+        let again = sign_cluster_info(&out.configmap, &s, now).unwrap();
         assert!(!again.changed);
         assert_eq!(again.configmap, out.configmap);
     }
@@ -494,15 +542,22 @@ mod tests {
             },
         ];
         for b in &bad {
-            let out = sign_cluster_info(&c, std::slice::from_ref(b), now);
+            let out = sign_cluster_info(&c, std::slice::from_ref(b), now).unwrap();
             assert!(out.changed, "old signature removed");
             assert_eq!(out.configmap.data.len(), 1, "{b:?}");
         }
         let ok = signer_secret("abc123", "x", &[("expiration", "2023-11-14T22:13:21Z")]);
-        assert_eq!(sign_cluster_info(&c, &[ok], now).configmap.data.len(), 2);
+        assert_eq!(
+            sign_cluster_info(&c, &[ok], now)
+                .unwrap()
+                .configmap
+                .data
+                .len(),
+            2
+        );
         // no kubeconfig: untouched
         let c2 = cm(&[("jws-kubeconfig-zzz999", "old")]);
-        let out = sign_cluster_info(&c2, &[signer_secret("abc123", "x", &[])], now);
+        let out = sign_cluster_info(&c2, &[signer_secret("abc123", "x", &[])], now).unwrap();
         assert!(!out.changed);
         assert_eq!(out.configmap, c2);
     }
@@ -566,5 +621,45 @@ mod tests {
         let e = verify_cluster_info(&cm(&[]), "abc123.0123456789ABCDEF", &[]).unwrap_err();
         assert_eq!(e.code(), "invalid_token");
         assert!(!e.to_string().contains("0123456789"));
+    }
+
+    #[test]
+    fn result_types_json() {
+        let out = SignOutcome {
+            changed: true,
+            configmap: ConfigMap::new("cluster-info", "kube-public", BTreeMap::new()),
+        };
+        assert_eq!(
+            serde_json::to_string(&out).unwrap(),
+            r#"{"changed":true,"configmap":{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cluster-info","namespace":"kube-public"},"data":{}}}"#
+        );
+        let ok = DiscoveryResult::Verified(VerifiedClusterInfo {
+            server: "https://s:6443".into(),
+            cluster_name: String::new(),
+            ca_pem: Some(b"PEM".to_vec()),
+            ca_cert_hashes: vec!["sha256:00".into()],
+            pinned: true,
+            kubeconfig: "k".into(),
+        });
+        assert_eq!(
+            serde_json::to_string(&ok).unwrap(),
+            r#"{"verified":true,"server":"https://s:6443","cluster_name":"","ca_pem":"PEM","ca_cert_hashes":["sha256:00"],"pinned":true,"kubeconfig":"k"}"#
+        );
+        let no = DiscoveryResult::Rejected(Rejection {
+            reason: RejectReason::CaNotPinned,
+            message: "m".into(),
+        });
+        assert_eq!(
+            serde_json::to_string(&no).unwrap(),
+            r#"{"verified":false,"reason":"ca_not_pinned","message":"m"}"#
+        );
+        for r in [
+            RejectReason::NoKubeconfig,
+            RejectReason::NoSignature,
+            RejectReason::BadSignature,
+            RejectReason::CaNotPinned,
+        ] {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.code());
+        }
     }
 }

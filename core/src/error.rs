@@ -134,6 +134,9 @@ impl Error {
             | Error::DecryptionFailed(m)
             | Error::Random(m)
             | Error::Unsupported(m) => m.clone(),
+            Error::InputTooLarge { what, limit } if what.ends_with("count)") => {
+                format!("{what} is too large (the limit is {limit})")
+            }
             Error::InputTooLarge { what, limit } => {
                 format!("{what} is too large (the limit is {limit} bytes)")
             }
@@ -149,8 +152,21 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// The cap on any manifest, kubeconfig or PEM input: 1 MiB.
-pub const MAX_INPUT_BYTES: usize = 1 << 20;
+/// Serialized as `{"code": ..., "message": ...}` (how results list errors, e.g.
+/// [`crate::list::Listing::errors`]).
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st = s.serialize_struct("Error", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.message())?;
+        st.end()
+    }
+}
+
+/// The cap on any manifest, kubeconfig or PEM input: 1 MiB (every cap is in
+/// [`crate::limits`]).
+pub const MAX_INPUT_BYTES: usize = crate::limits::MAX_MANIFEST_BYTES;
 
 /// Returns [`Error::InputTooLarge`] when `len` exceeds [`MAX_INPUT_BYTES`].
 pub fn check_size(what: &'static str, len: usize) -> Result<()> {

@@ -61,6 +61,78 @@ pub struct Kubeconfig {
     pub current_context: String,
 }
 
+/// The result of `parse_kubeconfig`: `{"current_context", "clusters": [...], "contexts":
+/// [...]}` (users are never read).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct KubeconfigInfo {
+    /// `current-context` (`""` when absent).
+    pub current_context: String,
+    /// The clusters, in file order.
+    pub clusters: Vec<ClusterInfo>,
+    /// The contexts, in file order.
+    pub contexts: Vec<ContextInfo>,
+}
+
+/// One cluster of a [`KubeconfigInfo`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ClusterInfo {
+    /// The cluster's name.
+    pub name: String,
+    /// `server`
+    pub server: String,
+    /// `certificate-authority-data` decoded, as text (`None` when absent).
+    pub ca_pem: Option<String>,
+    /// `certificate-authority` (a file path; `""` when absent).
+    pub certificate_authority: String,
+    /// `insecure-skip-tls-verify`
+    pub insecure_skip_tls_verify: bool,
+}
+
+/// One context of a [`KubeconfigInfo`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ContextInfo {
+    /// The context's name.
+    pub name: String,
+    /// `cluster`
+    pub cluster: String,
+    /// `user` (the name only)
+    pub user: String,
+    /// `namespace`
+    pub namespace: String,
+}
+
+impl From<&Kubeconfig> for KubeconfigInfo {
+    fn from(kc: &Kubeconfig) -> Self {
+        KubeconfigInfo {
+            current_context: kc.current_context.clone(),
+            clusters: kc
+                .clusters
+                .iter()
+                .map(|(n, c)| ClusterInfo {
+                    name: n.clone(),
+                    server: c.server.clone(),
+                    ca_pem: c
+                        .certificate_authority_data
+                        .as_ref()
+                        .map(|p| String::from_utf8_lossy(p).into_owned()),
+                    certificate_authority: c.certificate_authority.clone(),
+                    insecure_skip_tls_verify: c.insecure_skip_tls_verify,
+                })
+                .collect(),
+            contexts: kc
+                .contexts
+                .iter()
+                .map(|(n, c)| ContextInfo {
+                    name: n.clone(),
+                    cluster: c.cluster.clone(),
+                    user: c.user.clone(),
+                    namespace: c.namespace.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
 fn kerr(msg: impl Into<String>) -> Error {
     Error::InvalidKubeconfig(msg.into())
 }
@@ -135,9 +207,12 @@ fn named_list<'a>(
 }
 
 impl Kubeconfig {
-    /// Parses a kubeconfig (YAML or JSON, at most [`crate::error::MAX_INPUT_BYTES`]).
-    pub fn parse(text: &str) -> Result<Kubeconfig> {
+    /// Parses a kubeconfig (YAML or JSON, at most [`crate::error::MAX_INPUT_BYTES`]) from
+    /// text or bytes (bytes must be UTF-8: `invalid_kubeconfig`).
+    pub fn parse(text: impl AsRef<[u8]>) -> Result<Kubeconfig> {
+        let text = text.as_ref();
         check_size("kubeconfig", text.len())?;
+        let text = manifest::utf8("kubeconfig", text, Error::InvalidKubeconfig)?;
         let v = manifest::parse_document("kubeconfig", text, Error::InvalidKubeconfig)?;
         Self::from_value(&v)
     }
@@ -262,7 +337,8 @@ impl Kubeconfig {
 /// `https://[::1]:6443` plain and quotes `"yes"`, `'a: b'`). Only
 /// `server` and CA data are supported; the server must be a plain YAML scalar (we refuse
 /// values go-yaml would quote rather than guess its quoting rules).
-pub fn render_cluster_info_kubeconfig(server: &str, ca_pem: &[u8]) -> Result<String> {
+pub fn render_cluster_info_kubeconfig(server: &str, ca_pem: impl AsRef<[u8]>) -> Result<String> {
+    let ca_pem = ca_pem.as_ref();
     if !is_plain_yaml_scalar(server) {
         return Err(Error::Unsupported(
             "the server URL needs YAML quoting; only plain URLs (like https://10.0.0.1:6443) are rendered".into(),
@@ -393,5 +469,32 @@ mod tests {
         assert_eq!(c.certificate_authority_data.as_deref(), Some(&b"PEM"[..]));
         assert!(render_cluster_info_kubeconfig("yes", b"").is_err());
         assert!(render_cluster_info_kubeconfig("https://a b", b"").is_err());
+    }
+
+    #[test]
+    fn kubeconfig_info_json() {
+        let kc = Kubeconfig {
+            clusters: vec![(
+                "c".into(),
+                Cluster {
+                    server: "https://s".into(),
+                    certificate_authority_data: Some(b"PEM".to_vec()),
+                    ..Cluster::default()
+                },
+            )],
+            contexts: vec![(
+                "x".into(),
+                Context {
+                    cluster: "c".into(),
+                    user: "u".into(),
+                    namespace: String::new(),
+                },
+            )],
+            current_context: "x".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&KubeconfigInfo::from(&kc)).unwrap(),
+            r#"{"current_context":"x","clusters":[{"name":"c","server":"https://s","ca_pem":"PEM","certificate_authority":"","insecure_skip_tls_verify":false}],"contexts":[{"name":"x","cluster":"c","user":"u","namespace":""}]}"#
+        );
     }
 }

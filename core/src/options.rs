@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use zeroize::Zeroize;
 
 use crate::error::{Error, Result};
@@ -272,29 +272,91 @@ impl TokenSpec {
     /// string, when set). `expires` is `null` or RFC3339 in its stored offset.
     /// **Contains the token secret** (`token`).
     pub fn to_value(&self) -> Value {
-        let mut m = Map::new();
-        m.insert("token".into(), Value::String(self.token.expose()));
-        m.insert("id".into(), Value::String(self.token.id().to_owned()));
-        m.insert(
-            "description".into(),
-            Value::String(self.description.clone()),
-        );
-        if let Some(ttl) = self.ttl {
-            m.insert("ttl".into(), Value::String(ttl.to_go_string()));
-        }
-        m.insert(
-            "expires".into(),
-            self.expires
-                .map_or(Value::Null, |e| Value::String(e.to_rfc3339())),
-        );
-        m.insert("usages".into(), strings_value(&self.usages));
-        m.insert("groups".into(), strings_value(&self.groups));
-        Value::Object(m)
+        serde_json::to_value(TokenInfo::from(self)).unwrap_or(Value::Null)
     }
 }
 
-fn strings_value(v: &[String]) -> Value {
-    Value::Array(v.iter().cloned().map(Value::String).collect())
+/// The result of `parse_secret` (one token as stored): `{"token", "id", "description",
+/// "expires", "usages", "groups"}`, plus `"ttl"` only when set (never, for a token read
+/// from a Secret). `expires` is `null` or RFC3339 in its stored offset. **Carries the
+/// token secret** (`token`); `Debug` masks it.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TokenInfo {
+    /// The full token `<id>.<secret>`.
+    pub token: String,
+    /// The token ID.
+    pub id: String,
+    /// The description (`""` when none).
+    pub description: String,
+    /// The TTL as a Go duration string, when the spec has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<String>,
+    /// The expiration (RFC3339, stored offset), `None` = never.
+    pub expires: Option<String>,
+    /// The usages (`signing`, `authentication`, ...), as stored (sorted).
+    pub usages: Vec<String>,
+    /// The extra groups.
+    pub groups: Vec<String>,
+}
+
+impl From<&TokenSpec> for TokenInfo {
+    fn from(t: &TokenSpec) -> Self {
+        TokenInfo {
+            token: t.token.expose(),
+            id: t.token.id().to_owned(),
+            description: t.description.clone(),
+            ttl: t.ttl.map(Duration::to_go_string),
+            expires: t.expires.map(|e| e.to_rfc3339()),
+            usages: t.usages.clone(),
+            groups: t.groups.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for TokenInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenInfo")
+            .field("token", &format_args!("{}.{}", self.id, token::MASK))
+            .field("id", &self.id)
+            .field("description", &self.description)
+            .field("ttl", &self.ttl)
+            .field("expires", &self.expires)
+            .field("usages", &self.usages)
+            .field("groups", &self.groups)
+            .finish()
+    }
+}
+
+/// One element of the `parse_secret_list` result: the token, or why its Secret could
+/// not be decoded (`{"error": code, "message"}`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum SecretListEntry {
+    /// A decoded token.
+    Token(TokenInfo),
+    /// A Secret that failed to decode.
+    Error(EntryError),
+}
+
+/// A Secret of a list that failed to decode (no token secret in `message`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct EntryError {
+    /// The error code (`invalid_secret`, ...).
+    pub error: String,
+    /// The error message.
+    pub message: String,
+}
+
+impl From<&ListedToken> for SecretListEntry {
+    fn from(r: &ListedToken) -> Self {
+        match r {
+            Ok(t) => SecretListEntry::Token(TokenInfo::from(t)),
+            Err(e) => SecretListEntry::Error(EntryError {
+                error: e.code().to_owned(),
+                message: e.message(),
+            }),
+        }
+    }
 }
 
 /// `ValidateBootstrapGroupName`: the group must match [`GROUP_PATTERN`]
@@ -498,24 +560,37 @@ pub type ListedToken = Result<TokenSpec>;
 /// is `bootstrap.kubernetes.io/token` or empty (upstream lists with a field selector
 /// on the type; a hand-written manifest may omit it), and decodes each with
 /// [`TokenSpec::from_secret`]. A bad item is an `Err` in its slot.
-pub fn tokens_from_secret_list(text: &str) -> Result<Vec<ListedToken>> {
-    Ok(filter_tokens(crate::secret::parse_secret_list(text)?))
+pub fn tokens_from_secret_list(text: impl AsRef<[u8]>) -> Result<Vec<ListedToken>> {
+    filter_tokens(crate::secret::parse_secret_list(text)?)
 }
 
 /// [`tokens_from_secret_list`] for an already-parsed value (bindings).
 pub fn tokens_from_secret_list_value(value: &Value) -> Result<Vec<ListedToken>> {
-    Ok(filter_tokens(crate::secret::secret_list_from_value(value)?))
+    filter_tokens(crate::secret::secret_list_from_value(value)?)
 }
 
-fn filter_tokens(items: Vec<Result<Secret>>) -> Vec<ListedToken> {
-    items
-        .into_iter()
-        .filter(|r| {
-            r.as_ref()
-                .map_or(true, |s| s.type_.is_empty() || s.type_ == SECRET_TYPE)
-        })
-        .map(|r| r.and_then(|s| TokenSpec::from_secret(&s)))
-        .collect()
+/// More than [`crate::limits::MAX_LIST_ERRORS`] bad items refuse the list.
+fn filter_tokens(items: Vec<Result<Secret>>) -> Result<Vec<ListedToken>> {
+    let mut errors = 0usize;
+    let mut out = Vec::with_capacity(items.len());
+    for r in items {
+        if r.as_ref()
+            .is_ok_and(|s| !s.type_.is_empty() && s.type_ != SECRET_TYPE)
+        {
+            continue;
+        }
+        let t = r.and_then(|s| TokenSpec::from_secret(&s));
+        if t.is_err() {
+            errors += 1;
+            crate::limits::check_count(
+                "Secret list (invalid item count)",
+                errors,
+                crate::limits::MAX_LIST_ERRORS,
+            )?;
+        }
+        out.push(t);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -732,5 +807,46 @@ mod tests {
                 .code(),
             "invalid_group"
         );
+    }
+
+    #[test]
+    fn token_info_and_list_entries_json() {
+        let spec = TokenSpec {
+            token: BootstrapToken::parse("abcdef.0123456789abcdef").unwrap(),
+            description: "d".into(),
+            ttl: None,
+            expires: Some(Timestamp::parse_rfc3339("2025-01-02T03:04:05+01:00").unwrap()),
+            usages: vec!["authentication".into(), "signing".into()],
+            groups: vec![],
+        };
+        let info = TokenInfo::from(&spec);
+        assert_eq!(
+            serde_json::to_string(&info).unwrap(),
+            r#"{"token":"abcdef.0123456789abcdef","id":"abcdef","description":"d","expires":"2025-01-02T03:04:05+01:00","usages":["authentication","signing"],"groups":[]}"#
+        );
+        let dbg = format!("{info:?}");
+        assert!(!dbg.contains("0123456789abcdef"), "{dbg}");
+        let never = TokenInfo {
+            ttl: Some("1h0m0s".into()),
+            expires: None,
+            ..info.clone()
+        };
+        let v = serde_json::to_value(&never).unwrap();
+        assert_eq!(v["ttl"], "1h0m0s");
+        assert!(v["expires"].is_null());
+        let entries = [
+            SecretListEntry::from(&Ok(spec)),
+            SecretListEntry::from(&Err(Error::InvalidSecret("bad".into()))),
+        ];
+        let text = serde_json::to_string(&entries).unwrap();
+        assert!(
+            text.starts_with(r#"[{"token":"abcdef.0123456789abcdef","id":"abcdef","#),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(r#"{"error":"invalid_secret","message":"bad"}]"#),
+            "{text}"
+        );
+        assert!(!format!("{entries:?}").contains("0123456789abcdef"));
     }
 }

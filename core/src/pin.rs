@@ -9,6 +9,38 @@ use crate::x509::Certificate;
 /// The only hash format kubeadm knows.
 pub const FORMAT_SHA256: &str = "sha256";
 
+/// The result of `check_ca_pins`: `{"pinned": true}`, or `{"pinned": false, "message",
+/// "hashes"}` with the certificates' hashes and kubeadm's message.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PinCheck {
+    /// Whether one of the certificates is pinned.
+    pub pinned: bool,
+    /// [`not_pinned_message`] (only when not pinned).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The certificates' hashes (only when not pinned).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hashes: Option<Vec<String>>,
+}
+
+impl PinCheck {
+    /// The answer of [`PinSet::check_any`]: `Ok(())` pinned, `Err(hashes)` not.
+    pub fn from_check(check: std::result::Result<(), Vec<String>>) -> Self {
+        match check {
+            Ok(()) => PinCheck {
+                pinned: true,
+                message: None,
+                hashes: None,
+            },
+            Err(h) => PinCheck {
+                pinned: false,
+                message: Some(not_pinned_message(&h)),
+                hashes: Some(h),
+            },
+        }
+    }
+}
+
 /// Lowercase hex.
 pub fn hex_lower(b: &[u8]) -> String {
     use std::fmt::Write as _;
@@ -35,7 +67,7 @@ pub fn hash_certificate_der(der: &[u8]) -> Result<String> {
 
 /// One hash per certificate in a PEM bundle (client-go `ParseCertsPEM` rules: only
 /// `CERTIFICATE` blocks without headers; none at all is an error).
-pub fn hashes_from_pem(pem: &[u8]) -> Result<Vec<String>> {
+pub fn hashes_from_pem(pem: impl AsRef<[u8]>) -> Result<Vec<String>> {
     Ok(crate::go::pem::parse_certificates(pem)?
         .iter()
         .map(hash_certificate)
@@ -69,6 +101,12 @@ impl PinSet {
     /// decode); hex decoding of the lowercased value. Errors are [`Error::InvalidHash`].
     /// A hash is public (it pins a public key), so messages quote it.
     pub fn allow(&mut self, hash: &str) -> Result<()> {
+        crate::limits::check_bytes("CA pin", hash.len(), crate::limits::MAX_PIN_BYTES)?;
+        crate::limits::check_count(
+            "CA pins (count)",
+            self.sha256.len() + 1,
+            crate::limits::MAX_PINS,
+        )?;
         let parts: Vec<&str> = hash.split(':').collect();
         let [format, value] = parts.as_slice() else {
             return Err(Error::InvalidHash(
@@ -192,5 +230,17 @@ mod tests {
         s.allow(&format!("SHA256:{}", "AB".repeat(32))).unwrap();
         assert_eq!(s.sha256, vec![[0xab; 32]]);
         assert!(!s.is_empty());
+    }
+
+    #[test]
+    fn pin_check_json() {
+        assert_eq!(
+            serde_json::to_string(&PinCheck::from_check(Ok(()))).unwrap(),
+            r#"{"pinned":true}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&PinCheck::from_check(Err(vec!["sha256:aa".into()]))).unwrap(),
+            r#"{"pinned":false,"message":"none of the public keys \"sha256:aa\" are pinned","hashes":["sha256:aa"]}"#
+        );
     }
 }

@@ -78,8 +78,9 @@ impl ListFormat {
 }
 
 /// What `token list` printed, and the Secrets it could not decode. `Debug` shows the
-/// size of `output`, not its text (it holds full tokens).
-#[derive(Clone, PartialEq, Eq)]
+/// size of `output`, not its text (it holds full tokens). The result of `list_tokens`:
+/// `{"output", "errors": [{"code", "message"}]}`.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Listing {
     /// stdout, byte-identical with the CLI (for kubeadm/karmada this contains the full
     /// tokens, as the CLIs print them).
@@ -141,6 +142,11 @@ pub fn list_token_results(
     flavour: Flavour,
 ) -> Result<Listing> {
     let (tokens, errors) = decode_tokens(secrets);
+    crate::limits::check_count(
+        "Secret list (invalid item count)",
+        errors.len(),
+        crate::limits::MAX_LIST_ERRORS,
+    )?;
     let output = render(&tokens, now, format, flavour)?;
     Ok(Listing { output, errors })
 }
@@ -277,6 +283,18 @@ mod tests {
         assert_eq!(
             deleted_message("abcdef"),
             "bootstrap token \"abcdef\" deleted\n"
+        );
+    }
+
+    #[test]
+    fn listing_json() {
+        let l = Listing {
+            output: "TOKEN\n".into(),
+            errors: vec![Error::InvalidSecret("bad".into())],
+        };
+        assert_eq!(
+            serde_json::to_string(&l).unwrap(),
+            r#"{"output":"TOKEN\n","errors":[{"code":"invalid_secret","message":"bad"}]}"#
         );
     }
 }
