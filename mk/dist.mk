@@ -118,7 +118,8 @@ test-dist-crate: dist-crate
 	rm -rf $(DIST_TARGET_DIR)/package/kubetoken-$(DIST_VERSION)
 	tar -xzf $(DIST_CRATE) -C $(DIST_TARGET_DIR)/package
 	cd $(DIST_TARGET_DIR)/package/kubetoken-$(DIST_VERSION) && CARGO_TARGET_DIR=$(DIST_TARGET_DIR) \
-	  $(CARGO) build --locked --examples
+	  $(CARGO) build --locked --examples && \
+	  $(CARGO) test --locked --lib -q && $(CARGO) test --locked --doc -q
 	out=$$($(DIST_TARGET_DIR)/debug/examples/sample) && printf '%s\n' "$$out" | sed -n '1,3p'
 
 # A user without a wheel for their platform: pip builds the sdist (build isolation: maturin
@@ -131,7 +132,7 @@ test-dist-sdist: dist-sdist
 	cd / && $(DIST_SDIST_VENV)/bin/python -c 'import kubetoken, sys; \
 	  assert kubetoken.__file__.startswith(sys.prefix), kubetoken.__file__; \
 	  assert kubetoken.__version__ == "$(DIST_VERSION)", kubetoken.__version__; \
-	  t = kubetoken.generate_token(); assert kubetoken.parse_token(t).id == t[:6]; \
+	  t = kubetoken.generate_token(); assert kubetoken.parse_token(t)["id"] == t[:6]; \
 	  print("sdist: built and imported kubetoken", kubetoken.__version__, "from", kubetoken.__file__)'
 
 clean-dist:
