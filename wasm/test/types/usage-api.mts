@@ -43,7 +43,7 @@ if (auth.authenticated) {
 const groups: string[] = k.getGroups(manifest);
 const exp: { remaining: string; expired: boolean } = k.tokenExpiration({ secret: manifest });
 const creds = k.signingCredentials({ secret: manifest, now });
-const credId: string | undefined = creds?.token_id;
+const credId: string | undefined = creds?.tokenId;
 const action = k.cleanerAction({ secret: manifest });
 const after: string | undefined = action.action === "requeue" ? action.after : undefined;
 const format: ListFormat = "yaml";
@@ -62,7 +62,7 @@ const target: JoinTarget = { server: "https://10.0.0.1:6443", caCertHashes: [`sh
 const join: string = k.joinCommand({ ...target, token: info.token, controlPlane: true, multiline: false });
 const register: string = k.registerCommand({ kubeconfig: "apiVersion: v1", context: "x", token: info.token, parentCommand: "kubectl karmada" });
 const kc = k.parseKubeconfig("apiVersion: v1");
-const ctx: string = kc.current_context + (kc.clusters[0]?.server ?? "");
+const ctx: string = kc.currentContext + (kc.clusters[0]?.server ?? "");
 const published: string = k.clusterInfoKubeconfig({ server: "https://x", caPem: new Uint8Array() });
 
 const hashes: string[] = k.caCertHashes("-----BEGIN CERTIFICATE-----") .concat(k.parseCaPins(hashes0()));
