@@ -46,11 +46,27 @@ function toString() {
   return JSON.stringify(masked(this, ""));
 }
 
-const HIDDEN = { enumerable: false, writable: true, configurable: true };
+// Static descriptors: defining them on a fresh object is the cheap path in V8 (measured
+// against a prototype swap, which breaks deepStrictEqual with plain objects).
+const INSPECT_DESCRIPTOR = { value: inspect, enumerable: false, writable: true, configurable: true };
+const TO_STRING_DESCRIPTOR = { value: toString, enumerable: false, writable: true, configurable: true };
 
 function hide(obj) {
-  Object.defineProperty(obj, INSPECT, { ...HIDDEN, value: inspect });
-  Object.defineProperty(obj, "toString", { ...HIDDEN, value: toString });
+  Object.defineProperty(obj, INSPECT, INSPECT_DESCRIPTOR);
+  Object.defineProperty(obj, "toString", TO_STRING_DESCRIPTOR);
+}
+
+/**
+ * Called from Rust: whether `v` is a plain object (what options and manifest objects
+ * must be): not null, not an array, a function, bytes or a Date. One call instead of
+ * five probes from the wasm side.
+ * @param {unknown} v
+ * @returns {boolean}
+ */
+export function isPlainObject(v) {
+  return (
+    v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Uint8Array) && !(v instanceof Date)
+  );
 }
 
 /**

@@ -59,8 +59,9 @@ for (const name of SNIPPETS) {
   // wasm-bindgen writes `from './snippets/<crate-hash>/js/x.js'` or with double quotes.
   const snippetImport = new RegExp(`from (["'])\\./snippets/[^"']*/js/${name.replace(".", "\\.")}\\1`, "g");
   const found = glue.match(snippetImport) ?? [];
-  if (found.length !== 1) {
-    console.error(`build.mjs: expected one ${name} snippet import in the glue, found ${found.length}`);
+  // One import statement, or one per function the wasm module imports directly.
+  if (found.length === 0) {
+    console.error(`build.mjs: expected a ${name} snippet import in the glue, found none`);
     process.exit(1);
   }
   glue = glue.replace(snippetImport, `from $1../js/${name}$1`);

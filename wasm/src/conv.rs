@@ -37,6 +37,8 @@ extern "C" {
 extern "C" {
     #[wasm_bindgen(js_name = secretBearing)]
     fn secret_bearing(v: JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = isPlainObject)]
+    fn is_plain_object_js(v: &JsValue) -> bool;
 }
 
 /// What every exported function returns; `Err` is thrown by wasm-bindgen.
@@ -266,11 +268,7 @@ impl Manifest {
 }
 
 fn is_plain_object(v: &JsValue) -> bool {
-    v.is_object()
-        && !Array::is_array(v)
-        && !v.is_function()
-        && !v.is_instance_of::<Uint8Array>()
-        && !v.is_instance_of::<Date>()
+    is_plain_object_js(v)
 }
 
 /// Nesting depth of JS data walked into JSON (guards against cyclic objects; Kubernetes
@@ -400,7 +398,7 @@ impl Opts {
         let Some(obj) = &self.obj else {
             return Ok(None);
         };
-        let v = Reflect::get(obj, &JsValue::from_str(key))?;
+        let v = Reflect::get(obj, &JsValue::from_str(wasm_bindgen::intern(key)))?;
         Ok((!v.is_undefined() && !v.is_null()).then_some(v))
     }
 
