@@ -1,12 +1,12 @@
 //! API server, controllers, listing, delete (docs/api.md "API server, ...").
 
-use kubetoken::authn;
+use kubetoken::authn::{self, AuthenticationResult};
 use kubetoken::list::{self, ListFormat};
-use kubetoken::spec::{Flavour, TokenOptions};
-use serde_json::{Value, json};
+use kubetoken::options::{Flavour, TokenOptions};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::conv::{self, JsResult, Opts, OrThrow, camel, out, secret};
+use crate::conv::{self, JsResult, Opts, OrThrow, out, secret};
 
 /// `authenticate({token, secrets, now?})` → `{authenticated, user, reason}`; a denial is
 /// an answer (`authenticated: false` with a reason code), not an error.
@@ -17,7 +17,7 @@ pub fn authenticate(options: JsValue) -> JsResult<JsValue> {
     let secrets = o.all_secrets()?;
     let now = o.now()?;
     o.finish()?;
-    out(&kubetoken::api::authentication_value(&authn::authenticate(
+    out(&AuthenticationResult::from(&authn::authenticate(
         &token, &secrets, now,
     )))
 }
@@ -45,28 +45,21 @@ fn secret_and_now(
 #[wasm_bindgen(js_name = tokenExpiration, skip_typescript)]
 pub fn token_expiration(options: JsValue) -> JsResult<JsValue> {
     let (s, now) = secret_and_now(options, "tokenExpiration")?;
-    let e = authn::expiration(&s, now);
-    out(&json!({"remaining": e.remaining.to_go_string(), "expired": e.expired}))
+    out(&authn::expiration(&s, now))
 }
 
 /// `signing_credentials({secret, now?})` → `{tokenId, tokenSecret}` or `null`.
 #[wasm_bindgen(js_name = signingCredentials, skip_typescript)]
 pub fn signing_credentials(options: JsValue) -> JsResult<JsValue> {
     let (s, now) = secret_and_now(options, "signingCredentials")?;
-    // The stored bytes as text (lossy only for a hostile non-UTF-8 Secret).
-    let v = authn::signing_credentials(&s, now).map_or(Value::Null, |c| {
-        json!({"token_id": c.token_id, "token_secret": String::from_utf8_lossy(&c.token_secret)})
-    });
-    Ok(secret(out(&camel(v))?))
+    Ok(secret(out(&authn::signing_credentials(&s, now))?))
 }
 
 /// `cleaner_action({secret, now?})` → `{action: "delete"|"requeue"|"none", ...}`.
 #[wasm_bindgen(js_name = cleanerAction, skip_typescript)]
 pub fn cleaner_action(options: JsValue) -> JsResult<JsValue> {
     let (s, now) = secret_and_now(options, "cleanerAction")?;
-    out(&kubetoken::api::cleaner_action_value(
-        &authn::cleaner_action(&s, now),
-    ))
+    out(&authn::cleaner_action(&s, now))
 }
 
 /// `format`/`flavour` (strings, optional; the core parses them).
@@ -93,12 +86,7 @@ pub fn list_tokens(options: JsValue) -> JsResult<JsValue> {
     let (format, flavour) = format_flavour(&mut o)?;
     o.finish()?;
     let l = list::list_token_results(&secrets, now, format, flavour).js()?;
-    let errors: Vec<Value> = l
-        .errors
-        .iter()
-        .map(|e| json!({"code": e.code(), "message": e.message()}))
-        .collect();
-    Ok(secret(out(&json!({"output": l.output, "errors": errors}))?))
+    Ok(secret(out(&l)?))
 }
 
 /// `render_token_list({tokens, now?, format?, flavour?})` → the printed list.

@@ -10,7 +10,7 @@
 //! Out: a result is serialised once to compact JSON text in Rust and parsed by
 //! `JSON.parse` on the JS side ([`out`]): measured faster than building the object
 //! property by property through serde-wasm-bindgen (every property set is a boundary
-//! crossing; JSON text crosses once). Result field names are camelCase ([`camel`]);
+//! crossing; JSON text crosses once). Result field names are camelCase ([`crate::camel`]);
 //! manifests inside results (`data`, `metadata`, ...) are returned as they are.
 //! Results that carry secrets are marked ([`secret`]): `js/results.js` gives them a
 //! masking `toString` and `util.inspect` (non-enumerable, so `JSON.stringify` and
@@ -19,8 +19,10 @@
 //! Nothing here decides a rule of the domain: the core validates every value.
 
 use js_sys::{Array, Date, JSON, Object, Reflect, Uint8Array};
-use kubetoken::{Duration, Error, Secret, Timestamp};
+use kubetoken::{Duration, Error, ListInput, Secret, TextInput, TimeInput, Timestamp, TtlInput};
 use serde::Serialize;
+
+use crate::camel::Camel;
 use serde_json::{Map, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -44,9 +46,42 @@ extern "C" {
 /// What every exported function returns; `Err` is thrown by wasm-bindgen.
 pub type JsResult<T> = Result<T, JsValue>;
 
+/// The `KubetokenError` subclass (in `js/errors.js`) of each core error code
+/// (`kubetoken::Error::CODES`).
+pub const FAMILIES: &[(&str, &str)] = &[
+    ("invalid_token", "InvalidTokenError"),
+    ("invalid_token_id", "InvalidTokenError"),
+    ("invalid_k3s_token", "InvalidTokenError"),
+    ("invalid_group", "InvalidOptionsError"),
+    ("invalid_usage", "InvalidOptionsError"),
+    ("invalid_duration", "InvalidOptionsError"),
+    ("invalid_timestamp", "InvalidOptionsError"),
+    ("invalid_options", "InvalidOptionsError"),
+    ("invalid_secret", "InvalidSecretError"),
+    ("invalid_configmap", "InvalidManifestError"),
+    ("invalid_kubeconfig", "InvalidManifestError"),
+    ("invalid_pem", "InvalidCertificateError"),
+    ("invalid_certificate", "InvalidCertificateError"),
+    ("invalid_hash", "InvalidCertificateError"),
+    ("invalid_ciphertext", "CryptoError"),
+    ("decryption_failed", "CryptoError"),
+    ("random_failure", "CryptoError"),
+    ("input_too_large", "InputTooLargeError"),
+    ("unsupported", "UnsupportedError"),
+];
+
+/// The subclass name for a core error code (`KubetokenError` for a code this table does
+/// not know yet).
+pub fn family(code: &str) -> &'static str {
+    FAMILIES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("KubetokenError", |(_, f)| f)
+}
+
 /// The `KubetokenError` subclass for a core error (`.code`, message from the core).
 pub fn throw(e: Error) -> JsValue {
-    make_error(e.family(), e.code(), &e.message())
+    make_error(family(e.code()), e.code(), &e.message())
 }
 
 /// A `TypeError` (wrong JavaScript type; the message never echoes the value).
@@ -68,25 +103,12 @@ impl<T> OrThrow<T> for kubetoken::Result<T> {
 
 // ---- out ------------------------------------------------------------------------------
 
-/// A result as a JS value: compact JSON text from Rust, `JSON.parse`d in JS.
+/// A result as a JS value: compact JSON text from Rust (struct field names camelCase,
+/// see [`crate::camel`]), `JSON.parse`d in JS.
 pub fn out<T: Serialize + ?Sized>(v: &T) -> JsResult<JsValue> {
-    let text = serde_json::to_string(v)
+    let text = serde_json::to_string(&Camel(v))
         .map_err(|_| type_error("kubetoken: a result could not be serialised"))?;
     JSON::parse(&text)
-}
-
-/// The result's field names in camelCase (`token_id` → `tokenId`), recursively. Only for
-/// result objects, never for manifests (whose keys are the user's).
-pub fn camel(v: Value) -> Value {
-    match v {
-        Value::Object(m) => Value::Object(
-            m.into_iter()
-                .map(|(k, v)| (camel_name(&k), camel(v)))
-                .collect::<Map<_, _>>(),
-        ),
-        Value::Array(a) => Value::Array(a.into_iter().map(camel).collect()),
-        other => other,
-    }
 }
 
 /// `snake_case` → `camelCase`.
@@ -210,6 +232,57 @@ pub fn bytes(v: &JsValue, what: &str) -> JsResult<Vec<u8>> {
         return Ok(a.to_vec());
     }
     Err(wrong_type(what, "a string or a Uint8Array", v))
+}
+
+/// A text option as given (the core's [`TextInput`] decides what a wrong type means).
+pub fn text_input(v: &JsValue) -> TextInput {
+    if let Some(s) = v.as_string() {
+        TextInput::Str(s)
+    } else if let Some(a) = v.dyn_ref::<Uint8Array>() {
+        TextInput::Bytes(a.to_vec())
+    } else {
+        TextInput::WrongType
+    }
+}
+
+/// A time to live as given: Go duration text, or (fractional) milliseconds.
+pub fn ttl_input(v: &JsValue) -> TtlInput {
+    if let Some(s) = v.as_string() {
+        TtlInput::Go(s)
+    } else if let Some(ms) = v.as_f64() {
+        TtlInput::MillisF64(ms)
+    } else {
+        TtlInput::WrongType
+    }
+}
+
+/// A time as given: RFC3339 text or a `Date` (an invalid `Date` holds no time).
+pub fn time_input(v: &JsValue) -> TimeInput {
+    if let Some(s) = v.as_string() {
+        TimeInput::Rfc3339(s)
+    } else if let Some(d) = v.dyn_ref::<Date>() {
+        date_time(d).map_or(TimeInput::InvalidTime, TimeInput::Time)
+    } else {
+        TimeInput::WrongType
+    }
+}
+
+/// A list option as given: an array of strings, or one comma-separated string.
+pub fn list_input(v: &JsValue) -> ListInput {
+    if let Some(s) = v.as_string() {
+        return ListInput::Comma(s);
+    }
+    if !Array::is_array(v) {
+        return ListInput::WrongType;
+    }
+    let a = Array::from(v);
+    let items: Option<Vec<String>> = a.iter().map(|x| x.as_string()).collect();
+    items.map_or(
+        ListInput::NotStrings {
+            len: a.length() as usize,
+        },
+        ListInput::List,
+    )
 }
 
 /// A manifest argument as the core reads it: text, or parsed JSON data.
@@ -505,6 +578,18 @@ impl Opts {
             .into_iter()
             .collect::<kubetoken::Result<_>>()
             .js()
+    }
+
+    /// The keys no getter asked for, in the order given.
+    pub fn unknown(&self) -> Vec<String> {
+        let Some(obj) = &self.obj else {
+            return Vec::new();
+        };
+        Object::keys(obj)
+            .iter()
+            .filter_map(|k| k.as_string())
+            .filter(|k| !self.known.iter().any(|x| x == k))
+            .collect()
     }
 
     /// Fails on keys no getter asked for.

@@ -2,12 +2,11 @@
 
 use kubetoken::discovery::{self, ConfigMap};
 use kubetoken::join::{self, JoinOptions, JoinTarget};
-use kubetoken::kubeconfig::{self, Kubeconfig};
+use kubetoken::kubeconfig::{self, Kubeconfig, KubeconfigInfo};
 use kubetoken::{Secret, jws};
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 
-use crate::conv::{self, JsResult, Manifest, Opts, OrThrow, camel, out};
+use crate::conv::{self, JsResult, Manifest, Opts, OrThrow, out};
 
 fn configmap(m: Manifest) -> JsResult<ConfigMap> {
     m.read(ConfigMap::parse, ConfigMap::from_value)
@@ -57,8 +56,7 @@ pub fn sign_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let secrets: Vec<Secret> = o.all_secrets()?;
     let now = o.now()?;
     o.finish()?;
-    let out_ = discovery::sign_cluster_info(&configmap(cm)?, &secrets, now);
-    out(&json!({"changed": out_.changed, "configmap": out_.configmap.to_value()}))
+    out(&discovery::sign_cluster_info(&configmap(cm)?, &secrets, now))
 }
 
 /// `verify_cluster_info({configmap, token, caCertHashes?})` → `{verified: true, ...}` or
@@ -71,7 +69,7 @@ pub fn verify_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let hashes = o.list("caCertHashes")?;
     o.finish()?;
     let r = discovery::verify_cluster_info(&configmap(cm)?, &token, &hashes).js()?;
-    out(&camel(r.to_json_value()))
+    out(&r)
 }
 
 /// The join target as given: `kubeconfig` (+ `context`) | `server` + `caPem` |
@@ -141,7 +139,7 @@ pub fn register_command(options: JsValue) -> JsResult<String> {
 #[wasm_bindgen(js_name = parseKubeconfig, skip_typescript)]
 pub fn parse_kubeconfig(kubeconfig: JsValue) -> JsResult<JsValue> {
     let kc = kubeconfig_of(conv::manifest(&kubeconfig, "kubeconfig")?)?;
-    out(&camel(kubetoken::api::kubeconfig_value(&kc)))
+    out(&KubeconfigInfo::from(&kc))
 }
 
 /// `cluster_info_kubeconfig({server, caPem})` → the kubeconfig text kubeadm publishes.

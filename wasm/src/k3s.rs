@@ -1,19 +1,18 @@
 //! k3s/rke2 K10 tokens, CA-bundle hash, bootstrap-data crypto (docs/api.md "CA pins, k3s/rke2").
 //! CA bundles are bytes as k3s reads them (a string is its UTF-8; any bytes are hashed).
 
-use kubetoken::k3s::{self, K3sToken};
+use kubetoken::k3s::{self, CaVerification, CredentialHeader, K3sToken, K3sTokenInfo};
 use kubetoken::{BootstrapToken, Error};
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 
-use crate::conv::{self, JsResult, Opts, OrThrow, camel, out, secret};
+use crate::conv::{self, JsResult, Opts, OrThrow, out, secret};
 
 /// `parse_k3s_token(token)` → `{caHash, kind, tokenId, token, username, password}`.
 /// **Contains the credentials** (masked when printed).
 #[wasm_bindgen(js_name = parseK3sToken, skip_typescript)]
 pub fn parse_k3s_token(token: JsValue) -> JsResult<JsValue> {
     let t = K3sToken::parse(&conv::string(&token, "token")?).js()?;
-    Ok(secret(out(&camel(kubetoken::api::k3s_token_value(&t)))?))
+    Ok(secret(out(&K3sTokenInfo::from(&t))?))
 }
 
 /// `k3s_ca_hash({bundle, now?})` → `{hash, method}` (k3s's `hashCA`).
@@ -23,8 +22,7 @@ pub fn k3s_ca_hash(options: JsValue) -> JsResult<JsValue> {
     let bundle = o.req_bytes("bundle")?;
     let now = o.now()?;
     o.finish()?;
-    let h = k3s::ca_hash(&bundle, now).js()?;
-    out(&json!({"hash": h.hash, "method": h.method.as_str()}))
+    out(&k3s::ca_hash(&bundle, now).js()?)
 }
 
 /// `format_k3s_token({credentials, bundle, now?})` → `K10<hash>::<credentials>`.
@@ -69,15 +67,7 @@ pub fn k3s_token_string(options: JsValue) -> JsResult<String> {
 pub fn verify_k3s_ca(options: JsValue) -> JsResult<JsValue> {
     let (t, bundle, now) = token_user_bundle(options, "verifyK3sCa")?;
     let c = k3s::verify_ca(t.ca_hash(), bundle.as_deref(), now);
-    out(&camel(json!({
-        "ok": c.ok(),
-        "status": c.status.as_str(),
-        "token_hash": c.token_hash,
-        "computed_hash": c.computed_hash,
-        "warning": c.warning,
-        "message": c.message(),
-        "username": t.username(),
-    })))
+    out(&CaVerification::new(&c, t.username()))
 }
 
 /// `k3s_credentials({token, user?})` → `{scheme, username, header}` (the HTTP auth k3s
@@ -90,13 +80,7 @@ pub fn k3s_credentials(options: JsValue) -> JsResult<JsValue> {
     o.finish()?;
     let t = K3sToken::parse(&token).js()?;
     let c = k3s::credentials(&t, user.as_deref());
-    let username = match &c {
-        k3s::Credential::Basic { username, .. } => Some(username.clone()),
-        _ => None,
-    };
-    Ok(secret(out(
-        &json!({"scheme": c.scheme(), "username": username, "header": c.header()}),
-    )?))
+    Ok(secret(out(&CredentialHeader::from(&c))?))
 }
 
 /// `k3s_normalize_token(token)` → the passphrase k3s keys bootstrap data with.

@@ -13,6 +13,7 @@
 #![cfg(target_family = "wasm")]
 
 mod authn;
+mod camel;
 mod conv;
 mod discovery;
 mod k3s;

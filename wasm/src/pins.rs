@@ -1,7 +1,7 @@
 //! CA pins (docs/api.md "CA pins, k3s/rke2"). PEM is bytes (a string is its UTF-8).
 
-use kubetoken::{pem, pin};
-use serde_json::json;
+use kubetoken::pin;
+use kubetoken::x509::pem;
 use wasm_bindgen::prelude::*;
 
 use crate::conv::{self, JsResult, Opts, OrThrow, out};
@@ -36,8 +36,5 @@ pub fn check_ca_pins(options: JsValue) -> JsResult<JsValue> {
     o.finish()?;
     let set = pin_set(&pins)?;
     let ders = pem::certificates(&pem).js()?;
-    out(&match set.check_any(&ders).js()? {
-        Ok(()) => json!({"pinned": true}),
-        Err(h) => json!({"pinned": false, "message": pin::not_pinned_message(&h), "hashes": h}),
-    })
+    out(&pin::PinCheck::from_check(set.check_any(&ders).js()?))
 }

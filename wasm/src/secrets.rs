@@ -1,32 +1,45 @@
 //! Token options and Secrets (docs/api.md "Token options and Secrets").
 
-use kubetoken::spec::{self, TokenOptions, TokenSpec};
-use kubetoken::{Secret, Timestamp};
-use serde_json::{Value, json};
+use kubetoken::options::{self, SecretListEntry, TokenInfo, TokenSpec};
+use kubetoken::{Secret, TimeInput, TokenInput};
 use wasm_bindgen::prelude::*;
 
 use crate::conv::{self, JsResult, Opts, OrThrow, out, secret};
 
-/// The token options of `render_secret` & co. and the op-level `now`/`stringData`. The
-/// options object is walked once into JSON data and read by the core's
-/// `TokenOptions::from_value`, which owns every rule (defaults, unknown keys, the order
-/// errors are reported in).
+/// The token options of `render_secret` & co. (the core's [`TokenInput`], filled by type
+/// conversion only: its resolver owns every rule and the order errors are reported in)
+/// and the op-level `now`/`stringData`.
 struct TokenArgs {
-    options: TokenOptions,
-    now: Timestamp,
+    input: TokenInput,
+    now: TimeInput,
     string_data: bool,
+}
+
+impl Drop for TokenArgs {
+    fn drop(&mut self) {
+        self.input.wipe_token();
+    }
 }
 
 fn token_args(v: JsValue, func: &'static str) -> JsResult<TokenArgs> {
     let mut o = Opts::new(v, func)?;
-    let now = o.now()?;
+    let now = match o.get("now")? {
+        Some(v) => conv::time_input(&v),
+        None => TimeInput::Time(conv::now_or_current(None)?),
+    };
     let string_data = o.flag("stringData")?;
-    let data = match o.object() {
-        Some(obj) => conv::js_to_value(obj, func)?,
-        None => Value::Null,
+    let input = TokenInput {
+        token: o.get("token")?.map(|v| conv::text_input(&v)),
+        flavour: o.get("flavour")?.map(|v| conv::text_input(&v)),
+        description: o.get("description")?.map(|v| conv::text_input(&v)),
+        ttl: o.get("ttl")?.map(|v| conv::ttl_input(&v)),
+        expires: o.get("expires")?.map(|v| conv::time_input(&v)),
+        usages: o.get("usages")?.map(|v| conv::list_input(&v)),
+        groups: o.get("groups")?.map(|v| conv::list_input(&v)),
+        unknown: o.unknown(),
     };
     Ok(TokenArgs {
-        options: TokenOptions::from_value(&data).js()?,
+        input,
         now,
         string_data,
     })
@@ -34,25 +47,25 @@ fn token_args(v: JsValue, func: &'static str) -> JsResult<TokenArgs> {
 
 /// The Secret as `render_secret` returns it: `data` (base64), or `stringData`.
 fn manifest(s: &Secret, string_data: bool) -> JsResult<JsValue> {
-    let v = if string_data {
-        s.to_string_data_value().js()?
+    let m = if string_data {
+        s.to_string_data_manifest().js()?
     } else {
-        s.to_value()
+        s.to_manifest()
     };
-    Ok(secret(out(&v)?))
+    Ok(secret(out(&m)?))
 }
 
 /// `validate_group` → `true`, or throws `InvalidOptionsError` (`invalid_group`).
 #[wasm_bindgen(js_name = validateGroup, skip_typescript)]
 pub fn validate_group(group: JsValue) -> JsResult<bool> {
-    spec::validate_group(&conv::string(&group, "group")?).js()?;
+    options::validate_group(&conv::string(&group, "group")?).js()?;
     Ok(true)
 }
 
 /// `validate_usages` → `true`, or throws (`invalid_usage`).
 #[wasm_bindgen(js_name = validateUsages, skip_typescript)]
 pub fn validate_usages(usages: JsValue) -> JsResult<bool> {
-    spec::validate_usages(&conv::string_list(&usages, "usages")?).js()?;
+    options::validate_usages(&conv::string_list(&usages, "usages")?).js()?;
     Ok(true)
 }
 
@@ -63,7 +76,7 @@ pub fn validate_token_groups(options: JsValue) -> JsResult<bool> {
     let usages = o.list("usages")?;
     let groups = o.list("groups")?;
     o.finish()?;
-    spec::validate_token_groups(&usages, &groups).js()?;
+    options::validate_token_groups(&usages, &groups).js()?;
     Ok(true)
 }
 
@@ -71,7 +84,7 @@ pub fn validate_token_groups(options: JsValue) -> JsResult<bool> {
 #[wasm_bindgen(js_name = validateTokenOptions, skip_typescript)]
 pub fn validate_token_options(options: JsValue) -> JsResult<bool> {
     token_args(options, "validateTokenOptions")?
-        .options
+        .input
         .validate()
         .js()?;
     Ok(true)
@@ -82,7 +95,7 @@ pub fn validate_token_options(options: JsValue) -> JsResult<bool> {
 #[wasm_bindgen(js_name = renderSecret, skip_typescript)]
 pub fn render_secret(options: JsValue) -> JsResult<JsValue> {
     let a = token_args(options, "renderSecret")?;
-    let (_, s) = a.options.render_secret(a.now).js()?;
+    let (_, s) = a.input.render_secret(&a.now).js()?;
     manifest(&s, a.string_data)
 }
 
@@ -90,7 +103,7 @@ pub fn render_secret(options: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = renderSecretYaml, skip_typescript)]
 pub fn render_secret_yaml(options: JsValue) -> JsResult<String> {
     let a = token_args(options, "renderSecretYaml")?;
-    let (_, s) = a.options.render_secret(a.now).js()?;
+    let (_, s) = a.input.render_secret(&a.now).js()?;
     if a.string_data {
         s.to_string_data_yaml()
     } else {
@@ -104,7 +117,7 @@ pub fn render_secret_yaml(options: JsValue) -> JsResult<String> {
 #[wasm_bindgen(js_name = encodeTokenSecret, skip_typescript)]
 pub fn encode_token_secret(options: JsValue) -> JsResult<JsValue> {
     let a = token_args(options, "encodeTokenSecret")?;
-    let s = a.options.to_spec_exact().js()?.to_secret(a.now);
+    let s = a.input.encode_secret(&a.now).js()?;
     manifest(&s, a.string_data)
 }
 
@@ -112,7 +125,8 @@ pub fn encode_token_secret(options: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = parseSecret, skip_typescript)]
 pub fn parse_secret(secret_manifest: JsValue) -> JsResult<JsValue> {
     let s = conv::manifest(&secret_manifest, "secret")?.secret()?;
-    Ok(secret(out(&TokenSpec::from_secret(&s).js()?.to_value())?))
+    let spec = TokenSpec::from_secret(&s).js()?;
+    Ok(secret(out(&TokenInfo::from(&spec))?))
 }
 
 /// `parse_secret_list`: every bootstrap-token Secret of a List (text, bytes, object, or
@@ -122,20 +136,14 @@ pub fn parse_secret(secret_manifest: JsValue) -> JsResult<JsValue> {
 pub fn parse_secret_list(secrets: JsValue) -> JsResult<JsValue> {
     let items = if js_sys::Array::is_array(&secrets) {
         let v = conv::js_to_value(&secrets, "secrets")?;
-        spec::tokens_from_secret_list_value(&v)
+        options::tokens_from_secret_list_value(&v)
     } else {
         conv::manifest(&secrets, "secrets")?.core(
-            spec::tokens_from_secret_list,
-            spec::tokens_from_secret_list_value,
+            options::tokens_from_secret_list,
+            options::tokens_from_secret_list_value,
         )
     }
     .js()?;
-    let items: Vec<Value> = items
-        .into_iter()
-        .map(|r| match r {
-            Ok(t) => t.to_value(),
-            Err(e) => json!({"error": e.code(), "message": e.to_string()}),
-        })
-        .collect();
-    Ok(secret(out(&items)?))
+    let entries: Vec<SecretListEntry> = items.iter().map(SecretListEntry::from).collect();
+    Ok(secret(out(&entries)?))
 }

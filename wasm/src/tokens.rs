@@ -14,7 +14,7 @@ pub fn generate_token() -> JsResult<String> {
 #[wasm_bindgen(js_name = parseToken, skip_typescript)]
 pub fn parse_token(token: JsValue) -> JsResult<JsValue> {
     let t = BootstrapToken::parse(&string(&token, "token")?).js()?;
-    Ok(secret(out(&kubetoken::api::token_parts_value(&t))?))
+    Ok(secret(out(&kubetoken::token::TokenParts::from(&t))?))
 }
 
 /// `token_from_parts({id, secret})` → `"<id>.<secret>"`, validated.
