@@ -10,8 +10,8 @@
 //! know their length (`BTreeMap`, `IndexMap`, `serde_json::Map`).
 
 use serde::ser::{
-    Serialize, SerializeMap, SerializeSeq, SerializeStruct, SerializeStructVariant,
-    SerializeTuple, SerializeTupleStruct, SerializeTupleVariant, Serializer,
+    Serialize, SerializeMap, SerializeSeq, SerializeStruct, SerializeStructVariant, SerializeTuple,
+    SerializeTupleStruct, SerializeTupleVariant, Serializer,
 };
 
 use crate::conv::camel_name;
@@ -359,8 +359,7 @@ impl<S: Serializer> Serializer for KeySer<S> {
         variant: &'static str,
         len: usize,
     ) -> Result<S::SerializeStructVariant, S::Error> {
-        self.0
-            .serialize_struct_variant(name, index, variant, len)
+        self.0.serialize_struct_variant(name, index, variant, len)
     }
 }
 

@@ -175,17 +175,10 @@ fn date_time(d: &Date) -> Option<Timestamp> {
 
 /// A time: a JS `Date` or an RFC3339 string.
 pub fn timestamp(v: &JsValue, what: &str) -> JsResult<Timestamp> {
-    if let Some(s) = v.as_string() {
-        return Timestamp::parse_rfc3339(&s).js();
+    match time_input(v) {
+        TimeInput::WrongType => Err(wrong_type(what, "a Date or an RFC3339 string", v)),
+        t => t.resolve(what).js(),
     }
-    if let Some(d) = v.dyn_ref::<Date>() {
-        return date_time(d).ok_or_else(|| {
-            throw(Error::InvalidTimestamp(format!(
-                "{what} is an invalid Date"
-            )))
-        });
-    }
-    Err(wrong_type(what, "a Date or an RFC3339 string", v))
 }
 
 /// `now`: the given time, or the current time from JS `Date.now()` when absent.
@@ -458,11 +451,6 @@ impl Opts {
             obj,
             known: Vec::new(),
         })
-    }
-
-    /// The options object itself (`None` when none was given).
-    pub fn object(&self) -> Option<&Object> {
-        self.obj.as_ref()
     }
 
     /// An optional option (`undefined` and `null` count as absent).

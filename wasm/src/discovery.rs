@@ -56,7 +56,11 @@ pub fn sign_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let secrets: Vec<Secret> = o.all_secrets()?;
     let now = o.now()?;
     o.finish()?;
-    out(&discovery::sign_cluster_info(&configmap(cm)?, &secrets, now))
+    out(&discovery::sign_cluster_info(
+        &configmap(cm)?,
+        &secrets,
+        now,
+    ))
 }
 
 /// `verify_cluster_info({configmap, token, caCertHashes?})` → `{verified: true, ...}` or
