@@ -135,8 +135,9 @@ pub fn parse_secret(secret_manifest: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = parseSecretList, skip_typescript)]
 pub fn parse_secret_list(secrets: JsValue) -> JsResult<JsValue> {
     let items = if js_sys::Array::is_array(&secrets) {
-        let v = conv::js_to_value(&secrets, "secrets")?;
-        options::tokens_from_secret_list_value(&v)
+        // An array of Secrets is read as the List holding them.
+        let items = conv::js_to_value(&secrets, "secrets")?;
+        options::tokens_from_secret_list_value(&serde_json::json!({"kind": "List", "items": items}))
     } else {
         conv::manifest(&secrets, "secrets")?.core(
             options::tokens_from_secret_list,
