@@ -136,9 +136,7 @@ export function encodeTokenSecret(options: RenderSecretOptions & { token: string
 /** `BootstrapTokenFromSecret`; throws `InvalidSecretError`. */
 export function parseSecret(secret: Manifest): TokenInfo;
 /** Every bootstrap-token Secret of a List (`kubectl get secrets -o json|yaml`). */
-export function parseSecretList(
-  secrets: Manifest | readonly Manifest[],
-): Array<TokenInfo | SecretListError>;
+export function parseSecretList(secrets: Manifest | readonly Manifest[]): Array<TokenInfo | SecretListError>;
 
 // ---- API server, controllers, listing, delete ----------------------------------------
 
@@ -173,10 +171,7 @@ export function tokenExpiration(options: { secret: Manifest; now?: Time | null }
 /** Time left on a token. */
 export type TokenExpiration = { remaining: string; expired: boolean };
 /** The BootstrapSigner's view: credentials to sign with, or `null`. */
-export function signingCredentials(options: {
-  secret: Manifest;
-  now?: Time | null;
-}): SigningCredentials | null;
+export function signingCredentials(options: { secret: Manifest; now?: Time | null }): SigningCredentials | null;
 /** What the BootstrapSigner signs with. **Contains the secret** (printed masked). */
 export type SigningCredentials = { tokenId: string; tokenSecret: string };
 /** The TokenCleaner's decision for one Secret. */
@@ -211,22 +206,14 @@ export function renderTokenList(options: {
   flavour?: Flavour | null;
 }): string;
 /** `token delete` arguments (IDs or full tokens) → Secret names, in order. */
-export function deleteTokenNames(options: {
-  args: readonly string[];
-  flavour?: Flavour | null;
-}): string[];
+export function deleteTokenNames(options: { args: readonly string[]; flavour?: Flavour | null }): string[];
 
 // ---- JWS, cluster-info discovery, join commands ----------------------------------------
 
 /** `ComputeDetachedSignature`: `"<header>..<signature>"` (HS256 keyed by the token secret). */
 export function computeJws(options: { content: Bytes; tokenId: string; tokenSecret: Bytes }): string;
 /** `DetachedTokenIsValid` (constant-time): an answer, never an error. */
-export function verifyJws(options: {
-  signature: string;
-  content: Bytes;
-  tokenId: string;
-  tokenSecret: Bytes;
-}): boolean;
+export function verifyJws(options: { signature: string; content: Bytes; tokenId: string; tokenSecret: Bytes }): boolean;
 /** A ConfigMap manifest (cluster-info). */
 export type ConfigMapManifest = {
   apiVersion: string;
@@ -281,9 +268,7 @@ export function joinCommand(
   },
 ): string;
 /** `karmadactl token create --print-register-command` (no final newline). */
-export function registerCommand(
-  options: JoinTarget & { token: string; parentCommand?: string | null },
-): string;
+export function registerCommand(options: JoinTarget & { token: string; parentCommand?: string | null }): string;
 /** Clusters and contexts of a kubeconfig (users are never read). */
 export function parseKubeconfig(kubeconfig: Manifest): KubeconfigInfo;
 /** A kubeconfig's clusters and contexts. */
@@ -332,11 +317,7 @@ export function k3sCaHash(options: { bundle: Bytes; now?: Time | null }): K3sCaH
 /** k3s's CA hash and how it was computed. */
 export type K3sCaHash = { hash: string; method: "single" | "root" | "raw" };
 /** `K10<CA hash>::<credentials>` ("" for empty credentials). */
-export function formatK3sToken(options: {
-  credentials: string;
-  bundle: Bytes;
-  now?: Time | null;
-}): string;
+export function formatK3sToken(options: { credentials: string; bundle: Bytes; now?: Time | null }): string;
 /** The token as k3s writes it (with the CA hash when a bundle is given). */
 export function k3sTokenString(options: {
   token: string;
@@ -393,11 +374,7 @@ export function k3sTokenOpens(options: { token: string; value: Bytes }): boolean
 /** `k3s token generate` output: `"<id>.<secret>\n"` (random). */
 export function k3sTokenGenerate(): string;
 /** `k3s token create` output for a bootstrap token and the server CA bundle. */
-export function k3sTokenCreateOutput(options: {
-  token: string;
-  bundle: Bytes;
-  now?: Time | null;
-}): string;
+export function k3sTokenCreateOutput(options: { token: string; bundle: Bytes; now?: Time | null }): string;
 
 // ---- errors -----------------------------------------------------------------------
 

@@ -42,14 +42,14 @@ function inspect(_depth, options, inspectFn) {
   return inspectFn ? inspectFn(m, options) : m;
 }
 
-function toString() {
+function maskedString() {
   return JSON.stringify(masked(this, ""));
 }
 
 // Static descriptors: defining them on a fresh object is the cheap path in V8 (measured
 // against a prototype swap, which breaks deepStrictEqual with plain objects).
 const INSPECT_DESCRIPTOR = { value: inspect, enumerable: false, writable: true, configurable: true };
-const TO_STRING_DESCRIPTOR = { value: toString, enumerable: false, writable: true, configurable: true };
+const TO_STRING_DESCRIPTOR = { value: maskedString, enumerable: false, writable: true, configurable: true };
 
 function hide(obj) {
   Object.defineProperty(obj, INSPECT, INSPECT_DESCRIPTOR);
@@ -64,9 +64,7 @@ function hide(obj) {
  * @returns {boolean}
  */
 export function isPlainObject(v) {
-  return (
-    v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Uint8Array) && !(v instanceof Date)
-  );
+  return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Uint8Array) && !(v instanceof Date);
 }
 
 /**

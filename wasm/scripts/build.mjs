@@ -11,7 +11,7 @@
 // 3. `wasm-opt -Oz` from the npm package `binaryen` (never Debian's: its wasm-opt 108
 //    writes modules that fail at load).
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 

@@ -81,12 +81,7 @@ same(
 );
 
 const cases = [
-  [
-    "renderSecret({token, now})",
-    20000,
-    () => k.renderSecret({ token, now }),
-    () => jsRenderSecret(token, now),
-  ],
+  ["renderSecret({token, now})", 20000, () => k.renderSecret({ token, now }), () => jsRenderSecret(token, now)],
   ["parseSecret(json text)", 20000, () => k.parseSecret(secretText), () => jsParseSecret(secretText)],
   [
     "computeJws(1 KiB)",

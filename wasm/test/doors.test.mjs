@@ -1,8 +1,9 @@
 // The JavaScript shape of the API: camelCase results, manifests and PEMs as text, bytes
 // (Buffer included) or objects, TypeError for anything else, secret-bearing results
 // masked when printed and faithful in JSON.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { inspect } from "node:util";
 import * as k from "kubetoken";
 import { loadVectors } from "./load.mjs";
@@ -29,7 +30,9 @@ test("results are camelCase", () => {
   assert.equal(t.tokenId, "abcdef");
   const kc = k.parseKubeconfig("apiVersion: v1\nkind: Config\ncurrent-context: c\n");
   assert.equal(kc.currentContext, "c");
-  for (const key of JSON.stringify([t, kc, k.verifyK3sCa({ token: `K10${"a".repeat(64)}::${token}` })]).matchAll(/"([a-zA-Z_]+)":/g)) {
+  for (const key of JSON.stringify([t, kc, k.verifyK3sCa({ token: `K10${"a".repeat(64)}::${token}` })]).matchAll(
+    /"([a-zA-Z_]+)":/g,
+  )) {
     assert.ok(!key[1].includes("_"), `snake_case key ${key[1]}`);
   }
 });
@@ -70,7 +73,15 @@ test("results compose: a rendered Secret goes everywhere a Secret is taken", () 
   assert.equal(k.parseSecretList({ apiVersion: "v1", kind: "List", items: [secret] })[0].id, "abcdef");
   assert.equal(k.authenticate({ token, secrets: [secret], now }).authenticated, true);
   const cm = k.signClusterInfo({
-    configmap: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cluster-info" }, data: { kubeconfig: "apiVersion: v1\nkind: Config\nclusters:\n- name: ''\n  cluster:\n    server: https://10.0.0.1:6443\n" } },
+    configmap: {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "cluster-info" },
+      data: {
+        kubeconfig:
+          "apiVersion: v1\nkind: Config\nclusters:\n- name: ''\n  cluster:\n    server: https://10.0.0.1:6443\n",
+      },
+    },
     secrets: [secret],
     now,
   }).configmap;
@@ -101,7 +112,10 @@ test("secret-bearing results print masked, JSON.stringify stays faithful", () =>
   ];
   for (const r of cases) {
     const json = JSON.stringify(r);
-    assert.ok([SECRET, b64(SECRET), "hunter2", b64("node:hunter2hunter2")].some((s) => json.includes(s)), json);
+    assert.ok(
+      [SECRET, b64(SECRET), "hunter2", b64("node:hunter2hunter2")].some((s) => json.includes(s)),
+      json,
+    );
     for (const shown of [inspect(r), inspect(r, { depth: 0 }), String(r), `${r}`, inspect([r]), inspect({ r })]) {
       for (const s of [SECRET, b64(SECRET), "hunter2", b64("node:hunter2hunter2")]) {
         assert.ok(!shown.includes(s), `printed ${s}: ${shown}`);

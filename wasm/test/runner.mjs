@@ -232,7 +232,7 @@ export function runVectors(k, files, api, families) {
       // An error: must be a real KubetokenError of the family that owns its code.
       const KE = k.KubetokenError;
       if (!(err instanceof KE)) {
-        return fail(`threw a non-KubetokenError: ${err && err.name}: ${err && err.message}`);
+        return fail(`threw a non-KubetokenError: ${err?.name}: ${err?.message}`);
       }
       const family = families[err.code];
       if (!family || typeof k[family] !== "function") {

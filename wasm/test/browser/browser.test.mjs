@@ -2,16 +2,17 @@
 // Vite 7 production build → served on 127.0.0.1 → headless Debian chromium (playwright-core,
 // no downloaded browser). The page generates a token and shows it; then every shared
 // vector runs inside the page through the bundled package.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { build, createServer as createViteServer } from "vite";
 import { chromium } from "playwright-core";
+import { build, createServer as createViteServer } from "vite";
 import { loadApi, loadFamilies, loadVectors } from "../load.mjs";
 import { summary } from "../runner.mjs";
 

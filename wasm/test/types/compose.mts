@@ -1,7 +1,8 @@
 // Type test (tsc --noEmit, strict): every result can be passed where the API takes that
 // kind of value, without casts.
-import * as k from "kubetoken";
+
 import type { ConfigMapManifest, SecretManifest } from "kubetoken";
+import * as k from "kubetoken";
 
 const now = "2024-01-01T00:00:00Z";
 const token = k.generateToken();

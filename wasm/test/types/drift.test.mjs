@@ -3,16 +3,17 @@
 // literal typed with the function's declared return type, and `tsc --strict` must accept
 // the file. A field the Rust result gained (excess property), lost (missing property)
 // or changed (wrong type) fails here.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import * as k from "kubetoken";
-import { NOT_EXPOSED, TEST_OPS, callOf, inferArgs } from "../runner.mjs";
 import { loadApi, loadVectors } from "../load.mjs";
+import { callOf, inferArgs, NOT_EXPOSED, TEST_OPS } from "../runner.mjs";
 
 const wasmDir = fileURLToPath(new URL("../..", import.meta.url));
 
