@@ -280,8 +280,8 @@ pub fn list_input(v: &JsValue) -> ListInput {
 
 /// A manifest argument as the core reads it: text, or parsed JSON data.
 pub enum Manifest {
-    /// JSON or YAML text (a string, or UTF-8 bytes).
-    Text(String),
+    /// JSON or YAML text (a string's UTF-8, or bytes: the core refuses non-UTF-8).
+    Text(Vec<u8>),
     /// A plain object, walked into JSON data.
     Data(Value),
 }
@@ -292,12 +292,10 @@ const MANIFEST: &str = "JSON/YAML text (a string or a Uint8Array) or a plain obj
 /// UTF-8 text, or a plain object. Arrays and other values are a `TypeError`.
 pub fn manifest(v: &JsValue, what: &str) -> JsResult<Manifest> {
     if let Some(s) = v.as_string() {
-        return Ok(Manifest::Text(s));
+        return Ok(Manifest::Text(s.into_bytes()));
     }
     if let Some(a) = v.dyn_ref::<Uint8Array>() {
-        return String::from_utf8(a.to_vec())
-            .map(Manifest::Text)
-            .map_err(|_| type_error(&format!("{what} must be UTF-8 text")));
+        return Ok(Manifest::Text(a.to_vec()));
     }
     if is_plain_object(v) {
         return js_to_value(v, what).map(Manifest::Data);
@@ -309,7 +307,7 @@ impl Manifest {
     /// Reads the manifest with the core's text or data reader.
     pub fn read<T>(
         self,
-        text: impl FnOnce(&str) -> kubetoken::Result<T>,
+        text: impl FnOnce(&[u8]) -> kubetoken::Result<T>,
         data: impl FnOnce(&Value) -> kubetoken::Result<T>,
     ) -> JsResult<T> {
         self.core(text, data).js()
@@ -318,7 +316,7 @@ impl Manifest {
     /// The same, keeping the core's error (for lists decoded item by item).
     pub fn core<T>(
         self,
-        text: impl FnOnce(&str) -> kubetoken::Result<T>,
+        text: impl FnOnce(&[u8]) -> kubetoken::Result<T>,
         data: impl FnOnce(&Value) -> kubetoken::Result<T>,
     ) -> kubetoken::Result<T> {
         match self {
@@ -329,7 +327,7 @@ impl Manifest {
 
     /// As a Secret.
     pub fn secret(self) -> JsResult<Secret> {
-        self.read(Secret::parse, Secret::from_value)
+        self.read(|t| Secret::parse(t), Secret::from_value)
     }
 }
 
@@ -551,11 +549,11 @@ impl Opts {
         if Array::is_array(&v) {
             return Array::from(&v)
                 .iter()
-                .map(|m| Ok(manifest(&m, &label)?.core(Secret::parse, Secret::from_value)))
+                .map(|m| Ok(manifest(&m, &label)?.core(|t| Secret::parse(t), Secret::from_value)))
                 .collect();
         }
         manifest(&v, &label)?.read(
-            kubetoken::secret::parse_secret_list,
+            |t| kubetoken::secret::parse_secret_list(t),
             kubetoken::secret::secret_list_from_value,
         )
     }

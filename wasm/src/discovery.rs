@@ -9,11 +9,11 @@ use wasm_bindgen::prelude::*;
 use crate::conv::{self, JsResult, Manifest, Opts, OrThrow, out};
 
 fn configmap(m: Manifest) -> JsResult<ConfigMap> {
-    m.read(ConfigMap::parse, ConfigMap::from_value)
+    m.read(|t| ConfigMap::parse(t), ConfigMap::from_value)
 }
 
 fn kubeconfig_of(m: Manifest) -> JsResult<Kubeconfig> {
-    m.read(Kubeconfig::parse, Kubeconfig::from_value)
+    m.read(|t| Kubeconfig::parse(t), Kubeconfig::from_value)
 }
 
 /// `compute_jws({content, tokenId, tokenSecret})` → `"<header>..<signature>"`.

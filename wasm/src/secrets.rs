@@ -140,7 +140,7 @@ pub fn parse_secret_list(secrets: JsValue) -> JsResult<JsValue> {
         options::tokens_from_secret_list_value(&serde_json::json!({"kind": "List", "items": items}))
     } else {
         conv::manifest(&secrets, "secrets")?.core(
-            options::tokens_from_secret_list,
+            |t| options::tokens_from_secret_list(t),
             options::tokens_from_secret_list_value,
         )
     }
