@@ -448,9 +448,12 @@ fn pretty_json(v: &Value) -> String {
     s
 }
 
+/// go-yaml v2's output for the manifest (what `kubectl get -o yaml` writes with
+/// `sigs.k8s.io/yaml`), so every Kubernetes tool reads it back as the same object.
 fn to_yaml(v: &Value) -> Result<String> {
-    serde_saphyr::to_string(v)
-        .map_err(|_| Error::InvalidSecret("the manifest could not be written as YAML".into()))
+    crate::go::yaml::Node::from_json(v)
+        .map(|n| crate::go::yaml::marshal(&n))
+        .ok_or_else(|| Error::InvalidSecret("the manifest could not be written as YAML".into()))
 }
 
 impl fmt::Debug for Secret {

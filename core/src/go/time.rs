@@ -231,7 +231,7 @@ fn is_leap(y: i64) -> bool {
     y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0)
 }
 
-fn days_in(m: u32, y: i64) -> u32 {
+pub(crate) fn days_in(m: u32, y: i64) -> u32 {
     match m {
         2 if is_leap(y) => 29,
         2 => 28,
