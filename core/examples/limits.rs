@@ -152,31 +152,18 @@ fn case(name: &str, n: usize) -> Option<(usize, Box<dyn FnOnce() -> String>)> {
         )
     };
     Some(match name {
-        "list-json" => {
-            let t = list_json(n);
+        "list-json" | "list-yaml" => {
+            let t = if name == "list-json" {
+                list_json(n)
+            } else {
+                list_yaml(n)
+            };
             let len = t.len();
-            (
-                len,
-                Box::new(move || {
-                    format!(
-                        "{} items",
-                        kubetoken::secret::parse_secret_list(t.as_bytes()).map_or(0, |v| v.len())
-                    )
-                }),
-            )
-        }
-        "list-yaml" => {
-            let t = list_yaml(n);
-            let len = t.len();
-            (
-                len,
-                Box::new(move || {
-                    format!(
-                        "{} items",
-                        kubetoken::secret::parse_secret_list(t.as_bytes()).map_or(0, |v| v.len())
-                    )
-                }),
-            )
+            let parse = move || {
+                let items = kubetoken::secret::parse_secret_list(t.as_bytes());
+                format!("{} items", items.map_or(0, |v| v.len()))
+            };
+            (len, Box::new(parse))
         }
         "parse_secret_list-json" => {
             let t = list_json(n);
