@@ -21,7 +21,7 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use crate::error::{Error, Result, check_size};
+use crate::error::{Error, Result};
 use crate::go::time::Timestamp;
 use crate::pin::hex_lower;
 use crate::token::{BootstrapToken, MASK, is_valid_token};
@@ -202,7 +202,7 @@ impl K3sToken {
         if token.is_empty() {
             return Err(invalid("token must not be empty"));
         }
-        check_size("token", token.len())?;
+        crate::limits::check_bytes("token", token.len(), crate::limits::MAX_K3S_BYTES)?;
         let rewritten;
         let mut t = token;
         if !t.starts_with(TOKEN_PREFIX) {
@@ -726,7 +726,7 @@ pub fn encrypt_with(
             "the salt must be non-empty and must not contain ':'".into(),
         ));
     }
-    check_size("plaintext", plaintext.len())?;
+    crate::limits::check_bytes("plaintext", plaintext.len(), crate::limits::MAX_K3S_BYTES)?;
     let sealed = cipher(passphrase, salt.as_bytes())?
         .encrypt(&nonce.into(), plaintext)
         .map_err(|_| Error::InvalidCiphertext("encryption failed".into()))?;
@@ -754,7 +754,7 @@ pub fn encrypt(passphrase: &str, plaintext: impl AsRef<[u8]>) -> Result<String> 
 pub fn decrypt(passphrase: &str, value: impl AsRef<[u8]>) -> Result<Zeroizing<Vec<u8>>> {
     use aes_gcm::aead::Aead;
     let value = value.as_ref();
-    check_size("ciphertext", value.len())?;
+    crate::limits::check_bytes("ciphertext", value.len(), crate::limits::MAX_K3S_BYTES)?;
     let colon = value
         .iter()
         .position(|&b| b == b':')

@@ -93,6 +93,10 @@ fn yaml_cap(e: &serde_saphyr::Error) -> Option<Error> {
 /// is reported. Anything else is one YAML document (duplicate keys rejected). The
 /// caller checks the size first ([`crate::error::check_size`]).
 pub(crate) fn parse_document(what: &str, text: &str, mk: MakeError) -> Result<Value> {
+    bounded::with_node_cap(text.len(), || parse_document_capped(what, text, mk))
+}
+
+fn parse_document_capped(what: &str, text: &str, mk: MakeError) -> Result<Value> {
     let trimmed = trim_lead(text);
     if trimmed.is_empty() {
         return Ok(Value::Null);
