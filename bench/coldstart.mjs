@@ -11,6 +11,7 @@
 // compile + instantiate (peer: importing an empty ES module the same way). Prints
 // {"kubetoken": [ns...], "peer": [...]} (node) or {"<wasm>": [ns...], "peer": [...]} (chromium).
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { dirname, extname, join, resolve } from "node:path";
@@ -48,7 +49,9 @@ console.log((performance.now() - t0) * 1e6);`;
   }
   console.log(JSON.stringify(out));
 } else if (positionals[0] === "chromium") {
-  const { chromium } = await import("playwright-core");
+  // playwright-core is the package's devDependency: resolve it from there.
+  const pw = createRequire(join(pkgDir, "package.json")).resolve("playwright-core");
+  const { chromium } = createRequire(import.meta.url)(pw);
   const types = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);

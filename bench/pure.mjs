@@ -80,8 +80,8 @@ function table(rows) {
 }
 
 // `kubeadm token list` text: one tabwriter per token (the header with the first).
-export function listTokens(list, now) {
-  const items = (typeof list === "string" ? JSON.parse(list) : list).items;
+// `items`: the Secrets of the API server's list (an array).
+export function listTokens(items, now) {
   let header = ["TOKEN", "TTL", "EXPIRES", "USAGES", "DESCRIPTION", "EXTRA GROUPS"];
   let out = "";
   for (const s of items) {

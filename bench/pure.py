@@ -107,9 +107,9 @@ def _table(rows: list[list[str]]) -> str:
     return "".join("".join(cell.ljust(w) for cell, w in zip(r, widths)) + r[-1] + "\n" for r in rows)
 
 
-def list_tokens(text_or_list: Any, now: datetime) -> str:
-    """`kubeadm token list` text: one tabwriter per token (header with the first)."""
-    items = json.loads(text_or_list)["items"] if isinstance(text_or_list, str) else text_or_list["items"]
+def list_tokens(items: list[dict[str, Any]], now: datetime) -> str:
+    """`kubeadm token list` text over the API server's list items: one tabwriter per
+    token (the header with the first)."""
     out = []
     header: Optional[list[str]] = ["TOKEN", "TTL", "EXPIRES", "USAGES", "DESCRIPTION", "EXTRA GROUPS"]
     for s in items:

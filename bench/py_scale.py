@@ -20,5 +20,5 @@ value = json.loads(text)
 if op == "parse_list":
     result = kubetoken.parse_secret_list(value)
 else:
-    result = kubetoken.list_tokens(value, now=now, format="text")
+    result = kubetoken.list_tokens(value["items"], now=now, format="text")
 print(json.dumps({"ns_per_op": time.perf_counter_ns() - t0}))

@@ -59,6 +59,51 @@ def row_by_op(results: dict[str, Any], table: str, op: str) -> dict[str, Any]:
     raise KeyError(f"{table}/{op}")
 
 
+# Why kubetoken is slower where it is (measured with valgrind --tool=callgrind on the
+# peers binary; see the issue note). Ops slower than their peer without an entry here
+# are listed as "not analysed".
+CAUSES = {
+    ("rust_go", "k3s_hash_rsa"): "RSA signature checks: ~70 % of instructions in crypto-bigint's portable Montgomery "
+    "multiplication (`BoxedMontyMultiplier::mul_amm_assign`, `pow_mod_params_vartime_exp_bits`) and ~10 % in "
+    "`BoxedUint::rem`; Go's crypto/rsa runs on assembly bignum kernels.",
+    ("rust_go", "k3s_hash_p256"): "ECDSA P-256 checks: ~80 % of instructions in the p256 crate's portable field "
+    "arithmetic (`widening_mul_fixed`, `montgomery_reduce`, `add`); Go's P-256 is hand-written amd64 assembly.",
+    ("python", "render_secret"): "every call crosses into Rust through the JSON-level `api::call` and builds the "
+    "result class; the pure version is a few dict and base64 operations in C.",
+    ("python", "render_secret_json"): "as render Secret, plus the same `json.dumps` the peer does.",
+    ("python", "parse_secret"): "the dict is converted to a serde_json value, parsed and validated in Rust, and the "
+    "result converted back to a class; pure Python does the few lookups directly.",
+    ("python", "parse_secret_json"): "as parse Secret (object); kubetoken also checks what the pure version skips.",
+    ("python", "list_10000"): "each of the 10k Secret dicts is converted to a serde_json value before parsing.",
+    ("node", "render_secret"): "the options object goes through serde-wasm-bindgen into a JSON value and the "
+    "manifest back into JS objects; V8's inline caches make the hand-written object literal almost free.",
+    ("node", "parse_secret"): "the manifest object crosses into wasm (serde-wasm-bindgen) and the result back; "
+    "the pure version is a few property reads and `Buffer` decodes.",
+    ("node", "parse_secret_json"): "the text is copied into wasm memory as UTF-8 and the result converted back.",
+    ("node", "jws_sign"): "the 2 KB content is copied into wasm and hashed by portable Rust SHA-256 in wasm; "
+    "`node:crypto` calls OpenSSL's native SHA-256 (SHA-NI).",
+    ("node", "jws_verify"): "as JWS sign.",
+    ("node", "list_1000"): "1k Secret objects converted into wasm through serde-wasm-bindgen.",
+    ("node", "ca_pin"): "X.509 parsing and SHA-256 in wasm against OpenSSL's native code.",
+    ("node", "validate"): "a call into wasm and the string copy cost more than V8's compiled regex.",
+    ("python", "validate"): "a call through the extension (argument conversion) costs more than a compiled `re` match.",
+    ("python", "generate"): "an extension call per token against `secrets.choice` in C.",
+    ("node", "generate"): "a call into wasm and `crypto.getRandomValues` through wasm-bindgen's import.",
+}
+
+
+def slower(res: dict[str, Any]) -> list[str]:
+    out = []
+    for key, table in res["tables"].items():
+        if key == "cold_start":
+            continue
+        for r in table["rows"]:
+            if r["ratio_median"] > 1:
+                cause = CAUSES.get((key, r["op"]), "not analysed")
+                out.append(f"* {table['title']}: **{r['label']}** ({r['ratio_median']:.2f}×): {cause}")
+    return out
+
+
 def results_md(res: dict[str, Any]) -> str:
     m, t = res["machine"], res["toolchain"]
     out = [
@@ -102,7 +147,9 @@ def results_md(res: dict[str, Any]) -> str:
         for r in table["rows"]:
             out.append(f"| {r['label']} | {fmt_ns(r['kubetoken_ns'])} | {fmt_ns(r['peer_ns'])} | {r['ratio_min']:.2f} | {r['ratio_median']:.2f} |")
         out.append("")
-    out += ["## Size", "", "| file | raw | gzip -9 |", "|---|---:|---:|"]
+    out += ["## Where kubetoken is slower than its peer (median ratio > 1)", ""]
+    out += slower(res) or ["* nowhere in this run"]
+    out += ["", "## Size", "", "| file | raw | gzip -9 |", "|---|---:|---:|"]
     for s in res["size"]:
         out.append(f"| {s['what']} | {fmt_bytes(s['raw'])} | {fmt_bytes(s['gzip'])} |")
     out += [
