@@ -329,16 +329,26 @@ def sizes(args: argparse.Namespace) -> list[dict[str, Any]]:
     return rows
 
 
-def peak_rss(cmd: list[str]) -> tuple[float, int, str]:
-    """Runs cmd; (wall ns, peak RSS bytes of that child, stdout)."""
-    t0 = time.perf_counter_ns()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
-    out = p.stdout.read() if p.stdout else ""
-    _, status, ru = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
+# Forks and execs the command from a small interpreter, so the child's peak RSS (which
+# counts the image it was forked from) is not the driver's: ~10 MB of launcher, not the
+# driver's hundreds. Prints the child's ru_maxrss (KiB) on stderr's last line.
+LAUNCH = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, ru = os.wait4(pid, 0)
+sys.stderr.write("maxrss %d\\n" % ru.ru_maxrss)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_rss(cmd: list[str]) -> tuple[int, str]:
+    """Runs cmd in a fresh process: (its peak RSS in bytes, its stdout)."""
+    p = subprocess.run([sys.executable, "-S", "-c", LAUNCH, *cmd], capture_output=True, text=True)
     if p.returncode != 0:
-        sys.exit(f"bench: {cmd} failed")
-    return float(time.perf_counter_ns() - t0), ru.ru_maxrss * 1024, out
+        sys.exit(f"bench: {cmd} failed: {p.stderr[-400:]}")
+    return int(p.stderr.strip().splitlines()[-1].split()[1]) * 1024, p.stdout
 
 
 def scaling(args: argparse.Namespace, d: Path, now: str, counts: dict[int, int]) -> list[dict[str, Any]]:
@@ -353,7 +363,7 @@ def scaling(args: argparse.Namespace, d: Path, now: str, counts: dict[int, int])
                 "Python": [sys.executable, str(py_child), str(d / f"list-{n}.json"), op, now],
             }
             for runtime, cmd in runs.items():
-                _, rss, out = peak_rss(cmd)
+                rss, out = peak_rss(cmd)
                 ns = json.loads(out.strip().splitlines()[-1])["ns_per_op"]
                 rows.append({
                     "runtime": runtime, "op": op, "n": counts[n], "input_bytes": size, "ns": ns,
