@@ -3,7 +3,7 @@
 #   make demo          a fresh token, its Secret and a join command; then the web demo
 #   make test          every test: Rust (unit + conformance), the Go differential oracle,
 #                      and whatever the per-area fragments in mk/*.mk add (wasm, python, demo)
-#   make bench         hot-path timings (ns/op) plus the fragments' benchmarks (wasm size, ...)
+#   make bench         kubetoken vs upstream Go, pure Python, pure JS → bench/RESULTS.md
 #   make fmt / lint    formatting and lints
 #   make oracle N=...  the differential test against the real upstream Go code, N cases
 #
@@ -68,7 +68,7 @@ test-rust:
 
 oracle-build: $(ORACLE_BIN)
 
-$(ORACLE_BIN): $(ORACLE_DIR)/go.mod $(ORACLE_DIR)/go.sum $(wildcard $(ORACLE_DIR)/*.go)
+$(ORACLE_BIN): $(ORACLE_DIR)/go.mod $(ORACLE_DIR)/go.sum $(wildcard $(ORACLE_DIR)/*.go $(ORACLE_DIR)/internal/*/*.go)
 	bash $(ROOT)/scripts/setup.sh go
 	cd $(ORACLE_DIR) && $(GO) build -o oracle .
 
@@ -82,7 +82,9 @@ oracle: $(ORACLE_BIN)
 		$(CARGO) test -p kubetoken --test differential -- --ignored --nocapture
 
 ## bench --------------------------------------------------------------------------------
-bench: bench-rust $(BENCH_TARGETS)
+# bench-peers (mk/bench.mk) writes bench/RESULTS.md; the fragments' own figures follow
+# (skipped under BENCH_QUICK=1, the tiny budget make test uses).
+bench: bench-peers $(if $(filter 1,$(BENCH_QUICK)),,$(BENCH_TARGETS))
 
 bench-rust:
 	$(CARGO) run -q -p kubetoken --release --example bench
