@@ -1,4 +1,4 @@
-# The npm package `kubetoken` (wasm/): build, tests, size benchmark. Owner: wasm helper.
+# The npm package `kubetoken` (wasm/): build, tests, size benchmark.
 #
 #   make wasm-pkg     cargo (wasm-release profile) → wasm-bindgen --target web → wasm-opt -Oz
 #   make test-wasm    node:test over every entry point (all vectors), tsc --noEmit type test,

@@ -9,7 +9,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use kubetoken::spec::TokenOptions;
+use kubetoken::options::TokenOptions;
 use kubetoken::{BootstrapToken, Secret, Timestamp, authn, jws, k3s, pin};
 
 const SAMPLE_CA: &str = include_str!("sample_ca.pem");

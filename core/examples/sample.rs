@@ -6,7 +6,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use kubetoken::join::{JoinOptions, JoinTarget, kubeadm_join_command};
-use kubetoken::spec::TokenOptions;
+use kubetoken::options::TokenOptions;
 use kubetoken::{Flavour, Timestamp, k3s};
 
 /// A sample cluster CA (a throwaway self-signed P-256 certificate, `CN=kubernetes`); on a

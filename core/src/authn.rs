@@ -24,14 +24,14 @@ use std::fmt;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
-use crate::duration::Duration;
 use crate::error::Result;
+use crate::go::duration::Duration;
+use crate::go::time::Timestamp;
+use crate::options::{DEFAULT_GROUP, validate_group};
 use crate::secret::{
     KEY_EXPIRATION, KEY_EXTRA_GROUPS, KEY_TOKEN_ID, KEY_TOKEN_SECRET, KEY_USAGE_AUTHENTICATION,
     KEY_USAGE_SIGNING, NAMESPACE, SECRET_TYPE, Secret,
 };
-use crate::spec::{DEFAULT_GROUP, validate_group};
-use crate::time::Timestamp;
 use crate::token::{self, BootstrapToken};
 
 /// `system:bootstrap:`: the user-name prefix of bootstrap-token users.
@@ -108,7 +108,7 @@ impl fmt::Display for DenyReason {
 
 /// The authenticated user: `system:bootstrap:<id>` and its groups (sorted,
 /// de-duplicated, always including `system:bootstrappers`). No UID, no extra.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct User {
     /// `system:bootstrap:<token-id>`
     pub name: String,
@@ -144,6 +144,28 @@ impl Authentication {
         match self {
             Authentication::Authenticated(_) => None,
             Authentication::Denied(r) => Some(*r),
+        }
+    }
+}
+
+/// The result of `authenticate`: `{"authenticated", "user": {"name", "groups"} | null,
+/// "reason": code | null}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct AuthenticationResult {
+    /// Whether the token authenticates.
+    pub authenticated: bool,
+    /// Who it authenticates as (when it does).
+    pub user: Option<User>,
+    /// The [`DenyReason::code`] (when it does not).
+    pub reason: Option<String>,
+}
+
+impl From<&Authentication> for AuthenticationResult {
+    fn from(a: &Authentication) -> Self {
+        AuthenticationResult {
+            authenticated: a.is_authenticated(),
+            user: a.user().cloned(),
+            reason: a.reason().map(|r| r.code().to_owned()),
         }
     }
 }
@@ -211,8 +233,9 @@ pub fn get_groups(secret: &Secret) -> Result<Vec<String>> {
     Ok(set.into_iter().collect())
 }
 
-/// `GetExpiration`'s answer: how long is left, and whether the token has expired.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `GetExpiration`'s answer: how long is left, and whether the token has expired. The
+/// result of `token_expiration`: `{"remaining": Go duration, "expired"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Expiration {
     /// Time left; zero when there is no expiration or it has passed.
     pub remaining: Duration,
@@ -257,11 +280,14 @@ pub fn has_expired(secret: &Secret, now: Timestamp) -> bool {
 /// The ID and secret the BootstrapSigner signs `cluster-info` with. The secret is the
 /// raw bytes the Secret stores (upstream neither checks its format nor decodes it as
 /// text: Go signs with `[]byte(tokenSecret)`). `Debug` masks it; it is wiped on drop.
-#[derive(Clone, PartialEq, Eq)]
+/// The result of `signing_credentials`: `{"token_id", "token_secret"}`, the secret as
+/// text (U+FFFD for bytes that are not UTF-8, only possible in a hand-written Secret).
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SigningCredentials {
     /// The token ID.
     pub token_id: String,
     /// The stored `token-secret`, byte for byte. Handle with care.
+    #[serde(serialize_with = "lossy_text")]
     pub token_secret: Vec<u8>,
 }
 
@@ -271,6 +297,14 @@ impl SigningCredentials {
     pub fn token_secret_str(&self) -> Option<&str> {
         std::str::from_utf8(&self.token_secret).ok()
     }
+}
+
+/// Bytes serialized as text, invalid UTF-8 replaced by U+FFFD.
+pub(crate) fn lossy_text<S: serde::Serializer>(
+    b: &[u8],
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&String::from_utf8_lossy(b))
 }
 
 impl Drop for SigningCredentials {
@@ -321,10 +355,14 @@ pub fn signer_sees(secret: &Secret) -> bool {
     in_kube_system(secret) && secret.type_ == SECRET_TYPE
 }
 
-/// What the TokenCleaner does with a Secret.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What the TokenCleaner does with a Secret. The result of `cleaner_action`:
+/// `{"action": "delete", "namespace", "name", "uid"}`, `{"action": "requeue", "after":
+/// Go duration}` or `{"action": "none"}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "action")]
 pub enum CleanerAction {
     /// Delete the Secret, with a UID precondition when the Secret has a UID.
+    #[serde(rename = "delete")]
     Delete {
         /// Namespace (`kube-system`).
         namespace: String,
@@ -334,8 +372,13 @@ pub enum CleanerAction {
         uid: Option<String>,
     },
     /// Look again after this long (`AddAfter(key, ttl)`).
-    RequeueAfter(Duration),
+    #[serde(rename = "requeue")]
+    RequeueAfter {
+        /// The time left until the token expires.
+        after: Duration,
+    },
     /// Nothing to do (no expiration, or not a bootstrap-token Secret in `kube-system`).
+    #[serde(rename = "none")]
     Nothing,
 }
 
@@ -355,7 +398,7 @@ pub fn cleaner_action(secret: &Secret, now: Timestamp) -> CleanerAction {
             uid: secret.uid.clone().filter(|u| !u.is_empty()),
         }
     } else if e.remaining.is_positive() {
-        CleanerAction::RequeueAfter(e.remaining)
+        CleanerAction::RequeueAfter { after: e.remaining }
     } else {
         CleanerAction::Nothing
     }
@@ -589,7 +632,9 @@ mod tests {
         let s = secret(&[("expiration", "2025-01-01T00:00:02Z")]);
         assert_eq!(
             cleaner_action(&s, now()),
-            CleanerAction::RequeueAfter(Duration::from_secs(2))
+            CleanerAction::RequeueAfter {
+                after: Duration::from_secs(2)
+            }
         );
         assert!(matches!(
             cleaner_action(&s, now() + Duration::from_secs(2)),
@@ -669,5 +714,55 @@ mod tests {
         let out = crate::discovery::sign_cluster_info(&cm, &[s], now());
         assert_eq!(out.configmap.data.get("jws-kubeconfig-abc123"), Some(&want));
         assert!(!format!("{c:?}").contains("k3y"));
+    }
+
+    #[test]
+    fn result_types_json() {
+        let user = User {
+            name: "system:bootstrap:abcdef".into(),
+            groups: vec!["system:bootstrappers".into()],
+        };
+        let ok = AuthenticationResult::from(&Authentication::Authenticated(user));
+        assert_eq!(
+            serde_json::to_string(&ok).unwrap(),
+            r#"{"authenticated":true,"user":{"name":"system:bootstrap:abcdef","groups":["system:bootstrappers"]},"reason":null}"#
+        );
+        let no = AuthenticationResult::from(&Authentication::Denied(DenyReason::Expired));
+        assert_eq!(
+            serde_json::to_string(&no).unwrap(),
+            r#"{"authenticated":false,"user":null,"reason":"expired"}"#
+        );
+        let e = Expiration {
+            remaining: Duration::from_secs(90),
+            expired: false,
+        };
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"remaining":"1m30s","expired":false}"#
+        );
+        let c = SigningCredentials {
+            token_id: "abcdef".into(),
+            token_secret: b"0123456789abcdef\xff".to_vec(),
+        };
+        assert_eq!(
+            serde_json::to_string(&c).unwrap(),
+            "{\"token_id\":\"abcdef\",\"token_secret\":\"0123456789abcdef\u{fffd}\"}"
+        );
+        assert!(!format!("{c:?}").contains("0123456789abcdef"));
+        let actions = [
+            CleanerAction::Delete {
+                namespace: "kube-system".into(),
+                name: "bootstrap-token-abcdef".into(),
+                uid: None,
+            },
+            CleanerAction::RequeueAfter {
+                after: Duration::from_secs(2),
+            },
+            CleanerAction::Nothing,
+        ];
+        assert_eq!(
+            serde_json::to_string(&actions).unwrap(),
+            r#"[{"action":"delete","namespace":"kube-system","name":"bootstrap-token-abcdef","uid":null},{"action":"requeue","after":"2s"},{"action":"none"}]"#
+        );
     }
 }

@@ -20,12 +20,12 @@ use serde_json::{Map, Value, json};
 
 use crate::authn;
 use crate::error::{Error, Result, check_size};
+use crate::go::time::Timestamp;
 use crate::jws;
 use crate::kubeconfig::Kubeconfig;
 use crate::manifest::{self, check_type_meta, show, string_field};
 use crate::pin::PinSet;
 use crate::secret::Secret;
-use crate::time::Timestamp;
 use crate::token::BootstrapToken;
 use crate::x509::Certificate;
 
@@ -148,13 +148,21 @@ impl ConfigMap {
     }
 }
 
-/// What [`sign_cluster_info`] decided.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Serialized as [`ConfigMap::to_value`] (the manifest, with everything of the input kept).
+impl serde::Serialize for ConfigMap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_value().serialize(s)
+    }
+}
+
+/// What [`sign_cluster_info`] decided. The result of `sign_cluster_info`: `{"changed",
+/// "configmap": <manifest>}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct SignOutcome {
-    /// The ConfigMap to write (equal to the input when `changed` is false).
-    pub configmap: ConfigMap,
     /// Whether the controller would `Update` the ConfigMap.
     pub changed: bool,
+    /// The ConfigMap to write (equal to the input when `changed` is false).
+    pub configmap: ConfigMap,
 }
 
 /// `Signer.signConfigMap`: re-signs the cluster-info ConfigMap with every token Secret
@@ -213,8 +221,9 @@ pub fn sign_cluster_info(configmap: &ConfigMap, secrets: &[Secret], now: Timesta
     }
 }
 
-/// Why a cluster-info ConfigMap cannot be trusted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Why a cluster-info ConfigMap cannot be trusted. Serialized as its [`RejectReason::code`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RejectReason {
     /// `no_kubeconfig`: no (or an empty) `kubeconfig` key — the cluster is not set up
     /// for token discovery.
@@ -243,13 +252,15 @@ impl RejectReason {
 }
 
 /// A cluster-info ConfigMap whose kubeconfig the token vouches for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct VerifiedClusterInfo {
     /// The API server URL of the kubeconfig's cluster.
     pub server: String,
     /// That cluster's name (`""` for kubeadm's cluster-info).
     pub cluster_name: String,
-    /// Its `certificate-authority-data` (PEM), if any.
+    /// Its `certificate-authority-data` (PEM), if any; serialized as text (U+FFFD for
+    /// bytes that are not UTF-8).
+    #[serde(serialize_with = "lossy_text_opt")]
     pub ca_pem: Option<Vec<u8>>,
     /// `sha256:<hex>` of each CA certificate in `ca_pem` (empty when there is none, or
     /// — only possible without pins — when it does not parse).
@@ -262,7 +273,7 @@ pub struct VerifiedClusterInfo {
 }
 
 /// A rejection: the reason code and a human message (never containing the token secret).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Rejection {
     /// The reason.
     pub reason: RejectReason,
@@ -282,22 +293,42 @@ pub enum DiscoveryResult {
 impl DiscoveryResult {
     /// The JSON result shape of the `verify_cluster_info` op (see docs/api.md).
     pub fn to_json_value(&self) -> Value {
-        match self {
-            DiscoveryResult::Verified(v) => json!({
-                "verified": true,
-                "server": v.server,
-                "cluster_name": v.cluster_name,
-                "ca_pem": v.ca_pem.as_ref().map(|p| String::from_utf8_lossy(p).into_owned()),
-                "ca_cert_hashes": v.ca_cert_hashes,
-                "pinned": v.pinned,
-                "kubeconfig": v.kubeconfig,
-            }),
-            DiscoveryResult::Rejected(r) => json!({
-                "verified": false,
-                "reason": r.reason.code(),
-                "message": r.message,
-            }),
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+/// `{"verified": true, <VerifiedClusterInfo>}` or `{"verified": false, "reason",
+/// "message"}` (the result of `verify_cluster_info`).
+impl serde::Serialize for DiscoveryResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Tagged<'a, T> {
+            verified: bool,
+            #[serde(flatten)]
+            inner: &'a T,
         }
+        match self {
+            DiscoveryResult::Verified(inner) => Tagged {
+                verified: true,
+                inner,
+            }
+            .serialize(s),
+            DiscoveryResult::Rejected(inner) => Tagged {
+                verified: false,
+                inner,
+            }
+            .serialize(s),
+        }
+    }
+}
+
+fn lossy_text_opt<S: serde::Serializer>(
+    b: &Option<Vec<u8>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match b {
+        Some(b) => crate::authn::lossy_text(b, s),
+        None => s.serialize_none(),
     }
 }
 
@@ -340,7 +371,7 @@ pub fn verify_cluster_info(
                 RejectReason::NoSignature,
                 format!(
                     "token id {} is invalid for this cluster or it has expired (no {JWS_PREFIX}{} signature in cluster-info)",
-                    crate::gofmt::quote(token.id()),
+                    crate::go::strconv::quote(token.id()),
                     token.id()
                 ),
             );
@@ -375,8 +406,8 @@ pub fn verify_cluster_info(
     let ca_pem = cluster.certificate_authority_data.clone();
     let pinned = !pins.is_empty();
     let ca_cert_hashes = if pinned {
-        let certs =
-            crate::pem::parse_certificates(ca_pem.as_deref().unwrap_or_default()).map_err(|e| {
+        let certs = crate::go::pem::parse_certificates(ca_pem.as_deref().unwrap_or_default())
+            .map_err(|e| {
                 crate::join::prefixed(
                     e,
                     "failed to parse the cluster CA from the cluster-info ConfigMap",
@@ -566,5 +597,45 @@ mod tests {
         let e = verify_cluster_info(&cm(&[]), "abc123.0123456789ABCDEF", &[]).unwrap_err();
         assert_eq!(e.code(), "invalid_token");
         assert!(!e.to_string().contains("0123456789"));
+    }
+
+    #[test]
+    fn result_types_json() {
+        let out = SignOutcome {
+            changed: true,
+            configmap: ConfigMap::new("cluster-info", "kube-public", BTreeMap::new()),
+        };
+        assert_eq!(
+            serde_json::to_string(&out).unwrap(),
+            r#"{"changed":true,"configmap":{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cluster-info","namespace":"kube-public"},"data":{}}}"#
+        );
+        let ok = DiscoveryResult::Verified(VerifiedClusterInfo {
+            server: "https://s:6443".into(),
+            cluster_name: String::new(),
+            ca_pem: Some(b"PEM".to_vec()),
+            ca_cert_hashes: vec!["sha256:00".into()],
+            pinned: true,
+            kubeconfig: "k".into(),
+        });
+        assert_eq!(
+            serde_json::to_string(&ok).unwrap(),
+            r#"{"verified":true,"server":"https://s:6443","cluster_name":"","ca_pem":"PEM","ca_cert_hashes":["sha256:00"],"pinned":true,"kubeconfig":"k"}"#
+        );
+        let no = DiscoveryResult::Rejected(Rejection {
+            reason: RejectReason::CaNotPinned,
+            message: "m".into(),
+        });
+        assert_eq!(
+            serde_json::to_string(&no).unwrap(),
+            r#"{"verified":false,"reason":"ca_not_pinned","message":"m"}"#
+        );
+        for r in [
+            RejectReason::NoKubeconfig,
+            RejectReason::NoSignature,
+            RejectReason::BadSignature,
+            RejectReason::CaNotPinned,
+        ] {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.code());
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! The one error type of the crate.
 //!
 //! Every public function that can fail returns [`Error`]. Each variant has a stable
-//! machine-readable [`Error::code`] (what the bindings expose as `.code`) and a
-//! [`Error::family`] (the exception/Error subclass the bindings raise). Messages are
+//! machine-readable [`Error::code`] (what the bindings expose as `.code`; each binding
+//! maps codes onto its own exception classes) and a message. Messages are
 //! ours, not upstream's: they name a token ID where helpful and **never** contain a
 //! token secret, password or K10 credential. Callers that build a message from user
 //! input must redact it first ([`crate::token::describe_untrusted`],
@@ -90,52 +90,27 @@ impl Error {
         }
     }
 
-    /// The error family: the name of the Python exception / JS `Error` subclass the
-    /// bindings raise for this error. Every family subclasses `KubetokenError`.
-    pub fn family(&self) -> &'static str {
-        match self {
-            Error::InvalidToken(_) | Error::InvalidTokenId(_) | Error::InvalidK3sToken(_) => {
-                "InvalidTokenError"
-            }
-            Error::InvalidGroup(_)
-            | Error::InvalidUsage(_)
-            | Error::InvalidDuration(_)
-            | Error::InvalidTimestamp(_)
-            | Error::InvalidOptions(_) => "InvalidOptionsError",
-            Error::InvalidSecret(_) => "InvalidSecretError",
-            Error::InvalidConfigMap(_) | Error::InvalidKubeconfig(_) => "InvalidManifestError",
-            Error::InvalidPem(_) | Error::InvalidCertificate(_) | Error::InvalidHash(_) => {
-                "InvalidCertificateError"
-            }
-            Error::InvalidCiphertext(_) | Error::DecryptionFailed(_) | Error::Random(_) => {
-                "CryptoError"
-            }
-            Error::InputTooLarge { .. } => "InputTooLargeError",
-            Error::Unsupported(_) => "UnsupportedError",
-        }
-    }
-
-    /// Every `(code, family)` pair, for bindings and tests that must cover them all.
-    pub const ALL_CODES: &'static [(&'static str, &'static str)] = &[
-        ("invalid_token", "InvalidTokenError"),
-        ("invalid_token_id", "InvalidTokenError"),
-        ("invalid_k3s_token", "InvalidTokenError"),
-        ("invalid_group", "InvalidOptionsError"),
-        ("invalid_usage", "InvalidOptionsError"),
-        ("invalid_duration", "InvalidOptionsError"),
-        ("invalid_timestamp", "InvalidOptionsError"),
-        ("invalid_options", "InvalidOptionsError"),
-        ("invalid_secret", "InvalidSecretError"),
-        ("invalid_configmap", "InvalidManifestError"),
-        ("invalid_kubeconfig", "InvalidManifestError"),
-        ("invalid_pem", "InvalidCertificateError"),
-        ("invalid_certificate", "InvalidCertificateError"),
-        ("invalid_hash", "InvalidCertificateError"),
-        ("invalid_ciphertext", "CryptoError"),
-        ("decryption_failed", "CryptoError"),
-        ("random_failure", "CryptoError"),
-        ("input_too_large", "InputTooLargeError"),
-        ("unsupported", "UnsupportedError"),
+    /// Every code [`Error::code`] returns, in the order of the variants.
+    pub const CODES: &'static [&'static str] = &[
+        "invalid_token",
+        "invalid_token_id",
+        "invalid_k3s_token",
+        "invalid_group",
+        "invalid_usage",
+        "invalid_duration",
+        "invalid_timestamp",
+        "invalid_options",
+        "invalid_secret",
+        "invalid_configmap",
+        "invalid_kubeconfig",
+        "invalid_pem",
+        "invalid_certificate",
+        "invalid_hash",
+        "invalid_ciphertext",
+        "decryption_failed",
+        "random_failure",
+        "input_too_large",
+        "unsupported",
     ];
 
     /// The human message, without the code.
@@ -174,6 +149,18 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Serialized as `{"code": ..., "message": ...}` (how results list errors, e.g.
+/// [`crate::list::Listing::errors`]).
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st = s.serialize_struct("Error", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.message())?;
+        st.end()
+    }
+}
+
 /// The cap on any manifest, kubeconfig or PEM input: 1 MiB.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
@@ -186,5 +173,41 @@ pub fn check_size(what: &'static str, len: usize) -> Result<()> {
         })
     } else {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_lists_every_variant_once() {
+        let m = String::new;
+        let all = [
+            Error::InvalidToken(m()),
+            Error::InvalidTokenId(m()),
+            Error::InvalidK3sToken(m()),
+            Error::InvalidGroup(m()),
+            Error::InvalidUsage(m()),
+            Error::InvalidDuration(m()),
+            Error::InvalidTimestamp(m()),
+            Error::InvalidOptions(m()),
+            Error::InvalidSecret(m()),
+            Error::InvalidConfigMap(m()),
+            Error::InvalidKubeconfig(m()),
+            Error::InvalidPem(m()),
+            Error::InvalidCertificate(m()),
+            Error::InvalidHash(m()),
+            Error::InvalidCiphertext(m()),
+            Error::DecryptionFailed(m()),
+            Error::Random(m()),
+            Error::InputTooLarge {
+                what: "x",
+                limit: 1,
+            },
+            Error::Unsupported(m()),
+        ];
+        let codes: Vec<&str> = all.iter().map(Error::code).collect();
+        assert_eq!(codes, Error::CODES);
     }
 }

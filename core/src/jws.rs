@@ -7,7 +7,7 @@
 //! payload removed (Appendix F): `<header>..<signature>`.
 //!
 //! * header: `{"alg":"HS256","kid":<token ID as a JSON string>}`, keys sorted, no spaces,
-//!   the string escaped the way go-jose's `encoding/json` fork does ([`go_json_string`]);
+//!   the string escaped the way go-jose's `encoding/json` fork does;
 //! * everything base64url without padding;
 //! * signature: HMAC-SHA256 keyed with the token secret over `header "." payload`.
 //!
@@ -18,46 +18,16 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{KeyInit as _, Mac as _};
 use subtle::ConstantTimeEq;
 
+use crate::go::strconv::{JsonEscapes, json_string};
+
 type HmacSha256 = hmac::Hmac<sha2::Sha256>;
 
 /// The protected header go-jose builds for an HS256 signer with `ExtraHeaders{"kid": id}`.
 pub fn protected_header(token_id: &str) -> String {
-    format!("{{\"alg\":\"HS256\",\"kid\":{}}}", go_json_string(token_id))
-}
-
-/// A JSON string literal exactly as Go's (and go-jose's) `encoding/json` writes it with
-/// HTML escaping on: `"` and `\` backslash-escaped, `\n` `\r` `\t` short escapes, other
-/// bytes below 0x20 as `\u00xx` (lowercase hex), `<` `>` `&` as `\u003c` `\u003e`
-/// `\u0026`, U+2028/U+2029 as `\u2028`/`\u2029`. Everything else (including DEL and
-/// non-ASCII) is copied as UTF-8. (Invalid UTF-8 would become `\ufffd`; a `&str` has none.)
-pub fn go_json_string(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
-            c if u32::from(c) < 0x20 => {
-                let b = u32::from(c) as usize;
-                out.push_str("\\u00");
-                for nibble in [b >> 4, b & 0xf] {
-                    if let Some(&h) = HEX.get(nibble) {
-                        out.push(char::from(h));
-                    }
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    format!(
+        "{{\"alg\":\"HS256\",\"kid\":{}}}",
+        json_string(token_id, JsonEscapes::GoJose)
+    )
 }
 
 /// `jws.ComputeDetachedSignature(content, tokenID, tokenSecret)`: `<header>..<signature>`,
@@ -118,13 +88,7 @@ mod tests {
     }
 
     #[test]
-    fn go_escaping() {
-        assert_eq!(go_json_string(""), "\"\"");
-        assert_eq!(
-            go_json_string("a\"b\\c\nd\re\tf\u{1}g<>&\u{2028}\u{2029}\u{7f}é"),
-            "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u003c\\u003e\\u0026\\u2028\\u2029\u{7f}é\""
-        );
-        assert_eq!(go_json_string("\u{1f}"), "\"\\u001f\"");
+    fn header_of_an_empty_id() {
         assert_eq!(protected_header(""), "{\"alg\":\"HS256\",\"kid\":\"\"}");
     }
 

@@ -22,8 +22,8 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result, check_size};
+use crate::go::time::Timestamp;
 use crate::pin::hex_lower;
-use crate::time::Timestamp;
 use crate::token::{BootstrapToken, MASK, is_valid_token};
 
 /// `K10`: the token prefix (case-sensitive).
@@ -101,10 +101,10 @@ pub const RKE2: Program = Program {
 
 impl Program {
     /// The program of a flavour (`None` for kubeadm and karmada).
-    pub fn of(flavour: crate::spec::Flavour) -> Option<Program> {
+    pub fn of(flavour: crate::options::Flavour) -> Option<Program> {
         match flavour {
-            crate::spec::Flavour::K3s => Some(K3S),
-            crate::spec::Flavour::Rke2 => Some(RKE2),
+            crate::options::Flavour::K3s => Some(K3S),
+            crate::options::Flavour::Rke2 => Some(RKE2),
             _ => None,
         }
     }
@@ -114,8 +114,9 @@ impl Program {
     }
 }
 
-/// What a K10 token's credentials are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a K10 token's credentials are. Serialized as [`CredentialKind::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum CredentialKind {
     /// A Kubernetes bootstrap token `id.secret` (sent as Bearer).
     Bootstrap,
@@ -144,6 +145,53 @@ pub struct K3sToken {
 
 fn invalid(m: &str) -> Error {
     Error::InvalidK3sToken(m.to_owned())
+}
+
+/// The result of `parse_k3s_token`: `{"ca_hash", "kind", "token_id", "token",
+/// "username", "password"}`. **`token` and `password` are secrets**; `Debug` masks them.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+pub struct K3sTokenInfo {
+    /// The CA hash (64 hex characters, or `""`).
+    pub ca_hash: String,
+    /// Bootstrap token or username/password.
+    pub kind: CredentialKind,
+    /// The bootstrap token's ID (`None` for passwords).
+    pub token_id: Option<String>,
+    /// The bootstrap token `id.secret` (`None` for passwords).
+    pub token: Option<String>,
+    /// The username (`""` when none).
+    pub username: String,
+    /// The password (`""` for bootstrap tokens).
+    pub password: String,
+}
+
+impl From<&K3sToken> for K3sTokenInfo {
+    fn from(t: &K3sToken) -> Self {
+        K3sTokenInfo {
+            ca_hash: t.ca_hash().to_owned(),
+            kind: t.kind(),
+            token_id: t.bootstrap_token().map(|b| b.id().to_owned()),
+            token: t.bootstrap_token().map(BootstrapToken::expose),
+            username: t.username().to_owned(),
+            password: t.password().to_owned(),
+        }
+    }
+}
+
+impl fmt::Debug for K3sTokenInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("K3sTokenInfo")
+            .field("ca_hash", &self.ca_hash)
+            .field("kind", &self.kind)
+            .field("token_id", &self.token_id)
+            .field(
+                "token",
+                &self.token_id.as_ref().map(|id| format!("{id}.{MASK}")),
+            )
+            .field("username", &self.username)
+            .field("password", &MASK)
+            .finish()
+    }
 }
 
 impl K3sToken {
@@ -292,8 +340,9 @@ pub fn parse_username_password(token: &str) -> Option<(String, Zeroizing<String>
 // CA hash
 // ---------------------------------------------------------------------------------------
 
-/// How [`ca_hash`] arrived at the hash.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How [`ca_hash`] arrived at the hash. Serialized as [`HashMethod::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum HashMethod {
     /// One certificate: SHA-256 of the whole input.
     Single,
@@ -314,8 +363,8 @@ impl HashMethod {
     }
 }
 
-/// The result of [`ca_hash`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The result of [`ca_hash`] (and of `k3s_ca_hash`: `{"hash", "method"}`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct CaHash {
     /// 64 lowercase hex characters.
     pub hash: String,
@@ -325,14 +374,14 @@ pub struct CaHash {
 
 /// `hashCA(bundle)` (§4) at time `now`.
 ///
-/// Certificates are read with client-go `ParseCertsPEM` rules ([`crate::pem`]); none is
+/// Certificates are read with client-go `ParseCertsPEM` rules ([`crate::x509::pem`]); none is
 /// [`Error::InvalidPem`], a block that does not parse is [`Error::InvalidCertificate`],
 /// more than 1 MiB or 64 certificates is [`Error::InputTooLarge`]. One certificate: the
 /// SHA-256 of the input bytes. Several: Go's `Verify` of the first against the others
 /// ([`crate::x509::verify_k3s_bundle`]); the root's DER hash if it verifies, else the
 /// input bytes' hash.
 pub fn ca_hash(bundle: &[u8], now: Timestamp) -> Result<CaHash> {
-    let certs = crate::pem::parse_certificates(bundle)?;
+    let certs = crate::go::pem::parse_certificates(bundle)?;
     let raw = || hex_lower(&Sha256::digest(bundle));
     if certs.len() == 1 {
         return Ok(CaHash {
@@ -385,7 +434,9 @@ pub fn token_generate_output() -> Result<String> {
 }
 
 /// The outcome of comparing a token's CA hash with a CA bundle (§5 `validateCAHash`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Serialized as [`CaCheckStatus::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CaCheckStatus {
     /// The hashes are equal (byte for byte, case-sensitive).
     Match,
@@ -436,6 +487,42 @@ impl CaCheck {
                 self.token_hash, self.computed_hash
             )
         })
+    }
+}
+
+/// The result of `verify_k3s_ca`: `{"ok", "status", "token_hash", "computed_hash",
+/// "warning", "message", "username"}` — a [`CaCheck`] with its verdict and the username
+/// the joining node would use.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CaVerification {
+    /// [`CaCheck::ok`]: whether k3s would go on joining.
+    pub ok: bool,
+    /// The outcome.
+    pub status: CaCheckStatus,
+    /// The token's hash (may be empty).
+    pub token_hash: String,
+    /// hashCA of the bundle (empty without a bundle or certificate).
+    pub computed_hash: String,
+    /// The warning k3s would log, if any.
+    pub warning: Option<String>,
+    /// k3s's error for a mismatch ([`CaCheck::message`]).
+    pub message: Option<String>,
+    /// The token's username (after the `user` override).
+    pub username: String,
+}
+
+impl CaVerification {
+    /// The check's fields, plus `username`.
+    pub fn new(check: &CaCheck, username: &str) -> Self {
+        CaVerification {
+            ok: check.ok(),
+            status: check.status,
+            token_hash: check.token_hash.clone(),
+            computed_hash: check.computed_hash.clone(),
+            warning: check.warning.map(str::to_owned),
+            message: check.message(),
+            username: username.to_owned(),
+        }
     }
 }
 
@@ -507,6 +594,41 @@ impl fmt::Debug for Credential {
             Credential::Basic { username, .. } => write!(f, "Basic({username}:{MASK})"),
             Credential::None => f.write_str("None"),
         }
+    }
+}
+
+/// The result of `k3s_credentials`: `{"scheme": "bearer"|"basic"|"none", "username",
+/// "header"}`. **`header` carries the credentials**; `Debug` masks it.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CredentialHeader {
+    /// [`Credential::scheme`].
+    pub scheme: String,
+    /// The Basic username (`None` for Bearer and none).
+    pub username: Option<String>,
+    /// The `Authorization` header value ([`Credential::header`]).
+    pub header: Option<String>,
+}
+
+impl From<&Credential> for CredentialHeader {
+    fn from(c: &Credential) -> Self {
+        CredentialHeader {
+            scheme: c.scheme().to_owned(),
+            username: match c {
+                Credential::Basic { username, .. } => Some(username.clone()),
+                _ => None,
+            },
+            header: c.header(),
+        }
+    }
+}
+
+impl fmt::Debug for CredentialHeader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CredentialHeader")
+            .field("scheme", &self.scheme)
+            .field("username", &self.username)
+            .field("header", &self.header.as_ref().map(|_| MASK))
+            .finish()
     }
 }
 
@@ -638,7 +760,7 @@ pub fn decrypt(passphrase: &str, value: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
         value.get(..colon).unwrap_or_default(),
         value.get(colon + 1..).unwrap_or_default(),
     );
-    let data = crate::gofmt::go_base64_decode(rest, b"")
+    let data = crate::go::base64::decode(rest, b"")
         .ok_or_else(|| Error::InvalidCiphertext("the cipher text is not valid base64".into()))?;
     if data.len() < NONCE_LEN + TAG_LEN {
         return Err(Error::InvalidCiphertext(format!(
@@ -683,7 +805,7 @@ mod tests {
 
     #[test]
     fn programs_match_flavours() {
-        use crate::spec::Flavour;
+        use crate::options::Flavour;
         for f in [Flavour::K3s, Flavour::Rke2] {
             let p = Program::of(f).unwrap();
             assert_eq!(p.name, f.name());
@@ -751,6 +873,65 @@ mod tests {
         assert_eq!(
             decrypt("px", v.as_bytes()).unwrap_err().code(),
             "decryption_failed"
+        );
+    }
+
+    #[test]
+    fn result_types_json_and_masked_debug() {
+        let hash = "a".repeat(64);
+        let t = K3sToken::parse(&format!("K10{hash}::abcdef.0123456789abcdef")).unwrap();
+        let info = K3sTokenInfo::from(&t);
+        assert_eq!(
+            serde_json::to_string(&info).unwrap(),
+            format!(
+                r#"{{"ca_hash":"{hash}","kind":"bootstrap","token_id":"abcdef","token":"abcdef.0123456789abcdef","username":"","password":""}}"#
+            )
+        );
+        let p = K3sToken::parse(&format!("K10{hash}::server:hunter2hunter2")).unwrap();
+        let pinfo = K3sTokenInfo::from(&p);
+        assert_eq!(serde_json::to_value(&pinfo).unwrap()["kind"], "password");
+        for dbg in [format!("{info:?}"), format!("{pinfo:?}")] {
+            assert!(
+                !dbg.contains("0123456789abcdef") && !dbg.contains("hunter2"),
+                "{dbg}"
+            );
+        }
+        let h = CaHash {
+            hash: hash.clone(),
+            method: HashMethod::Root,
+        };
+        assert_eq!(
+            serde_json::to_string(&h).unwrap(),
+            format!(r#"{{"hash":"{hash}","method":"root"}}"#)
+        );
+        let check = CaCheck {
+            token_hash: "x".into(),
+            computed_hash: "y".into(),
+            status: CaCheckStatus::Mismatch,
+            warning: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&CaVerification::new(&check, "server")).unwrap(),
+            r#"{"ok":false,"status":"mismatch","token_hash":"x","computed_hash":"y","warning":null,"message":"token CA hash does not match the Cluster CA certificate hash: x != y","username":"server"}"#
+        );
+        for s in [
+            CaCheckStatus::Match,
+            CaCheckStatus::Mismatch,
+            CaCheckStatus::NoTokenHash,
+            CaCheckStatus::TrustedByHost,
+        ] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        let basic = CredentialHeader::from(&credentials(&p, None));
+        assert_eq!(
+            serde_json::to_string(&basic).unwrap(),
+            r#"{"scheme":"basic","username":"server","header":"Basic c2VydmVyOmh1bnRlcjJodW50ZXIy"}"#
+        );
+        assert!(!format!("{basic:?}").contains("c2VydmVy"), "{basic:?}");
+        let none = CredentialHeader::from(&Credential::None);
+        assert_eq!(
+            serde_json::to_string(&none).unwrap(),
+            r#"{"scheme":"none","username":null,"header":null}"#
         );
     }
 }

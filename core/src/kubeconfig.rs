@@ -20,7 +20,8 @@ use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result, check_size};
-use crate::manifest::{self, B64_STD, check_type_meta, string_field};
+use crate::go::base64::STD as B64_STD;
+use crate::manifest::{self, check_type_meta, string_field};
 
 /// One `clusters[]` entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -58,6 +59,78 @@ pub struct Kubeconfig {
     pub contexts: Vec<(String, Context)>,
     /// `current-context` ("" when absent).
     pub current_context: String,
+}
+
+/// The result of `parse_kubeconfig`: `{"current_context", "clusters": [...], "contexts":
+/// [...]}` (users are never read).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct KubeconfigInfo {
+    /// `current-context` (`""` when absent).
+    pub current_context: String,
+    /// The clusters, in file order.
+    pub clusters: Vec<ClusterInfo>,
+    /// The contexts, in file order.
+    pub contexts: Vec<ContextInfo>,
+}
+
+/// One cluster of a [`KubeconfigInfo`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ClusterInfo {
+    /// The cluster's name.
+    pub name: String,
+    /// `server`
+    pub server: String,
+    /// `certificate-authority-data` decoded, as text (`None` when absent).
+    pub ca_pem: Option<String>,
+    /// `certificate-authority` (a file path; `""` when absent).
+    pub certificate_authority: String,
+    /// `insecure-skip-tls-verify`
+    pub insecure_skip_tls_verify: bool,
+}
+
+/// One context of a [`KubeconfigInfo`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ContextInfo {
+    /// The context's name.
+    pub name: String,
+    /// `cluster`
+    pub cluster: String,
+    /// `user` (the name only)
+    pub user: String,
+    /// `namespace`
+    pub namespace: String,
+}
+
+impl From<&Kubeconfig> for KubeconfigInfo {
+    fn from(kc: &Kubeconfig) -> Self {
+        KubeconfigInfo {
+            current_context: kc.current_context.clone(),
+            clusters: kc
+                .clusters
+                .iter()
+                .map(|(n, c)| ClusterInfo {
+                    name: n.clone(),
+                    server: c.server.clone(),
+                    ca_pem: c
+                        .certificate_authority_data
+                        .as_ref()
+                        .map(|p| String::from_utf8_lossy(p).into_owned()),
+                    certificate_authority: c.certificate_authority.clone(),
+                    insecure_skip_tls_verify: c.insecure_skip_tls_verify,
+                })
+                .collect(),
+            contexts: kc
+                .contexts
+                .iter()
+                .map(|(n, c)| ContextInfo {
+                    name: n.clone(),
+                    cluster: c.cluster.clone(),
+                    user: c.user.clone(),
+                    namespace: c.namespace.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 fn kerr(msg: impl Into<String>) -> Error {
@@ -125,7 +198,7 @@ fn named_list<'a>(
         if !seen.insert(name.clone()) {
             return Err(kerr(format!(
                 "{ctx}: duplicate name {} in {key}",
-                crate::gofmt::quote(&name)
+                crate::go::strconv::quote(&name)
             )));
         }
         out.push((name, object_field(obj, inner, &ctx)?));
@@ -154,7 +227,7 @@ impl Kubeconfig {
             ..Kubeconfig::default()
         };
         for (name, obj) in named_list(root, "clusters", "cluster")? {
-            let ctx = format!("cluster {}", crate::gofmt::quote(&name));
+            let ctx = format!("cluster {}", crate::go::strconv::quote(&name));
             let mut c = Cluster::default();
             if let Some(o) = obj {
                 c.server = string_field(o, "server", &ctx, Error::InvalidKubeconfig)?;
@@ -165,13 +238,13 @@ impl Kubeconfig {
                 c.insecure_skip_tls_verify = bool_field(o, "insecure-skip-tls-verify", &ctx)?;
                 c.certificate_authority_data = match o.get("certificate-authority-data") {
                     None | Some(Value::Null) => None,
-                    Some(Value::String(s)) => Some(
-                        crate::gofmt::go_base64_decode(s.as_bytes(), b"").ok_or_else(|| {
+                    Some(Value::String(s)) => {
+                        Some(crate::go::base64::decode(s.as_bytes(), b"").ok_or_else(|| {
                             kerr(format!(
                                 "{ctx}: certificate-authority-data is not valid base64"
                             ))
-                        })?,
-                    ),
+                        })?)
+                    }
                     Some(_) => {
                         return Err(kerr(format!(
                             "{ctx}: field \"certificate-authority-data\" must be a string"
@@ -182,7 +255,7 @@ impl Kubeconfig {
             kc.clusters.push((name, c));
         }
         for (name, obj) in named_list(root, "contexts", "context")? {
-            let ctx = format!("context {}", crate::gofmt::quote(&name));
+            let ctx = format!("context {}", crate::go::strconv::quote(&name));
             let mut c = Context::default();
             if let Some(o) = obj {
                 c.cluster = string_field(o, "cluster", &ctx, Error::InvalidKubeconfig)?;
@@ -229,12 +302,12 @@ impl Kubeconfig {
             if context.is_some_and(|c| !c.is_empty()) {
                 kerr(format!(
                     "the context {} is invalid: the kubeconfig has no such context",
-                    crate::gofmt::quote(name)
+                    crate::go::strconv::quote(name)
                 ))
             } else {
                 kerr(format!(
                     "the current context is invalid: current-context {} is not one of the kubeconfig's contexts and there is no unnamed cluster",
-                    crate::gofmt::quote(name)
+                    crate::go::strconv::quote(name)
                 ))
             }
         })?;
@@ -245,8 +318,8 @@ impl Kubeconfig {
             .ok_or_else(|| {
                 kerr(format!(
                     "the cluster {} of context {} is not in the kubeconfig",
-                    crate::gofmt::quote(&ctx.cluster),
-                    crate::gofmt::quote(name)
+                    crate::go::strconv::quote(&ctx.cluster),
+                    crate::go::strconv::quote(name)
                 ))
             })
     }
@@ -392,5 +465,32 @@ mod tests {
         assert_eq!(c.certificate_authority_data.as_deref(), Some(&b"PEM"[..]));
         assert!(render_cluster_info_kubeconfig("yes", b"").is_err());
         assert!(render_cluster_info_kubeconfig("https://a b", b"").is_err());
+    }
+
+    #[test]
+    fn kubeconfig_info_json() {
+        let kc = Kubeconfig {
+            clusters: vec![(
+                "c".into(),
+                Cluster {
+                    server: "https://s".into(),
+                    certificate_authority_data: Some(b"PEM".to_vec()),
+                    ..Cluster::default()
+                },
+            )],
+            contexts: vec![(
+                "x".into(),
+                Context {
+                    cluster: "c".into(),
+                    user: "u".into(),
+                    namespace: String::new(),
+                },
+            )],
+            current_context: "x".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&KubeconfigInfo::from(&kc)).unwrap(),
+            r#"{"current_context":"x","clusters":[{"name":"c","server":"https://s","ca_pem":"PEM","certificate_authority":"","insecure_skip_tls_verify":false}],"contexts":[{"name":"x","cluster":"c","user":"u","namespace":""}]}"#
+        );
     }
 }

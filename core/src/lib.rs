@@ -50,34 +50,35 @@
 pub mod api;
 pub mod authn;
 pub mod discovery;
-pub mod duration;
 pub mod error;
-pub mod gofmt;
+mod go;
+mod input;
 pub mod join;
 pub mod jws;
 pub mod k3s;
 pub mod kubeconfig;
+pub mod limits;
 pub mod list;
 mod manifest;
-pub mod pem;
+pub mod options;
 pub mod pin;
 pub mod secret;
-pub mod spec;
-pub mod time;
 pub mod token;
 pub mod x509;
 
-// The main entry types at the crate root (the modules stay public for everything else).
+// The main entry types at the crate root (the concept modules hold everything else).
+// `Timestamp` and `Duration` (Go's `time.Time` for RFC3339 and `time.Duration`) live here only.
 pub use authn::{Authentication, DenyReason, User, authenticate};
 pub use discovery::{ConfigMap, DiscoveryResult, sign_cluster_info, verify_cluster_info};
-pub use duration::Duration;
 pub use error::{Error, Result};
+pub use go::duration::Duration;
+pub use go::time::Timestamp;
+pub use input::{ListInput, TextInput, TimeInput, TokenInput, TtlInput};
 pub use join::{JoinOptions, JoinTarget};
 pub use kubeconfig::Kubeconfig;
 pub use list::ListFormat;
+pub use options::{Flavour, TokenOptions, TokenSpec};
 pub use secret::Secret;
-pub use spec::{Flavour, TokenOptions, TokenSpec};
-pub use time::Timestamp;
 pub use token::BootstrapToken;
 
 /// The README's Rust example, compiled and run as a doc test so the README stays true.

@@ -1,21 +1,16 @@
-//! Reading Kubernetes manifests (Secret, ConfigMap, kubeconfig): one JSON-or-YAML loader,
-//! Go's `[]byte` base64 encoding (decoding lives in `gofmt::go_base64_decode`) and the field accessors the models share. Private to the
-//! crate; each model passes the error constructor of its kind (`Error::InvalidSecret`,
-//! ...).
+//! Reading Kubernetes manifests (Secret, ConfigMap, kubeconfig): one JSON-or-YAML loader
+//! and the field accessors the models share. Private to the crate; each model passes the
+//! error constructor of its kind (`Error::InvalidSecret`, ...).
 //!
 //! Messages carry positions, never input text: a manifest may hold secrets.
 
-use base64::engine::GeneralPurpose;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::gofmt::quote_cut;
+use crate::go::strconv::quote_cut;
 
 /// Builds the error of the caller's kind of manifest.
 pub(crate) type MakeError = fn(String) -> Error;
-
-/// Standard base64 with padding (what Go's `encoding/json` writes for `[]byte`).
-pub(crate) const B64_STD: GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
 fn yaml_options() -> serde_saphyr::Options {
     let mut o = serde_saphyr::Options::default();

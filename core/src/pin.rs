@@ -1,8 +1,5 @@
 //! CA public-key pins: `sha256:<hex of SubjectPublicKeyInfo DER>` (kubeadm `pubkeypin`,
 //! `cmd/kubeadm/app/util/pubkeypin`; karmada's lifted copy behaves the same).
-//!
-//! CONTRACT (discovery and join rely on these names): [`hash_certificate_der`],
-//! [`hashes_from_pem`], [`PinSet`] with `new`, `allow`, `is_empty`, `check_any`.
 
 use sha2::{Digest, Sha256};
 
@@ -11,6 +8,38 @@ use crate::x509::Certificate;
 
 /// The only hash format kubeadm knows.
 pub const FORMAT_SHA256: &str = "sha256";
+
+/// The result of `check_ca_pins`: `{"pinned": true}`, or `{"pinned": false, "message",
+/// "hashes"}` with the certificates' hashes and kubeadm's message.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PinCheck {
+    /// Whether one of the certificates is pinned.
+    pub pinned: bool,
+    /// [`not_pinned_message`] (only when not pinned).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The certificates' hashes (only when not pinned).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hashes: Option<Vec<String>>,
+}
+
+impl PinCheck {
+    /// The answer of [`PinSet::check_any`]: `Ok(())` pinned, `Err(hashes)` not.
+    pub fn from_check(check: std::result::Result<(), Vec<String>>) -> Self {
+        match check {
+            Ok(()) => PinCheck {
+                pinned: true,
+                message: None,
+                hashes: None,
+            },
+            Err(h) => PinCheck {
+                pinned: false,
+                message: Some(not_pinned_message(&h)),
+                hashes: Some(h),
+            },
+        }
+    }
+}
 
 /// Lowercase hex.
 pub fn hex_lower(b: &[u8]) -> String {
@@ -39,7 +68,7 @@ pub fn hash_certificate_der(der: &[u8]) -> Result<String> {
 /// One hash per certificate in a PEM bundle (client-go `ParseCertsPEM` rules: only
 /// `CERTIFICATE` blocks without headers; none at all is an error).
 pub fn hashes_from_pem(pem: &[u8]) -> Result<Vec<String>> {
-    Ok(crate::pem::parse_certificates(pem)?
+    Ok(crate::go::pem::parse_certificates(pem)?
         .iter()
         .map(hash_certificate)
         .collect())
@@ -81,10 +110,10 @@ impl PinSet {
         if !format.eq_ignore_ascii_case(FORMAT_SHA256) {
             return Err(Error::InvalidHash(format!(
                 "unknown hash format {}. Known format(s) are: sha256",
-                crate::gofmt::quote(format)
+                crate::go::strconv::quote(format)
             )));
         }
-        let quoted = crate::gofmt::quote(hash);
+        let quoted = crate::go::strconv::quote(hash);
         if value.len() / 2 != 32 {
             return Err(Error::InvalidHash(format!(
                 "invalid hash {quoted}, expected a 32 byte SHA-256 hash, found {} bytes",
@@ -115,7 +144,7 @@ impl PinSet {
                     return Err(Error::InvalidHash(format!(
                         "invalid hash {quoted}, could not decode SHA-256 from hex: encoding/hex: invalid byte: U+{:04X} {}",
                         bad,
-                        crate::gofmt::quote(&char::from(bad).to_string()).replace('"', "'")
+                        crate::go::strconv::quote(&char::from(bad).to_string()).replace('"', "'")
                     )));
                 }
             }
@@ -167,7 +196,7 @@ impl PinSet {
 pub fn not_pinned_message(hashes: &[String]) -> String {
     format!(
         "none of the public keys {} are pinned",
-        crate::gofmt::quote(&hashes.join(":"))
+        crate::go::strconv::quote(&hashes.join(":"))
     )
 }
 
@@ -195,5 +224,17 @@ mod tests {
         s.allow(&format!("SHA256:{}", "AB".repeat(32))).unwrap();
         assert_eq!(s.sha256, vec![[0xab; 32]]);
         assert!(!s.is_empty());
+    }
+
+    #[test]
+    fn pin_check_json() {
+        assert_eq!(
+            serde_json::to_string(&PinCheck::from_check(Ok(()))).unwrap(),
+            r#"{"pinned":true}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&PinCheck::from_check(Err(vec!["sha256:aa".into()]))).unwrap(),
+            r#"{"pinned":false,"message":"none of the public keys \"sha256:aa\" are pinned","hashes":["sha256:aa"]}"#
+        );
     }
 }

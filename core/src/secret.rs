@@ -1,6 +1,5 @@
 //! The Kubernetes `Secret` that stores a bootstrap token, and its manifests.
 //!
-//! OWNER: kubeadm-secret helper. CONTRACT (other modules rely on these names):
 //! * [`Secret`]: the fields of a core/v1 Secret that matter here. `data` holds the
 //!   *decoded* bytes (base64 is a manifest concern). `BTreeMap` = Go's sorted map order.
 //! * [`Secret::get`]: `secrets.GetData` (missing key → "").
@@ -13,10 +12,11 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use base64::Engine as _;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::{Error, Result, check_size};
-use crate::manifest::{self, B64_STD, check_type_meta, kind_of, opt_str, show, string_field};
+use crate::go::base64::STD as B64_STD;
+use crate::manifest::{self, check_type_meta, kind_of, opt_str, show, string_field};
 
 /// `bootstrap.kubernetes.io/token`
 pub const SECRET_TYPE: &str = "bootstrap.kubernetes.io/token";
@@ -137,7 +137,7 @@ impl Secret {
                 let mut out = BTreeMap::new();
                 for (k, v) in data {
                     let bytes = match v {
-                        Value::String(s) => crate::gofmt::go_base64_decode(s.as_bytes(), b"")
+                        Value::String(s) => crate::go::base64::decode(s.as_bytes(), b"")
                             .ok_or_else(|| {
                                 Error::InvalidSecret(format!(
                                     "data.{} is not valid base64 (standard alphabet, with padding)",
@@ -198,10 +198,16 @@ impl Secret {
     /// `data` values base64 (standard, padded). Empty or absent fields are left out
     /// (`namespace`, `type`, `data` when empty, `uid`, `deletionTimestamp`).
     pub fn to_value(&self) -> Value {
+        serde_json::to_value(self.to_manifest()).unwrap_or(Value::Null)
+    }
+
+    /// The manifest of [`Secret::to_value`] as a typed value (the result of
+    /// `render_secret` and `encode_token_secret`).
+    pub fn to_manifest(&self) -> SecretManifest {
         let data = self.data.as_ref().filter(|d| !d.is_empty()).map(|d| {
             d.iter()
-                .map(|(k, v)| (k.clone(), Value::String(B64_STD.encode(v))))
-                .collect::<Map<String, Value>>()
+                .map(|(k, v)| (k.clone(), B64_STD.encode(v)))
+                .collect()
         });
         self.manifest(DataForm::Base64, data)
     }
@@ -210,7 +216,12 @@ impl Secret {
     /// instead of `data`. The API server turns it into the same stored Secret.
     /// Fails (`invalid_secret`) when a value is not UTF-8.
     pub fn to_string_data_value(&self) -> Result<Value> {
-        let mut sd = Map::new();
+        Ok(serde_json::to_value(self.to_string_data_manifest()?).unwrap_or(Value::Null))
+    }
+
+    /// [`Secret::to_string_data_value`] as a typed value.
+    pub fn to_string_data_manifest(&self) -> Result<SecretManifest> {
+        let mut sd = BTreeMap::new();
         for (k, v) in self.data.iter().flatten() {
             let s = std::str::from_utf8(v).map_err(|_| {
                 Error::InvalidSecret(format!(
@@ -218,42 +229,29 @@ impl Secret {
                     show(k)
                 ))
             })?;
-            sd.insert(k.clone(), Value::String(s.to_owned()));
+            sd.insert(k.clone(), s.to_owned());
         }
         Ok(self.manifest(DataForm::Plain, (!sd.is_empty()).then_some(sd)))
     }
 
-    fn manifest(&self, form: DataForm, data: Option<Map<String, Value>>) -> Value {
-        let mut meta = Map::new();
-        if let Some(ts) = &self.deletion_timestamp {
-            meta.insert("deletionTimestamp".into(), Value::String(ts.clone()));
-        }
-        meta.insert("name".into(), Value::String(self.name.clone()));
-        if !self.namespace.is_empty() {
-            meta.insert("namespace".into(), Value::String(self.namespace.clone()));
-        }
-        if let Some(uid) = &self.uid {
-            meta.insert("uid".into(), Value::String(uid.clone()));
-        }
-        // Sorted like kubectl prints: apiVersion < data < kind < metadata < stringData < type.
-        let mut m = Map::new();
-        m.insert("apiVersion".into(), Value::String("v1".into()));
+    fn manifest(&self, form: DataForm, data: Option<BTreeMap<String, String>>) -> SecretManifest {
         let (data, string_data) = match form {
             DataForm::Base64 => (data, None),
             DataForm::Plain => (None, data),
         };
-        if let Some(d) = data {
-            m.insert("data".into(), Value::Object(d));
+        SecretManifest {
+            api_version: "v1".into(),
+            data,
+            kind: "Secret".into(),
+            metadata: SecretMetadata {
+                deletion_timestamp: self.deletion_timestamp.clone(),
+                name: self.name.clone(),
+                namespace: self.namespace.clone(),
+                uid: self.uid.clone(),
+            },
+            string_data,
+            type_: self.type_.clone(),
         }
-        m.insert("kind".into(), Value::String("Secret".into()));
-        m.insert("metadata".into(), Value::Object(meta));
-        if let Some(d) = string_data {
-            m.insert("stringData".into(), Value::Object(d));
-        }
-        if !self.type_.is_empty() {
-            m.insert("type".into(), Value::String(self.type_.clone()));
-        }
-        Value::Object(m)
     }
 
     /// The manifest as pretty JSON, like `kubectl get secret -o json`: 4-space indent,
@@ -276,6 +274,73 @@ impl Secret {
     /// The `stringData` form as pretty JSON (4-space indent, trailing newline).
     pub fn to_string_data_json(&self) -> Result<String> {
         Ok(pretty_json(&self.to_string_data_value()?))
+    }
+}
+
+/// A Secret manifest as `kubectl get secret -o json` prints it (keys in this order,
+/// which is kubectl's sorted order); empty or absent fields are left out. The result of
+/// `render_secret` / `encode_token_secret`. `data` holds base64 values, `stringData`
+/// plain ones (one of the two, or neither). `Debug` masks `token-secret`.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SecretManifest {
+    /// `v1`
+    #[serde(rename = "apiVersion")]
+    pub api_version: String,
+    /// `data`: base64 (standard, padded) values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<BTreeMap<String, String>>,
+    /// `Secret`
+    pub kind: String,
+    /// `metadata`
+    pub metadata: SecretMetadata,
+    /// `stringData`: plain values.
+    #[serde(rename = "stringData", skip_serializing_if = "Option::is_none")]
+    pub string_data: Option<BTreeMap<String, String>>,
+    /// `type` (left out when empty).
+    #[serde(rename = "type", skip_serializing_if = "String::is_empty")]
+    pub type_: String,
+}
+
+/// The `metadata` of a [`SecretManifest`].
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SecretMetadata {
+    /// `deletionTimestamp`, if any.
+    #[serde(rename = "deletionTimestamp", skip_serializing_if = "Option::is_none")]
+    pub deletion_timestamp: Option<String>,
+    /// `name`
+    pub name: String,
+    /// `namespace` (left out when empty).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub namespace: String,
+    /// `uid`, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+}
+
+impl fmt::Debug for SecretManifest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn masked(d: &Option<BTreeMap<String, String>>) -> Option<BTreeMap<&str, &str>> {
+            d.as_ref().map(|d| {
+                d.iter()
+                    .map(|(k, v)| {
+                        let shown = if k == KEY_TOKEN_SECRET {
+                            crate::token::MASK
+                        } else {
+                            v.as_str()
+                        };
+                        (k.as_str(), shown)
+                    })
+                    .collect()
+            })
+        }
+        f.debug_struct("SecretManifest")
+            .field("api_version", &self.api_version)
+            .field("data", &masked(&self.data))
+            .field("kind", &self.kind)
+            .field("metadata", &self.metadata)
+            .field("string_data", &masked(&self.string_data))
+            .field("type", &self.type_)
+            .finish()
     }
 }
 
@@ -496,5 +561,37 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn manifest_json_and_masked_debug() {
+        let mut s = Secret::parse(JSON).unwrap();
+        s.deletion_timestamp = Some("2025-01-01T00:00:00Z".into());
+        let m = s.to_manifest();
+        let text = serde_json::to_string(&m).unwrap();
+        assert!(text.starts_with(r#"{"apiVersion":"v1","data":{"#), "{text}");
+        assert!(
+            text.ends_with(r#"},"kind":"Secret","metadata":{"deletionTimestamp":"2025-01-01T00:00:00Z","name":"bootstrap-token-abcdef","namespace":"kube-system","uid":"u-1"},"type":"bootstrap.kubernetes.io/token"}"#),
+            "{text}"
+        );
+        assert_eq!(serde_json::to_value(&m).unwrap(), s.to_value());
+        let plain = s.to_string_data_manifest().unwrap();
+        let text = serde_json::to_string(&plain).unwrap();
+        assert!(
+            text.contains(r#""stringData":{"#) && !text.contains(r#""data""#),
+            "{text}"
+        );
+        for dbg in [format!("{m:?}"), format!("{plain:?}")] {
+            assert!(!dbg.contains("0123456789abcdef"), "{dbg}");
+            assert!(!dbg.contains("MDEyMzQ1Njc4OWFiY2RlZg=="), "{dbg}");
+        }
+        let bare = Secret {
+            name: "n".into(),
+            ..Secret::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&bare.to_manifest()).unwrap(),
+            r#"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"n"}}"#
+        );
     }
 }

@@ -202,6 +202,34 @@ impl<'de> serde::Deserialize<'de> for BootstrapToken {
     }
 }
 
+/// The result of `parse_token`: `{"id", "secret"}`. **Carries the secret**; `Debug`
+/// masks it.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TokenParts {
+    /// The token ID (`[a-z0-9]{6}`).
+    pub id: String,
+    /// The token secret (`[a-z0-9]{16}`).
+    pub secret: String,
+}
+
+impl From<&BootstrapToken> for TokenParts {
+    fn from(t: &BootstrapToken) -> Self {
+        TokenParts {
+            id: t.id().to_owned(),
+            secret: t.secret().to_owned(),
+        }
+    }
+}
+
+impl fmt::Debug for TokenParts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenParts")
+            .field("id", &self.id)
+            .field("secret", &MASK)
+            .finish()
+    }
+}
+
 /// The OS random source (`getrandom`), mapped into our error type. No fallback.
 #[cfg(feature = "getrandom")]
 pub fn os_random(buf: &mut [u8]) -> Result<()> {
@@ -267,7 +295,7 @@ pub fn describe_untrusted(s: &str) -> String {
         return format!("(a {}-byte value, not shown)", s.len());
     }
     if s.len() <= TOKEN_ID_LEN + 2 && s.chars().all(|c| c.is_ascii_graphic()) {
-        return crate::gofmt::quote(s);
+        return crate::go::strconv::quote(s);
     }
     format!("(a {}-byte value, not shown)", s.len())
 }
@@ -346,6 +374,21 @@ mod tests {
         assert_eq!(
             BootstrapToken::generate_with(&mut fill).unwrap_err().code(),
             "random_failure"
+        );
+    }
+
+    #[test]
+    fn token_parts_json_and_masked_debug() {
+        let t = BootstrapToken::parse("abcdef.0123456789abcdef").unwrap();
+        let p = TokenParts::from(&t);
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"id":"abcdef","secret":"0123456789abcdef"}"#
+        );
+        let dbg = format!("{p:?}");
+        assert!(
+            !dbg.contains("0123456789abcdef") && dbg.contains("abcdef"),
+            "{dbg}"
         );
     }
 }

@@ -5,7 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use kubetoken::k3s::{self, CredentialKind, K3sToken};
-use kubetoken::{Timestamp, pem, pin, x509};
+use kubetoken::x509::{self, pem};
+use kubetoken::{Timestamp, pin};
 use proptest::prelude::*;
 
 fn now() -> Timestamp {

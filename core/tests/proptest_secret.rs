@@ -1,4 +1,4 @@
-//! Property tests for tokens, token options and Secrets (owner: kubeadm-secret helper).
+//! Property tests for tokens, token options and Secrets.
 //!
 //! * render → manifest text (JSON, YAML, stringData YAML) → parse → `from_secret` gives
 //!   back the spec;
@@ -14,8 +14,8 @@
     clippy::indexing_slicing
 )]
 
+use kubetoken::options::{self, Flavour, TokenOptions, TokenSpec};
 use kubetoken::secret::{self, KEY_TOKEN_SECRET, Secret};
-use kubetoken::spec::{self, Flavour, TokenOptions, TokenSpec};
 use kubetoken::{BootstrapToken, Duration, Timestamp};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -105,7 +105,7 @@ proptest! {
         prop_assert_eq!(yaml_obj, parse_json(&texts[0]));
         // And the list path sees the same token.
         let list = json!({"kind": "List", "items": [parse_json(&texts[0])]});
-        let listed = spec::tokens_from_secret_list(&list.to_string()).unwrap();
+        let listed = options::tokens_from_secret_list(&list.to_string()).unwrap();
         prop_assert_eq!(listed.len(), 1);
         prop_assert_eq!(listed[0].as_ref().unwrap().token.expose(), token);
     }
@@ -140,13 +140,13 @@ proptest! {
     fn parsers_never_panic_on_text(s in any::<String>()) {
         let _ = Secret::parse(&s);
         let _ = secret::parse_secret_list(&s);
-        let _ = spec::tokens_from_secret_list(&s);
+        let _ = options::tokens_from_secret_list(&s);
         let _ = BootstrapToken::parse(&s);
         let _ = Duration::parse_go(&s).map(|d| (d.to_go_string(), d.short_human()));
         let _ = Timestamp::parse_rfc3339(&s).map(|t| (t.to_rfc3339(), t.to_rfc3339_utc()));
         let _ = kubetoken::token::describe_untrusted(&s);
         let _ = kubetoken::token::parse_secret_name(&s);
-        let _ = spec::validate_group(&s);
+        let _ = options::validate_group(&s);
         let _ = Flavour::parse(&s);
     }
 
@@ -174,7 +174,7 @@ proptest! {
             let _ = s.to_string_data_yaml();
             let _ = s.to_json();
         }
-        if let Ok(items) = spec::tokens_from_secret_list(&doc) {
+        if let Ok(items) = options::tokens_from_secret_list(&doc) {
             for item in items.into_iter().flatten() {
                 let _ = item.to_value();
             }
@@ -201,7 +201,7 @@ proptest! {
     fn value_entry_points_never_panic(v in json_value()) {
         let _ = Secret::from_value(&v);
         let _ = secret::secret_list_from_value(&v);
-        let _ = spec::tokens_from_secret_list_value(&v);
+        let _ = options::tokens_from_secret_list_value(&v);
         let _ = TokenOptions::from_value(&v).map(|o| o.validate());
         let wrapped = json!({"metadata": {"name": v.clone()}, "data": {"token-id": v.clone()}, "stringData": v.clone(), "ttl": v});
         let _ = Secret::from_value(&wrapped);

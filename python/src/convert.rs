@@ -46,11 +46,44 @@ impl From<KtError> for PyErr {
     }
 }
 
+/// The `kubetoken` exception class (in `kubetoken/_errors.py`) of each core error code
+/// (`kubetoken::Error::CODES`); every class subclasses `KubetokenError`.
+pub const FAMILIES: &[(&str, &str)] = &[
+    ("invalid_token", "InvalidTokenError"),
+    ("invalid_token_id", "InvalidTokenError"),
+    ("invalid_k3s_token", "InvalidTokenError"),
+    ("invalid_group", "InvalidOptionsError"),
+    ("invalid_usage", "InvalidOptionsError"),
+    ("invalid_duration", "InvalidOptionsError"),
+    ("invalid_timestamp", "InvalidOptionsError"),
+    ("invalid_options", "InvalidOptionsError"),
+    ("invalid_secret", "InvalidSecretError"),
+    ("invalid_configmap", "InvalidManifestError"),
+    ("invalid_kubeconfig", "InvalidManifestError"),
+    ("invalid_pem", "InvalidCertificateError"),
+    ("invalid_certificate", "InvalidCertificateError"),
+    ("invalid_hash", "InvalidCertificateError"),
+    ("invalid_ciphertext", "CryptoError"),
+    ("decryption_failed", "CryptoError"),
+    ("random_failure", "CryptoError"),
+    ("input_too_large", "InputTooLargeError"),
+    ("unsupported", "UnsupportedError"),
+];
+
+/// The exception class name for a core error code (`KubetokenError` for a code this
+/// table does not know yet).
+pub fn family(code: &str) -> &'static str {
+    FAMILIES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("KubetokenError", |(_, f)| f)
+}
+
 /// `kubetoken.<family>(message, code)`; the classes live in `kubetoken/_errors.py`.
 fn core_error(py: Python<'_>, e: &Error) -> PyErr {
     let built = py
         .import("kubetoken._errors")
-        .and_then(|m| m.getattr(e.family()))
+        .and_then(|m| m.getattr(family(e.code())))
         .and_then(|cls| cls.call1((e.message(), e.code())));
     match built {
         Ok(instance) => PyErr::from_value(instance),

@@ -5,7 +5,7 @@
 //! result into the JSON shape of `docs/api.md` (plain `dict`/`list`/`str`), which the
 //! pure-Python layer (`python/kubetoken/`) wraps into small frozen result classes. No
 //! rule of the domain lives here. Errors become `kubetoken.KubetokenError` subclasses
-//! chosen by `Error::family()`, carrying `Error::code()`. Heavy work runs with the GIL
+//! chosen by the code (`convert::FAMILIES`), carrying `Error::code()`. Heavy work runs with the GIL
 //! released (`py.detach`). "Now" is read here, never in the core.
 #![forbid(unsafe_code)]
 
@@ -108,7 +108,11 @@ fn verify_jws(
 #[pymodule(gil_used = false)]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add("ERROR_CODES", kubetoken::Error::ALL_CODES.to_vec())?;
+    let codes: Vec<(&str, &str)> = kubetoken::Error::CODES
+        .iter()
+        .map(|c| (*c, convert::family(c)))
+        .collect();
+    m.add("ERROR_CODES", codes)?;
     m.add_function(wrap_pyfunction!(generate_token, m)?)?;
     m.add_function(wrap_pyfunction!(parse_token, m)?)?;
     m.add_function(wrap_pyfunction!(is_valid_token, m)?)?;

@@ -1,10 +1,10 @@
-//! Token options and Secrets (core `spec`, `secret`).
+//! Token options and Secrets (core `options`, `secret`).
 
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 use serde_json::{Map, Value};
 
-use kubetoken::spec;
+use kubetoken::options;
 
 use crate::convert::{
     KtResult, Manifest, duration_arg, json_to_py, list_option, manifest, opt_str_list, time_arg,
@@ -69,14 +69,14 @@ fn with_now(
 /// `validate_group(group)`: `True`, or raises `InvalidOptionsError` (`invalid_group`).
 #[pyfunction]
 pub fn validate_group(group: &str) -> KtResult<bool> {
-    spec::validate_group(group)?;
+    options::validate_group(group)?;
     Ok(true)
 }
 
 /// `validate_usages(usages)`: `True`, or raises (`invalid_usage`).
 #[pyfunction]
 pub fn validate_usages(usages: &Bound<'_, PyAny>) -> KtResult<bool> {
-    spec::validate_usages(&opt_str_list(Some(usages))?.unwrap_or_default())?;
+    options::validate_usages(&opt_str_list(Some(usages))?.unwrap_or_default())?;
     Ok(true)
 }
 
@@ -86,7 +86,7 @@ pub fn validate_token_groups(
     usages: &Bound<'_, PyAny>,
     groups: &Bound<'_, PyAny>,
 ) -> KtResult<bool> {
-    spec::validate_token_groups(
+    options::validate_token_groups(
         &opt_str_list(Some(usages))?.unwrap_or_default(),
         &opt_str_list(Some(groups))?.unwrap_or_default(),
     )?;
@@ -207,8 +207,8 @@ pub fn parse_secret_list(py: Python<'_>, secrets: &Bound<'_, PyAny>) -> KtResult
         other => other,
     };
     let items = py.detach(|| match m {
-        Manifest::Text(t) => spec::tokens_from_secret_list(&t),
-        Manifest::Value(v) => spec::tokens_from_secret_list_value(&v),
+        Manifest::Text(t) => options::tokens_from_secret_list(&t),
+        Manifest::Value(v) => options::tokens_from_secret_list_value(&v),
     })?;
     let out = PyList::empty(py);
     for item in items {

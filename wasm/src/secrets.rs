@@ -1,7 +1,7 @@
 //! Token options and Secrets (docs/api.md "Token options and Secrets"). Arguments are
 //! converted here; `kubetoken::api` reads them and shapes the results.
 
-use kubetoken::spec;
+use kubetoken::options;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -39,14 +39,14 @@ fn token_args(v: JsValue, func: &'static str) -> JsResult<ApiArgs> {
 /// `validate_group` → `true`, or throws `InvalidOptionsError` (`invalid_group`).
 #[wasm_bindgen(js_name = validateGroup, skip_typescript)]
 pub fn validate_group(group: JsValue) -> JsResult<bool> {
-    spec::validate_group(&conv::string(&group, "group")?).js()?;
+    options::validate_group(&conv::string(&group, "group")?).js()?;
     Ok(true)
 }
 
 /// `validate_usages` → `true`, or throws (`invalid_usage`).
 #[wasm_bindgen(js_name = validateUsages, skip_typescript)]
 pub fn validate_usages(usages: JsValue) -> JsResult<bool> {
-    spec::validate_usages(&conv::string_list(&usages, "usages")?).js()?;
+    options::validate_usages(&conv::string_list(&usages, "usages")?).js()?;
     Ok(true)
 }
 
@@ -57,7 +57,7 @@ pub fn validate_token_groups(options: JsValue) -> JsResult<bool> {
     let usages = o.opt_list("usages")?.unwrap_or_default();
     let groups = o.opt_list("groups")?.unwrap_or_default();
     o.finish()?;
-    spec::validate_token_groups(&usages, &groups).js()?;
+    options::validate_token_groups(&usages, &groups).js()?;
     Ok(true)
 }
 

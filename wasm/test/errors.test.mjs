@@ -1,4 +1,4 @@
-// The error classes: real Error subclasses, one per Error::family(), stable .code,
+// The error classes: real Error subclasses, one per error family, stable .code,
 // thrown by the wasm module (never a string), TypeError for wrong JS types.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -10,7 +10,7 @@ const families = loadFamilies();
 
 test("every (code, family) of the core has an exported subclass", () => {
   const codes = Object.keys(families);
-  assert.ok(codes.length >= 19, `${codes.length} codes in Error::ALL_CODES`);
+  assert.ok(codes.length >= 19, `${codes.length} codes in Error::CODES`);
   for (const [code, family] of Object.entries(families)) {
     const cls = k[family];
     assert.equal(typeof cls, "function", `${family} exported`);

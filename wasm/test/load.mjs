@@ -1,5 +1,6 @@
 // Node-side loaders for the tests: the shared vectors, docs/api.md, and the
-// (code → family) table of core/src/error.rs (`Error::ALL_CODES`).
+// (code → family) table of the package (`FAMILIES` in src/conv.rs) over every code of
+// core/src/error.rs (`Error::CODES`).
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseApiDoc } from "./runner.mjs";
@@ -18,14 +19,24 @@ export function loadApi() {
   return parseApiDoc(readFileSync(repo("docs/api.md"), "utf8"));
 }
 
-/** `{code: family}` from `Error::ALL_CODES` in core/src/error.rs. */
+/** The text of `const <name>: ... = &[ ... ];` in a Rust source file. */
+function rustTable(path, name) {
+  const src = readFileSync(repo(path), "utf8");
+  const start = src.indexOf(`const ${name}:`);
+  return src.slice(start, src.indexOf("];", start));
+}
+
+/** `{code: family}` for every `Error::CODES` entry (family `undefined` when unmapped). */
 export function loadFamilies() {
-  const src = readFileSync(repo("core/src/error.rs"), "utf8");
-  const start = src.indexOf("ALL_CODES");
-  const end = src.indexOf("];", start);
+  const table = {};
+  for (const m of rustTable("wasm/src/conv.rs", "FAMILIES").matchAll(
+    /\("([a-z_0-9]+)",\s*"([A-Za-z]+)"\)/g,
+  )) {
+    table[m[1]] = m[2];
+  }
   const out = {};
-  for (const m of src.slice(start, end).matchAll(/\("([a-z_0-9]+)",\s*"([A-Za-z]+)"\)/g)) {
-    out[m[1]] = m[2];
+  for (const m of rustTable("core/src/error.rs", "CODES").matchAll(/"([a-z_0-9]+)"/g)) {
+    out[m[1]] = table[m[1]];
   }
   return out;
 }

@@ -3,8 +3,9 @@
 
 use kubetoken::join::{JoinOptions, JoinTarget, kubeadm_join_command};
 use kubetoken::kubeconfig::Kubeconfig;
-use kubetoken::spec::{self, TokenSpec};
-use kubetoken::{BootstrapToken, Duration, Secret, Timestamp, authn, jws, k3s, pem, pin, token};
+use kubetoken::options::{self, TokenSpec};
+use kubetoken::x509::pem;
+use kubetoken::{BootstrapToken, Duration, Secret, Timestamp, authn, jws, k3s, pin, token};
 use serde_json::{Value, json};
 
 use super::inputs::{self, Rng};
@@ -150,7 +151,7 @@ pub fn all() -> Vec<Func> {
             },
             shrink: Some("secret"),
         },
-        // --- Go durations (core/src/duration.rs) ---
+        // --- Go durations (core/src/go/duration.rs) ---
         Func {
             name: "parse_duration",
             weight: 14,
@@ -175,7 +176,7 @@ pub fn all() -> Vec<Func> {
             ours: |a| Outcome::Ok(json!(Duration::from_nanos(i(a, "nanos")).short_human())),
             shrink: None,
         },
-        // --- Go RFC3339 times (core/src/time.rs) ---
+        // --- Go RFC3339 times (core/src/go/time.rs) ---
         Func {
             name: "parse_rfc3339",
             weight: 16,
@@ -193,19 +194,19 @@ pub fn all() -> Vec<Func> {
             },
             shrink: None,
         },
-        // --- groups and usages (core/src/spec.rs) ---
+        // --- groups and usages (core/src/options.rs) ---
         Func {
             name: "validate_group",
             weight: 6,
             make: |r| json!({"group": inputs::group_like(r)}),
-            ours: |a| out(spec::validate_group(s(a, "group")).map(|()| Value::Null)),
+            ours: |a| out(options::validate_group(s(a, "group")).map(|()| Value::Null)),
             shrink: Some("group"),
         },
         Func {
             name: "validate_usages",
             weight: 3,
             make: |r| json!({"usages": inputs::list_of(r, 3, inputs::usage_like)}),
-            ours: |a| out(spec::validate_usages(&strs(a, "usages")).map(|()| Value::Null)),
+            ours: |a| out(options::validate_usages(&strs(a, "usages")).map(|()| Value::Null)),
             shrink: None,
         },
         Func {
@@ -240,7 +241,7 @@ pub fn all() -> Vec<Func> {
             },
             shrink: None,
         },
-        // --- Secrets (core/src/secret.rs, spec.rs, authn.rs) ---
+        // --- Secrets (core/src/secret.rs, options.rs, authn.rs) ---
         Func {
             name: "get_groups",
             weight: 4,
@@ -439,7 +440,7 @@ pub fn all() -> Vec<Func> {
             },
             shrink: Some("detached"),
         },
-        // --- CA pins (core/src/pem.rs, x509.rs, pin.rs) ---
+        // --- CA pins (core/src/go/pem.rs, x509/, pin.rs) ---
         Func {
             name: "pem_hashes",
             weight: 6,
@@ -494,7 +495,7 @@ pub fn all() -> Vec<Func> {
             },
             shrink: None,
         },
-        // --- k3s CA-bundle hash (core/src/k3s.rs, x509.rs): Go's x509 Verify decides ---
+        // --- k3s CA-bundle hash (core/src/k3s.rs, x509/): Go's x509 Verify decides ---
         Func {
             name: "k3s_hash_ca",
             weight: 8,

@@ -1,6 +1,6 @@
 //! The test ops of docs/api.md ("Test ops" tables of the Tokens and Secrets sections),
 //! built from the public Rust functions. `None` for every other op.
-use kubetoken::spec::TokenOptions;
+use kubetoken::options::TokenOptions;
 use kubetoken::{BootstrapToken, Error, Secret, Timestamp, TokenSpec, token};
 use serde_json::{Value, json};
 

@@ -231,4 +231,14 @@ mod tests {
         };
         assert_eq!(t.render("aaaa\tb\nsolo\nc\td\n"), "aaaa.b\nsolo\nc....d\n");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "[ -~\\t\\n\\u{b}\\u{c}éノ]{0,200}") {
+            let out = TabWriter::KUBECTL.render(&text);
+            // Every non-control character survives, in order.
+            let keep = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            proptest::prop_assert_eq!(keep(&out), keep(&text));
+        }
+    }
 }

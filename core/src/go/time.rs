@@ -11,7 +11,7 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::gofmt::quote_time as quote;
+use crate::go::strconv::quote_time as quote;
 
 /// An instant with the UTC offset it was written in.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -145,9 +145,9 @@ impl Timestamp {
 }
 
 /// `t + d` (Go `Time.Add`), saturating at the representable range; keeps the offset.
-impl std::ops::Add<crate::duration::Duration> for Timestamp {
+impl std::ops::Add<crate::go::duration::Duration> for Timestamp {
     type Output = Timestamp;
-    fn add(self, d: crate::duration::Duration) -> Timestamp {
+    fn add(self, d: crate::go::duration::Duration) -> Timestamp {
         let n = self.unix_nanos().saturating_add(i128::from(d.as_nanos()));
         Timestamp {
             offset: self.offset,
@@ -158,11 +158,11 @@ impl std::ops::Add<crate::duration::Duration> for Timestamp {
 
 /// `a - b` as a Go `Duration`, saturating like Go's `Time.Sub`.
 impl std::ops::Sub for Timestamp {
-    type Output = crate::duration::Duration;
-    fn sub(self, other: Timestamp) -> crate::duration::Duration {
+    type Output = crate::go::duration::Duration;
+    fn sub(self, other: Timestamp) -> crate::go::duration::Duration {
         let n = self.unix_nanos() - other.unix_nanos();
         let n = n.clamp(i128::from(i64::MIN), i128::from(i64::MAX));
-        crate::duration::Duration::from_nanos(i64::try_from(n).unwrap_or(0))
+        crate::go::duration::Duration::from_nanos(i64::try_from(n).unwrap_or(0))
     }
 }
 
@@ -490,7 +490,7 @@ mod tests {
 
     #[test]
     fn arithmetic_saturates_at_the_extremes() {
-        use crate::duration::Duration;
+        use crate::go::duration::Duration;
         let (max, min) = (
             Duration::from_nanos(i64::MAX),
             Duration::from_nanos(i64::MIN),

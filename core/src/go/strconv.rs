@@ -1,29 +1,6 @@
-//! Go formatting and encoding helpers upstream behaviour depends on: `%q`
-//! (strconv.Quote) and `base64.StdEncoding` decoding.
-
-use base64::Engine as _;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-
-/// Go's `base64.StdEncoding` decoder: padding required, non-zero trailing bits accepted,
-/// `\r` and `\n` skipped anywhere (Go's decoder does that itself), anything else rejected.
-/// `extra_skip` lists further bytes the caller removes first (PEM bodies drop spaces and
-/// tabs too). The one decoder behind Secret `data`, kubeconfig CA data, PEM bodies and
-/// k3s ciphertexts.
-pub(crate) fn go_base64_decode(data: &[u8], extra_skip: &[u8]) -> Option<Vec<u8>> {
-    const GO_STD: GeneralPurpose = GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        GeneralPurposeConfig::new()
-            .with_decode_allow_trailing_bits(true)
-            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
-    );
-    let skipped = |b: &u8| matches!(b, b'\r' | b'\n') || extra_skip.contains(b);
-    if data.iter().any(skipped) {
-        let clean: Vec<u8> = data.iter().copied().filter(|b| !skipped(b)).collect();
-        GO_STD.decode(clean).ok()
-    } else {
-        GO_STD.decode(data).ok()
-    }
-}
+//! Go string quoting that upstream output and messages depend on: `%q`
+//! (`strconv.Quote`), the `time` package's own quoting, and the JSON string literals of
+//! Go's `encoding/json`.
 
 /// Go's `strconv.Quote` / `%q` for a string.
 pub fn quote(s: &str) -> String {
@@ -84,6 +61,55 @@ pub fn quote_time(s: &str) -> String {
     out
 }
 
+/// Which `encoding/json` writes a string literal ([`json_string`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum JsonEscapes {
+    /// Go's standard library (≥ 1.22, what kubectl's printers use): `\b` and `\f` as
+    /// short escapes.
+    Std,
+    /// go-jose's fork of `encoding/json` (the JWS header): `\b` and `\f` as `\u0008`
+    /// and `\u000c`, like the standard library before Go 1.22.
+    GoJose,
+}
+
+/// A JSON string literal exactly as Go's `encoding/json` writes it with HTML escaping on:
+/// `"` and `\` backslash-escaped, `\n` `\r` `\t` short escapes (and `\b` `\f` with
+/// [`JsonEscapes::Std`]), other characters below U+0020 as `\u00xx` (lowercase hex), `<`
+/// `>` `&` as `\u003c` `\u003e` `\u0026`, U+2028/U+2029 as `\u2028`/`\u2029`.
+/// Everything else (including DEL and non-ASCII) is copied as UTF-8. (Go turns invalid
+/// UTF-8 into `\ufffd`; a `&str` has none.)
+pub(crate) fn json_string(s: &str, escapes: JsonEscapes) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' if escapes == JsonEscapes::Std => out.push_str("\\b"),
+            '\u{c}' if escapes == JsonEscapes::Std => out.push_str("\\f"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c if u32::from(c) < 0x20 => {
+                let b = u32::from(c) as usize;
+                out.push_str("\\u00");
+                for nibble in [b >> 4, b & 0xf] {
+                    if let Some(&h) = HEX.get(nibble) {
+                        out.push(char::from(h));
+                    }
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// An approximation of Go's `unicode.IsPrint` good enough for messages: printable
 /// unless a control, a separator other than ASCII space, or a private/unassigned area.
 fn is_go_printable(c: char) -> bool {
@@ -108,32 +134,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn go_base64_rules() {
-        assert_eq!(go_base64_decode(b"YWJj\r\nZGVm", b"").unwrap(), b"abcdef");
-        assert_eq!(go_base64_decode(b"aGVs\nbG8=", b"").unwrap(), b"hello");
-        assert_eq!(
-            go_base64_decode(b"YR==", b"").unwrap(),
-            b"a",
-            "Go allows trailing bits"
-        );
-        assert!(go_base64_decode(b"YQ", b"").is_none(), "padding required");
-        assert!(go_base64_decode(b"YQ=", b"").is_none());
-        assert!(go_base64_decode(b"Y Q==", b"").is_none());
-        assert!(go_base64_decode(b"YQ==\t", b"").is_none());
-        assert!(
-            go_base64_decode(b"-_8=", b"").is_none(),
-            "URL alphabet rejected"
-        );
-        assert_eq!(go_base64_decode(b"", b"").unwrap(), b"");
-        // More outcomes checked against Go's encoding/json ([]byte) with go1.26.
-        assert_eq!(go_base64_decode(b"\nYQ==", b"").unwrap(), b"a");
-        assert_eq!(go_base64_decode(b"YW\rJj", b"").unwrap(), b"abc");
-        assert_eq!(go_base64_decode(b"YWJjZA==\n", b"").unwrap(), b"abcd");
-        for bad in ["YQ==YQ==", "=", "YWJjZA="] {
-            assert!(go_base64_decode(bad.as_bytes(), b"").is_none(), "{bad}");
-        }
-    }
-    #[test]
     fn quotes_like_go() {
         assert_eq!(quote(r"\A([a-z0-9]{6})\z"), r#""\\A([a-z0-9]{6})\\z""#);
         assert_eq!(quote("a\"b\n\x01\x7f"), r#""a\"b\n\x01\x7f""#);
@@ -144,5 +144,29 @@ mod tests {
             quote_time("a\"\\\n\x7fé"),
             "\"a\\\"\\\\\\x0a\x7f\\xc3\\xa9\""
         );
+    }
+
+    #[test]
+    fn json_strings_like_go() {
+        use JsonEscapes::{GoJose, Std};
+        for e in [Std, GoJose] {
+            assert_eq!(json_string("", e), "\"\"");
+            assert_eq!(
+                json_string("a\"b\\c\nd\re\tf\u{1}g<>&\u{2028}\u{2029}\u{7f}é", e),
+                "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u003c\\u003e\\u0026\\u2028\\u2029\u{7f}é\""
+            );
+            assert_eq!(json_string("\u{1f}", e), "\"\\u001f\"");
+        }
+        // Go ≥ 1.22 writes \b and \f short; go-jose's older fork does not.
+        assert_eq!(json_string("\u{8}\u{c}", Std), "\"\\b\\f\"");
+        assert_eq!(json_string("\u{8}\u{c}", GoJose), "\"\\u0008\\u000c\"");
+        // Std is what serde_json writes, plus Go's HTML escapes.
+        let all: String = (0u32..0x80).filter_map(char::from_u32).collect();
+        let serde = serde_json::Value::String(all.clone()).to_string();
+        let html = serde
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026");
+        assert_eq!(json_string(&all, Std), html);
     }
 }

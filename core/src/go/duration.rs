@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::gofmt::quote_time as quote;
+use crate::go::strconv::quote_time as quote;
 
 /// A signed span of nanoseconds, like Go's `time.Duration` (±292 years).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -293,6 +293,7 @@ impl std::str::FromStr for Duration {
     }
 }
 
+/// Serialized as [`Duration::to_go_string`] (`"1h30m0s"`), the form every result uses.
 impl serde::Serialize for Duration {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_go_string())

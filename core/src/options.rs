@@ -1,26 +1,23 @@
 //! Token options: kubeadm's `BootstrapToken` config object (token, description, TTL or
 //! expires, usages, groups), the per-flavour defaults, validation, and the conversions
 //! to and from the stored [`Secret`] (`BootstrapTokenToSecret` / `BootstrapTokenFromSecret`).
-//!
-//! OWNER: kubeadm-secret helper. CONTRACT (other modules rely on these names):
-//! [`Flavour`], [`TokenSpec`], [`TokenSpec::new`], [`TokenSpec::validate`],
-//! [`TokenSpec::to_secret`], [`TokenSpec::from_secret`], [`validate_group`],
-//! [`validate_usages`], [`KNOWN_USAGES`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use zeroize::Zeroize;
 
-use crate::duration::Duration;
 use crate::error::{Error, Result};
-use crate::gofmt::{quote, quote_cut};
+use crate::go::duration::Duration;
+use crate::go::strconv::{quote, quote_cut};
+use crate::go::time::Timestamp;
 use crate::secret::{
     KEY_DESCRIPTION, KEY_EXPIRATION, KEY_EXTRA_GROUPS, KEY_TOKEN_ID, KEY_TOKEN_SECRET, NAMESPACE,
     SECRET_TYPE, Secret, USAGE_PREFIX,
 };
-use crate::time::Timestamp;
 use crate::token::{self, BootstrapToken, describe_untrusted};
+
+pub use crate::input::{ListInput, TOKEN_OPTION_NAMES, TextInput, TimeInput, TokenInput, TtlInput};
 
 /// `KnownTokenUsages`, in upstream order.
 pub const KNOWN_USAGES: [&str; 2] = ["signing", "authentication"];
@@ -70,7 +67,7 @@ impl Flavour {
             .ok_or_else(|| {
                 Error::InvalidOptions(format!(
                     "unknown flavour {}; expected one of kubeadm, k3s, rke2, karmada",
-                    crate::gofmt::quote(s)
+                    describe_untrusted(s)
                 ))
             })
     }
@@ -275,29 +272,91 @@ impl TokenSpec {
     /// string, when set). `expires` is `null` or RFC3339 in its stored offset.
     /// **Contains the token secret** (`token`).
     pub fn to_value(&self) -> Value {
-        let mut m = Map::new();
-        m.insert("token".into(), Value::String(self.token.expose()));
-        m.insert("id".into(), Value::String(self.token.id().to_owned()));
-        m.insert(
-            "description".into(),
-            Value::String(self.description.clone()),
-        );
-        if let Some(ttl) = self.ttl {
-            m.insert("ttl".into(), Value::String(ttl.to_go_string()));
-        }
-        m.insert(
-            "expires".into(),
-            self.expires
-                .map_or(Value::Null, |e| Value::String(e.to_rfc3339())),
-        );
-        m.insert("usages".into(), strings_value(&self.usages));
-        m.insert("groups".into(), strings_value(&self.groups));
-        Value::Object(m)
+        serde_json::to_value(TokenInfo::from(self)).unwrap_or(Value::Null)
     }
 }
 
-fn strings_value(v: &[String]) -> Value {
-    Value::Array(v.iter().cloned().map(Value::String).collect())
+/// The result of `parse_secret` (one token as stored): `{"token", "id", "description",
+/// "expires", "usages", "groups"}`, plus `"ttl"` only when set (never, for a token read
+/// from a Secret). `expires` is `null` or RFC3339 in its stored offset. **Carries the
+/// token secret** (`token`); `Debug` masks it.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TokenInfo {
+    /// The full token `<id>.<secret>`.
+    pub token: String,
+    /// The token ID.
+    pub id: String,
+    /// The description (`""` when none).
+    pub description: String,
+    /// The TTL as a Go duration string, when the spec has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<String>,
+    /// The expiration (RFC3339, stored offset), `None` = never.
+    pub expires: Option<String>,
+    /// The usages (`signing`, `authentication`, ...), as stored (sorted).
+    pub usages: Vec<String>,
+    /// The extra groups.
+    pub groups: Vec<String>,
+}
+
+impl From<&TokenSpec> for TokenInfo {
+    fn from(t: &TokenSpec) -> Self {
+        TokenInfo {
+            token: t.token.expose(),
+            id: t.token.id().to_owned(),
+            description: t.description.clone(),
+            ttl: t.ttl.map(Duration::to_go_string),
+            expires: t.expires.map(|e| e.to_rfc3339()),
+            usages: t.usages.clone(),
+            groups: t.groups.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for TokenInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenInfo")
+            .field("token", &format_args!("{}.{}", self.id, token::MASK))
+            .field("id", &self.id)
+            .field("description", &self.description)
+            .field("ttl", &self.ttl)
+            .field("expires", &self.expires)
+            .field("usages", &self.usages)
+            .field("groups", &self.groups)
+            .finish()
+    }
+}
+
+/// One element of the `parse_secret_list` result: the token, or why its Secret could
+/// not be decoded (`{"error": code, "message"}`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum SecretListEntry {
+    /// A decoded token.
+    Token(TokenInfo),
+    /// A Secret that failed to decode.
+    Error(EntryError),
+}
+
+/// A Secret of a list that failed to decode (no token secret in `message`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct EntryError {
+    /// The error code (`invalid_secret`, ...).
+    pub error: String,
+    /// The error message.
+    pub message: String,
+}
+
+impl From<&ListedToken> for SecretListEntry {
+    fn from(r: &ListedToken) -> Self {
+        match r {
+            Ok(t) => SecretListEntry::Token(TokenInfo::from(t)),
+            Err(e) => SecretListEntry::Error(EntryError {
+                error: e.code().to_owned(),
+                message: e.message(),
+            }),
+        }
+    }
 }
 
 /// `ValidateBootstrapGroupName`: the group must match [`GROUP_PATTERN`]
@@ -395,58 +454,13 @@ pub struct TokenOptions {
     pub groups: Option<Vec<String>>,
 }
 
-/// Keys of the options object that belong to the op, not to [`TokenOptions`].
-const OP_KEYS: [&str; 3] = ["now", "string_data", "stringData"];
-
 impl TokenOptions {
-    /// Reads options from a JSON object (what bindings receive):
-    ///
-    /// * `token`: string (`""` or `null` = generate; else must be a valid token);
-    /// * `flavour`: `kubeadm` | `k3s` | `rke2` | `karmada`;
-    /// * `description`: string;
-    /// * `ttl`: Go duration string (`"24h"`, `"0"`) or a number of milliseconds;
-    /// * `expires`: RFC3339 string;
-    /// * `usages`, `groups`: array of strings, or one comma-separated string.
-    ///
-    /// `null` means unset. The op-level keys `now`, `string_data`/`stringData` are
-    /// ignored; any other key is an `invalid_options` error (catches typos).
+    /// Reads options from a JSON object (the JSON façade, `api::call`): a thin reader
+    /// into [`TokenInput`], resolved by [`TokenInput::resolve`]
+    /// (see its precedence), so the JSON façade and the typed bindings give the same
+    /// result and the same first error for the same input.
     pub fn from_value(value: &Value) -> Result<TokenOptions> {
-        let obj = match value {
-            Value::Object(o) => o,
-            Value::Null => return Ok(TokenOptions::default()),
-            _ => {
-                return Err(Error::InvalidOptions(
-                    "token options must be an object".into(),
-                ));
-            }
-        };
-        let mut o = TokenOptions::default();
-        for (k, v) in obj {
-            if v.is_null() || OP_KEYS.contains(&k.as_str()) {
-                continue;
-            }
-            match k.as_str() {
-                "token" => {
-                    let t = str_opt(k, v)?;
-                    if !t.is_empty() {
-                        o.token = Some(BootstrapToken::parse(t)?);
-                    }
-                }
-                "flavour" => o.flavour = Flavour::parse(str_opt(k, v)?)?,
-                "description" => o.description = Some(str_opt(k, v)?.to_owned()),
-                "ttl" => o.ttl = Some(duration_opt(v)?),
-                "expires" => o.expires = Some(Timestamp::parse_rfc3339(str_opt(k, v)?)?),
-                "usages" => o.usages = Some(list_opt(k, v)?),
-                "groups" => o.groups = Some(list_opt(k, v)?),
-                other => {
-                    return Err(Error::InvalidOptions(format!(
-                        "unknown token option {}; expected token, flavour, description, ttl, expires, usages, groups",
-                        quote_cut(other, 300)
-                    )));
-                }
-            }
-        }
-        Ok(o)
+        TokenInput::from_value(value)?.resolve()
     }
 
     /// The spec with defaults applied, generating a token from `fill` when none is set.
@@ -535,62 +549,6 @@ impl TokenOptions {
     #[cfg(feature = "getrandom")]
     pub fn render_secret(&self, now: Timestamp) -> Result<(TokenSpec, Secret)> {
         self.render_secret_with(now, &mut crate::token::os_random)
-    }
-}
-
-fn str_opt<'a>(k: &str, v: &'a Value) -> Result<&'a str> {
-    v.as_str()
-        .ok_or_else(|| Error::InvalidOptions(format!("token option {k} must be a string")))
-}
-
-fn ttl_out_of_range() -> Error {
-    Error::InvalidDuration("ttl is out of range (about ±292 years)".into())
-}
-
-fn duration_opt(v: &Value) -> Result<Duration> {
-    match v {
-        Value::String(s) => Duration::parse_go(s),
-        Value::Number(n) => {
-            if let Some(ms) = n.as_i64() {
-                // Not Duration::from_millis: it saturates, which would turn an
-                // out-of-range TTL into ~292 years instead of an error.
-                return ms
-                    .checked_mul(1_000_000)
-                    .map(Duration::from_nanos)
-                    .ok_or_else(ttl_out_of_range);
-            }
-            let ms = n.as_f64().filter(|f| f.is_finite()).ok_or_else(|| {
-                Error::InvalidDuration("ttl must be a finite number of milliseconds".into())
-            })?;
-            let ns = ms * 1e6;
-            if ns.abs() >= 9.2e18 {
-                return Err(ttl_out_of_range());
-            }
-            #[allow(clippy::cast_possible_truncation)]
-            Ok(Duration::from_nanos(ns as i64))
-        }
-        _ => Err(Error::InvalidDuration(
-            "ttl must be a Go duration string or a number of milliseconds".into(),
-        )),
-    }
-}
-
-/// A list option: array of strings, or one comma-separated string (`""` = empty list).
-fn list_opt(k: &str, v: &Value) -> Result<Vec<String>> {
-    match v {
-        Value::String(s) if s.is_empty() => Ok(Vec::new()),
-        Value::String(s) => Ok(s.split(',').map(str::to_owned).collect()),
-        Value::Array(a) => a
-            .iter()
-            .map(|x| {
-                x.as_str().map(str::to_owned).ok_or_else(|| {
-                    Error::InvalidOptions(format!("token option {k} must hold only strings"))
-                })
-            })
-            .collect(),
-        _ => Err(Error::InvalidOptions(format!(
-            "token option {k} must be an array of strings or a comma-separated string"
-        ))),
     }
 }
 
@@ -836,5 +794,46 @@ mod tests {
                 .code(),
             "invalid_group"
         );
+    }
+
+    #[test]
+    fn token_info_and_list_entries_json() {
+        let spec = TokenSpec {
+            token: BootstrapToken::parse("abcdef.0123456789abcdef").unwrap(),
+            description: "d".into(),
+            ttl: None,
+            expires: Some(Timestamp::parse_rfc3339("2025-01-02T03:04:05+01:00").unwrap()),
+            usages: vec!["authentication".into(), "signing".into()],
+            groups: vec![],
+        };
+        let info = TokenInfo::from(&spec);
+        assert_eq!(
+            serde_json::to_string(&info).unwrap(),
+            r#"{"token":"abcdef.0123456789abcdef","id":"abcdef","description":"d","expires":"2025-01-02T03:04:05+01:00","usages":["authentication","signing"],"groups":[]}"#
+        );
+        let dbg = format!("{info:?}");
+        assert!(!dbg.contains("0123456789abcdef"), "{dbg}");
+        let never = TokenInfo {
+            ttl: Some("1h0m0s".into()),
+            expires: None,
+            ..info.clone()
+        };
+        let v = serde_json::to_value(&never).unwrap();
+        assert_eq!(v["ttl"], "1h0m0s");
+        assert!(v["expires"].is_null());
+        let entries = [
+            SecretListEntry::from(&Ok(spec)),
+            SecretListEntry::from(&Err(Error::InvalidSecret("bad".into()))),
+        ];
+        let text = serde_json::to_string(&entries).unwrap();
+        assert!(
+            text.starts_with(r#"[{"token":"abcdef.0123456789abcdef","id":"abcdef","#),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(r#"{"error":"invalid_secret","message":"bad"}]"#),
+            "{text}"
+        );
+        assert!(!format!("{entries:?}").contains("0123456789abcdef"));
     }
 }

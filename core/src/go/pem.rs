@@ -99,7 +99,7 @@ fn get_line(data: &[u8]) -> (&[u8], &[u8]) {
 
 /// The PEM body: `removeSpacesAndTabs`, then Go's decoder (which skips `\r`, `\n`).
 fn decode_body(body: &[u8]) -> Option<Vec<u8>> {
-    crate::gofmt::go_base64_decode(body, b" \t")
+    crate::go::base64::decode(body, b" \t")
 }
 
 /// Go `pem.Decode`: the next block and the rest of the input after it, or `None` and the
