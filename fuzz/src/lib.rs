@@ -22,8 +22,11 @@ use kubetoken::k3s::{self, CredentialKind, K3sToken};
 use kubetoken::{BootstrapToken, Duration, Error, Secret, Timestamp, api};
 use serde_json::{Value, json};
 
+/// A target body.
+pub type Body = fn(&[u8]);
+
 /// Every target: its name (the directory under `fuzz/corpus/`) and its body.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Body)] = &[
     ("api_call", api_call),
     ("secrets", secrets),
     ("pem", pem),
@@ -191,7 +194,8 @@ fn normalized(mut s: Secret) -> Secret {
 /// Secrets and Lists, JSON or YAML: `<bearer token>\n<now>\n<manifest>`.
 ///
 /// Checks: a parsed Secret prints back (YAML, JSON, stringData) to the same Secret; the
-/// listing works in every format; authentication never shows the bearer's secret.
+/// listing (format and flavour picked by field lengths) and one per-Secret op succeed or
+/// fail cleanly; authentication never shows the bearer's secret.
 pub fn secrets(data: &[u8]) {
     let f = fields(data, 3);
     let (bearer, now_s, manifest) = (text(f[0]), text(f[1]), text(f[2]));
@@ -214,23 +218,25 @@ pub fn secrets(data: &[u8]) {
                 "stringData round trip"
             );
         }
-        for op in [
+        // One op per input (each parses the manifest again), picked by the bearer's length.
+        let ops = [
             "get_groups",
             "token_expiration",
             "signing_credentials",
             "cleaner_action",
-        ] {
-            let _ = call(op, &json!({"secret": manifest, "now": now_s}));
-        }
+        ];
+        let _ = call(
+            ops[bearer.len() % 4],
+            &json!({"secret": manifest, "now": now_s}),
+        );
     }
 
     let flavour = ["kubeadm", "k3s", "rke2", "karmada"][manifest.len() % 4];
-    for format in ["text", "json", "yaml"] {
-        let _ = call(
-            "list_tokens",
-            &json!({"secrets": manifest, "now": now_s, "format": format, "flavour": flavour}),
-        );
-    }
+    let format = ["text", "json", "yaml"][now_s.len() % 3];
+    let _ = call(
+        "list_tokens",
+        &json!({"secrets": manifest, "now": now_s, "format": format, "flavour": flavour}),
+    );
 
     let Ok(list) = kubetoken::secret::parse_secret_list(&manifest) else {
         return;
@@ -397,13 +403,15 @@ pub fn discovery(data: &[u8]) {
 /// rendered with the input as `ttl` or `expires` is a complete Secret that parses back.
 pub fn durations(data: &[u8]) {
     let s = text(data);
-    if let Ok(d) = Duration::parse_go(&s) {
+    let duration = Duration::parse_go(&s);
+    if let Ok(d) = duration {
         let go = d.to_go_string();
         assert_eq!(Duration::parse_go(&go).unwrap(), d, "duration {go}");
         assert_eq!(d.to_string(), go);
         let _ = d.short_human();
     }
-    if let Ok(t) = Timestamp::parse_rfc3339(&s) {
+    let timestamp = Timestamp::parse_rfc3339(&s);
+    if let Ok(t) = timestamp {
         let nano = t.to_rfc3339_nano();
         let back = Timestamp::parse_rfc3339(&nano).unwrap();
         assert_eq!(back.unix_nanos(), t.unix_nanos(), "{nano}");
@@ -417,14 +425,19 @@ pub fn durations(data: &[u8]) {
     let _ = call("short_human_duration", &json!({ "duration": s }));
     let _ = call("parse_rfc3339", &json!({ "timestamp": s }));
     let token = "abcdef.0123456789abcdef";
-    for key in ["ttl", "expires"] {
+    // Rendering is slow next to parsing: only for inputs that parse.
+    for (key, parses) in [("ttl", duration.is_ok()), ("expires", timestamp.is_ok())] {
+        if !parses {
+            continue;
+        }
         let args = json!({"token": token, "now": DEFAULT_NOW, key: s});
-        if let Ok(Value::String(yaml)) = call("render_secret_yaml", &args) {
-            let back = call("parse_secret", &json!({ "secret": yaml }))
+        // The object form: the YAML printer is covered by `secrets`, and is slow.
+        if let Ok(manifest) = call("render_secret", &args) {
+            let back = call("parse_secret", &json!({ "secret": manifest }))
                 .unwrap_or_else(|e| panic!("a rendered Secret does not parse: {e}"));
             let exp = call(
                 "token_expiration",
-                &json!({"secret": yaml, "now": DEFAULT_NOW}),
+                &json!({"secret": manifest, "now": DEFAULT_NOW}),
             );
             assert!(exp.is_ok(), "{back}");
         }
@@ -458,7 +471,8 @@ pub fn k3s_token(data: &[u8]) {
             assert_hidden(t.password(), &shown, "K3sToken");
         }
     }
-    if password.is_empty() {
+    // With a ':' in the password field, part of it may become the username (public).
+    if password.is_empty() || password.contains(':') {
         return;
     }
     let other = other_password(&password);
