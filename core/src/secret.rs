@@ -14,6 +14,7 @@ use std::fmt;
 use base64::Engine as _;
 use serde_json::Value;
 
+use crate::bounded::{Items, ListDocument};
 use crate::error::{Error, Result, check_size};
 use crate::go::base64::STD as B64_STD;
 use crate::manifest::{self, check_type_meta, kind_of, opt_str, show, string_field};
@@ -75,15 +76,19 @@ impl Secret {
 
     /// Parses one Secret manifest, JSON or YAML (`data` base64 and/or `stringData`).
     ///
-    /// * Input is capped at [`crate::error::MAX_INPUT_BYTES`] (`input_too_large`).
+    /// * Text or bytes (`&str`, `&[u8]`, ...); bytes must be UTF-8 (`invalid_secret`).
+    /// * Input is capped at [`crate::error::MAX_INPUT_BYTES`] (`input_too_large`), checked
+    ///   before anything else.
     /// * Text whose first non-blank character is `{` or `[` is read as JSON (falling back
     ///   to YAML, of which JSON is nearly a subset); anything else as one YAML document.
     /// * Duplicate keys: JSON follows Go's `encoding/json` (the last one wins); YAML
     ///   rejects them (`invalid_secret`), as strict Kubernetes decoding does.
     /// * See [`Secret::from_value`] for what the object must look like.
-    pub fn parse(text: &str) -> Result<Secret> {
+    pub fn parse(text: impl AsRef<[u8]>) -> Result<Secret> {
         const WHAT: &str = "Secret manifest";
+        let text = text.as_ref();
         check_size(WHAT, text.len())?;
+        let text = manifest::utf8(WHAT, text, Error::InvalidSecret)?;
         let value = manifest::parse_document(WHAT, text, Error::InvalidSecret)?;
         Secret::from_value(&value)
     }
@@ -361,14 +366,45 @@ enum DataForm {
 ///   Secret or a List, flattened in order.
 /// * Errors about the document itself (size, syntax, not an object, `items` not an
 ///   array) are the outer `Err`.
-pub fn parse_secret_list(text: &str) -> Result<Vec<Result<Secret>>> {
-    check_size("Secret list", text.len())?;
-    let docs = manifest::parse_documents("Secret list", text, Error::InvalidSecret)?;
+///
+/// Text or bytes; bytes must be UTF-8 (`invalid_secret`), checked after the size.
+pub fn parse_secret_list(text: impl AsRef<[u8]>) -> Result<Vec<Result<Secret>>> {
+    let text = text.as_ref();
+    crate::limits::check_bytes("Secret list", text.len(), crate::limits::MAX_LIST_BYTES)?;
+    let text = manifest::utf8("Secret list", text, Error::InvalidSecret)?;
+    let docs = manifest::parse_list_documents("Secret list", text, Error::InvalidSecret)?;
     let mut out = Vec::new();
-    for doc in &docs {
-        out.extend(secret_list_from_value(doc)?);
+    for doc in docs {
+        out.extend(list_document(doc)?);
+        crate::limits::check_count(
+            "Secret list (item count)",
+            out.len(),
+            crate::limits::MAX_LIST_ITEMS,
+        )?;
     }
     Ok(out)
+}
+
+/// One document of a list, decided like [`secret_list_from_value`].
+fn list_document(doc: ListDocument) -> Result<Vec<Result<Secret>>> {
+    let rest = doc.rest.map_err(|kind| {
+        Error::InvalidSecret(format!(
+            "a Secret list must be an object (a JSON object / YAML mapping), not {kind}"
+        ))
+    })?;
+    let kind = rest.get("kind").and_then(Value::as_str);
+    let is_list = doc.items.is_some() && matches!(kind, None | Some("List" | "SecretList"));
+    if !is_list {
+        // A Secret ignores an `items` key.
+        return Ok(vec![Secret::from_value(&Value::Object(rest))]);
+    }
+    match doc.items {
+        Some(Items::Decoded(items)) => Ok(items),
+        None | Some(Items::Null) => Ok(Vec::new()),
+        Some(Items::Other(kind)) => Err(Error::InvalidSecret(format!(
+            "items must be an array, not {kind}"
+        ))),
+    }
 }
 
 /// [`parse_secret_list`] for an already-parsed value (bindings).
@@ -385,16 +421,7 @@ pub fn secret_list_from_value(value: &Value) -> Result<Vec<Result<Secret>>> {
         return Ok(vec![Secret::from_value(value)]);
     }
     match obj.get("items") {
-        Some(Value::Array(items)) => Ok(items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                Secret::from_value(item).map_err(|e| match e {
-                    Error::InvalidSecret(m) => Error::InvalidSecret(format!("items[{i}]: {m}")),
-                    other => other,
-                })
-            })
-            .collect()),
+        Some(Value::Array(items)) => crate::bounded::decode_items(items),
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(other) => Err(Error::InvalidSecret(format!(
             "items must be an array, not {}",
@@ -415,9 +442,12 @@ fn pretty_json(v: &Value) -> String {
     s
 }
 
+/// go-yaml v2's output for the manifest (what `kubectl get -o yaml` writes with
+/// `sigs.k8s.io/yaml`), so every Kubernetes tool reads it back as the same object.
 fn to_yaml(v: &Value) -> Result<String> {
-    serde_saphyr::to_string(v)
-        .map_err(|_| Error::InvalidSecret("the manifest could not be written as YAML".into()))
+    crate::go::yaml::Node::from_json(v)
+        .map(|n| crate::go::yaml::marshal(&n))
+        .ok_or_else(|| Error::InvalidSecret("the manifest could not be written as YAML".into()))
 }
 
 impl fmt::Debug for Secret {

@@ -76,12 +76,28 @@ pub(crate) enum JsonEscapes {
 /// `"` and `\` backslash-escaped, `\n` `\r` `\t` short escapes (and `\b` `\f` with
 /// [`JsonEscapes::Std`]), other characters below U+0020 as `\u00xx` (lowercase hex), `<`
 /// `>` `&` as `\u003c` `\u003e` `\u0026`, U+2028/U+2029 as `\u2028`/`\u2029`.
-/// Everything else (including DEL and non-ASCII) is copied as UTF-8. (Go turns invalid
-/// UTF-8 into `\ufffd`; a `&str` has none.)
+/// Everything else (including DEL and non-ASCII) is copied as UTF-8.
 pub(crate) fn json_string(s: &str, escapes: JsonEscapes) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(s.len() + 2);
+    json_string_bytes(s.as_bytes(), escapes)
+}
+
+/// [`json_string`] of a Go string that may hold any bytes: each byte outside valid UTF-8
+/// is written `\ufffd` (six characters), as `encoding/json` does.
+pub(crate) fn json_string_bytes(bytes: &[u8], escapes: JsonEscapes) -> String {
+    let mut out = String::with_capacity(bytes.len() + 2);
     out.push('"');
+    for chunk in bytes.utf8_chunks() {
+        json_chars(&mut out, chunk.valid(), escapes);
+        for _ in chunk.invalid() {
+            out.push_str("\\ufffd");
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn json_chars(out: &mut String, s: &str, escapes: JsonEscapes) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -106,8 +122,6 @@ pub(crate) fn json_string(s: &str, escapes: JsonEscapes) -> String {
             c => out.push(c),
         }
     }
-    out.push('"');
-    out
 }
 
 /// An approximation of Go's `unicode.IsPrint` good enough for messages: printable

@@ -136,7 +136,11 @@ impl Timestamp {
     }
 
     /// `time.Parse(time.RFC3339, s)`. The error message follows Go's wording.
+    ///
+    /// Strings over [`crate::limits::MAX_TIMESTAMP_BYTES`] are `input_too_large` (Go has
+    /// no cap).
     pub fn parse_rfc3339(s: &str) -> Result<Self> {
+        crate::limits::check_bytes("timestamp", s.len(), crate::limits::MAX_TIMESTAMP_BYTES)?;
         if let Some(t) = parse_fast(s.as_bytes()) {
             return Ok(t);
         }
@@ -227,7 +231,7 @@ fn is_leap(y: i64) -> bool {
     y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0)
 }
 
-fn days_in(m: u32, y: i64) -> u32 {
+pub(crate) fn days_in(m: u32, y: i64) -> u32 {
     match m {
         2 if is_leap(y) => 29,
         2 => 28,

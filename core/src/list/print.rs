@@ -4,10 +4,10 @@
 
 use crate::error::{Error, Result};
 use crate::go::duration::Duration;
-use crate::go::strconv::{JsonEscapes, json_string};
-use crate::go::tabwriter::TabWriter;
+use crate::go::strconv::{JsonEscapes, json_string_bytes, quote};
+use crate::go::tabwriter::{self, TabWriter};
 use crate::go::time::Timestamp;
-use crate::go::yaml;
+use crate::go::yaml::{self, Node};
 use crate::options::{Flavour, TokenSpec};
 
 use super::ListFormat;
@@ -15,27 +15,79 @@ use super::ListFormat;
 /// Renders already-decoded tokens exactly as `flavour`'s `token list -o format` does
 /// (this is upstream's printer alone: usages are printed in the order given).
 /// karmadactl has text output only: json/yaml with [`Flavour::Karmada`] is `unsupported`.
+/// A token kubeadm's YAML printer refuses (see [`list_token_results`]) is an
+/// `invalid_secret` error here.
 pub fn render(
     tokens: &[TokenSpec],
     now: Timestamp,
     format: ListFormat,
     flavour: Flavour,
 ) -> Result<String> {
+    check_flavour_format(format, flavour)?;
+    let rows: Vec<Row<'_>> = tokens
+        .iter()
+        .map(|t| Row {
+            t,
+            description: t.description.as_bytes(),
+        })
+        .collect();
+    let (out, refused) = render_rows(&rows, now, format, flavour);
+    match refused.into_iter().next() {
+        Some((_, e)) => Err(e),
+        None => Ok(go_lossy(&out)),
+    }
+}
+
+pub(super) fn check_flavour_format(format: ListFormat, flavour: Flavour) -> Result<()> {
     if flavour == Flavour::Karmada && format != ListFormat::Text {
         return Err(Error::Unsupported(format!(
             "karmadactl token list has no {} output",
             format.name()
         )));
     }
-    Ok(match (flavour, format) {
-        (Flavour::Kubeadm, ListFormat::Text) => kubeadm_text(tokens, now),
-        (Flavour::Kubeadm, ListFormat::Json) => kubeadm_json(tokens),
-        (Flavour::Kubeadm, ListFormat::Yaml) => kubeadm_yaml(tokens),
-        (Flavour::Karmada, _) => karmada_table(tokens, now),
-        (Flavour::K3s | Flavour::Rke2, ListFormat::Text) => k3s_text(tokens, now),
-        (Flavour::K3s | Flavour::Rke2, ListFormat::Json) => k3s_json(tokens),
-        (Flavour::K3s | Flavour::Rke2, ListFormat::Yaml) => k3s_yaml(tokens),
-    })
+    Ok(())
+}
+
+/// A token as the printers see it: the description as stored (Go strings are bytes).
+pub(super) struct Row<'a> {
+    pub(super) t: &'a TokenSpec,
+    pub(super) description: &'a [u8],
+}
+
+/// The output, and the rows the YAML printer refused (index, error).
+pub(super) fn render_rows(
+    rows: &[Row<'_>],
+    now: Timestamp,
+    format: ListFormat,
+    flavour: Flavour,
+) -> (Vec<u8>, Vec<(usize, Error)>) {
+    match (flavour, format) {
+        (Flavour::Kubeadm, ListFormat::Text) => (kubeadm_text(rows, now), Vec::new()),
+        (Flavour::Kubeadm, ListFormat::Json) => (kubeadm_json(rows), Vec::new()),
+        (Flavour::Kubeadm, ListFormat::Yaml) => kubeadm_yaml(rows),
+        (Flavour::Karmada, _) => (karmada_table(rows, now), Vec::new()),
+        (Flavour::K3s | Flavour::Rke2, ListFormat::Text) => (k3s_text(rows, now), Vec::new()),
+        (Flavour::K3s | Flavour::Rke2, ListFormat::Json) => (k3s_json(rows), Vec::new()),
+        (Flavour::K3s | Flavour::Rke2, ListFormat::Yaml) => (k3s_yaml(rows), Vec::new()),
+    }
+}
+
+/// Bytes as text the way Go's `for range` over a string reads them: each byte that is
+/// not part of valid UTF-8 becomes one U+FFFD (`encoding/json` does the same).
+pub(super) fn go_lossy(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => {
+            let mut out = String::with_capacity(bytes.len() + 8);
+            for chunk in bytes.utf8_chunks() {
+                out.push_str(chunk.valid());
+                for _ in chunk.invalid() {
+                    out.push('\u{fffd}');
+                }
+            }
+            out
+        }
+    }
 }
 
 const HEADER: [&str; 6] = [
@@ -47,12 +99,12 @@ const HEADER: [&str; 6] = [
     "EXTRA GROUPS",
 ];
 
-/// The six cells of a row, without pre-padding.
+/// The cells of a row after TOKEN, without pre-padding.
 struct Cells {
     ttl: String,
     expires: String,
     usages: String,
-    description: String,
+    description: Vec<u8>,
     groups: String,
 }
 
@@ -60,7 +112,8 @@ fn or_none(s: String) -> String {
     if s.is_empty() { "<none>".to_owned() } else { s }
 }
 
-fn cells(t: &TokenSpec, now: Timestamp) -> Cells {
+fn cells(r: &Row<'_>, now: Timestamp) -> Cells {
+    let t = r.t;
     let (ttl, expires) = match t.expires {
         None => ("<forever>".to_owned(), "<never>".to_owned()),
         Some(e) => ((e - now).short_human(), e.to_rfc3339()),
@@ -69,106 +122,151 @@ fn cells(t: &TokenSpec, now: Timestamp) -> Cells {
         ttl,
         expires,
         usages: or_none(t.usages.join(",")),
-        description: or_none(t.description.clone()),
+        description: if r.description.is_empty() {
+            b"<none>".to_vec()
+        } else {
+            r.description.to_vec()
+        },
         groups: or_none(t.groups.join(",")),
     }
 }
 
-/// Go `fmt.Sprintf("%-Ns", s)`: pads with spaces to `n` runes.
-fn pad(s: &str, n: usize) -> String {
-    format!("{s:<n$}")
+/// Go `fmt.Sprintf("%-Ns", s)`: pads with spaces to `n` runes (`utf8.RuneCountInString`).
+fn pad(out: &mut Vec<u8>, s: &[u8], n: usize) {
+    out.extend_from_slice(s);
+    for _ in tabwriter::go_rune_count(s)..n {
+        out.push(b' ');
+    }
+}
+
+/// Cells joined by `\t`, ended by `\n`.
+fn tab_row(out: &mut Vec<u8>, cells: &[&[u8]]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(b'\t');
+        }
+        out.extend_from_slice(c);
+    }
+    out.push(b'\n');
+}
+
+fn header_row(out: &mut Vec<u8>) {
+    let h: Vec<&[u8]> = HEADER.iter().map(|s| s.as_bytes()).collect();
+    tab_row(out, &h);
 }
 
 /// kubeadm: one tabwriter per token, the header only before the first, `%-9s`,
 /// `%-22s`, `%-56s` pre-padding of TTL, USAGES and DESCRIPTION.
-fn kubeadm_text(tokens: &[TokenSpec], now: Timestamp) -> String {
-    let mut out = String::new();
-    for (i, t) in tokens.iter().enumerate() {
-        let mut block = String::new();
+fn kubeadm_text(rows: &[Row<'_>], now: Timestamp) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let mut block = Vec::new();
         if i == 0 {
-            block.push_str(&HEADER.join("\t"));
-            block.push('\n');
+            header_row(&mut block);
         }
-        let c = cells(t, now);
-        let full = t.token.expose();
-        block.push_str(&format!(
-            "{full}\t{}\t{}\t{}\t{}\t{}\n",
-            pad(&c.ttl, 9),
-            c.expires,
-            pad(&c.usages, 22),
-            pad(&c.description, 56),
-            c.groups
-        ));
-        out.push_str(&TabWriter::KUBEADM.render(&block));
+        let c = cells(r, now);
+        let (mut ttl, mut usages, mut desc) = (Vec::new(), Vec::new(), Vec::new());
+        pad(&mut ttl, c.ttl.as_bytes(), 9);
+        pad(&mut usages, c.usages.as_bytes(), 22);
+        pad(&mut desc, &c.description, 56);
+        let full = r.t.token.expose();
+        tab_row(
+            &mut block,
+            &[
+                full.as_bytes(),
+                &ttl,
+                c.expires.as_bytes(),
+                &usages,
+                &desc,
+                c.groups.as_bytes(),
+            ],
+        );
+        out.extend_from_slice(&TabWriter::KUBEADM.render(&block));
     }
     out
 }
 
 /// kubectl's `printRows` cell treatment: cut at the first `\f`, `\n` or `\r` (then
-/// append `...`), and `WriteEscaped` (ESC → `^[`, CR → `\r`).
-fn table_cell(s: &str) -> String {
-    let (cut, truncated) = match s.find(['\u{c}', '\n', '\r']) {
-        Some(i) => (s.get(..i).unwrap_or(""), true),
+/// append `...`), and `WriteEscaped` (ESC → `^[`, CR → `\r`), on bytes.
+fn table_cell(s: &[u8]) -> Vec<u8> {
+    let (cut, truncated) = match s.iter().position(|b| matches!(b, b'\x0c' | b'\n' | b'\r')) {
+        Some(i) => (s.get(..i).unwrap_or_default(), true),
         None => (s, false),
     };
-    let mut out = cut.replace('\x1b', "^[").replace('\r', "\\r");
+    let mut out = Vec::with_capacity(cut.len() + 3);
+    for &b in cut {
+        match b {
+            0x1b => out.extend_from_slice(b"^["),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b => out.push(b),
+        }
+    }
     if truncated {
-        out.push_str("...");
+        out.extend_from_slice(b"...");
     }
     out
 }
 
 /// karmadactl: one kubectl table for all rows, no pre-padding, nothing for zero rows.
-fn karmada_table(tokens: &[TokenSpec], now: Timestamp) -> String {
-    if tokens.is_empty() {
-        return String::new();
+fn karmada_table(rows: &[Row<'_>], now: Timestamp) -> Vec<u8> {
+    if rows.is_empty() {
+        return Vec::new();
     }
-    let mut text = HEADER.join("\t");
-    text.push('\n');
-    for t in tokens {
-        let c = cells(t, now);
-        let row = [
-            t.token.expose(),
-            c.ttl,
-            c.expires,
-            c.usages,
-            c.description,
-            c.groups,
-        ];
-        let row: Vec<String> = row.iter().map(|s| table_cell(s)).collect();
-        text.push_str(&row.join("\t"));
-        text.push('\n');
+    let mut text = Vec::new();
+    header_row(&mut text);
+    for r in rows {
+        let c = cells(r, now);
+        let full = r.t.token.expose();
+        let row: Vec<Vec<u8>> = [
+            full.as_bytes(),
+            c.ttl.as_bytes(),
+            c.expires.as_bytes(),
+            c.usages.as_bytes(),
+            &c.description,
+            c.groups.as_bytes(),
+        ]
+        .iter()
+        .map(|s| table_cell(s))
+        .collect();
+        let row: Vec<&[u8]> = row.iter().map(Vec::as_slice).collect();
+        tab_row(&mut text, &row);
     }
     TabWriter::KUBECTL.render(&text)
 }
 
 /// k3s/rke2: one tabwriter, the header always, TOKEN is the ID only.
-fn k3s_text(tokens: &[TokenSpec], now: Timestamp) -> String {
-    let mut text = HEADER.join("\t");
-    text.push('\n');
-    for t in tokens {
-        let c = cells(t, now);
-        text.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\n",
-            t.token.id(),
-            c.ttl,
-            c.expires,
-            c.usages,
-            c.description,
-            c.groups
-        ));
+fn k3s_text(rows: &[Row<'_>], now: Timestamp) -> Vec<u8> {
+    let mut text = Vec::new();
+    header_row(&mut text);
+    for r in rows {
+        let c = cells(r, now);
+        tab_row(
+            &mut text,
+            &[
+                r.t.token.id().as_bytes(),
+                c.ttl.as_bytes(),
+                c.expires.as_bytes(),
+                c.usages.as_bytes(),
+                &c.description,
+                c.groups.as_bytes(),
+            ],
+        );
     }
     TabWriter::KUBEADM.render(&text)
 }
 
 /// A JSON value limited to what the list outputs need, printed Go-style.
 enum J {
-    Str(String),
-    List(Vec<String>),
+    Str(Vec<u8>),
+    List(Vec<Vec<u8>>),
     Obj(Vec<(&'static str, J)>),
 }
 
 impl J {
+    fn str(s: &str) -> J {
+        J::Str(s.as_bytes().to_vec())
+    }
+
     /// `json.MarshalIndent(v, "", indent)` (`indent` = None: compact `json.Marshal`).
     fn write(&self, out: &mut String, indent: Option<&str>, depth: usize) {
         let nl = |out: &mut String, d: usize| {
@@ -180,7 +278,7 @@ impl J {
             }
         };
         match self {
-            J::Str(s) => out.push_str(&json_string(s, JsonEscapes::Std)),
+            J::Str(s) => out.push_str(&json_string_bytes(s, JsonEscapes::Std)),
             J::List(items) => {
                 if items.is_empty() {
                     out.push_str("[]");
@@ -192,7 +290,7 @@ impl J {
                         out.push(',');
                     }
                     nl(out, depth + 1);
-                    out.push_str(&json_string(it, JsonEscapes::Std));
+                    out.push_str(&json_string_bytes(it, JsonEscapes::Std));
                 }
                 nl(out, depth);
                 out.push(']');
@@ -208,7 +306,7 @@ impl J {
                         out.push(',');
                     }
                     nl(out, depth + 1);
-                    out.push_str(&json_string(k, JsonEscapes::Std));
+                    out.push_str(&json_string_bytes(k.as_bytes(), JsonEscapes::Std));
                     out.push(':');
                     if indent.is_some() {
                         out.push(' ');
@@ -220,132 +318,140 @@ impl J {
             }
         }
     }
+
+    /// The same value for the YAML emitter.
+    fn node(&self) -> Node<'_> {
+        match self {
+            J::Str(s) => Node::Str(s),
+            J::List(items) => Node::Seq(items.iter().map(|s| Node::Str(s)).collect()),
+            J::Obj(fields) => Node::Map(fields.iter().map(|(k, v)| (*k, v.node())).collect()),
+        }
+    }
+
+    /// Every string through `f` (`None` from `f` → `None`, naming the first field).
+    fn map_strings(
+        &self,
+        field: &'static str,
+        f: &impl Fn(&[u8]) -> Option<Vec<u8>>,
+    ) -> std::result::Result<J, &'static str> {
+        Ok(match self {
+            J::Str(s) => J::Str(f(s).ok_or(field)?),
+            J::List(items) => J::List(
+                items
+                    .iter()
+                    .map(|s| f(s).ok_or(field))
+                    .collect::<std::result::Result<_, _>>()?,
+            ),
+            J::Obj(fields) => J::Obj(
+                fields
+                    .iter()
+                    .map(|(k, v)| Ok((*k, v.map_strings(k, f)?)))
+                    .collect::<std::result::Result<_, &'static str>>()?,
+            ),
+        })
+    }
 }
 
 /// The output `BootstrapToken` object (`output.kubeadm.k8s.io/v1alpha3`), JSON key order:
 /// kind, apiVersion, token, description?, expires?, usages?, groups? (TTL is never set
 /// by `BootstrapTokenFromSecret`; `expires` is written in UTC like `metav1.Time`).
-fn kubeadm_object(t: &TokenSpec) -> Vec<(&'static str, J)> {
+fn kubeadm_object(r: &Row<'_>) -> Vec<(&'static str, J)> {
     let mut f = vec![
-        ("kind", J::Str("BootstrapToken".into())),
-        (
-            "apiVersion",
-            J::Str("output.kubeadm.k8s.io/v1alpha3".into()),
-        ),
-        ("token", J::Str(t.token.expose())),
+        ("kind", J::str("BootstrapToken")),
+        ("apiVersion", J::str("output.kubeadm.k8s.io/v1alpha3")),
+        ("token", J::str(&r.t.token.expose())),
     ];
-    common_fields(t, &mut f);
+    common_fields(r, &mut f);
     f
 }
 
-fn common_fields(t: &TokenSpec, f: &mut Vec<(&'static str, J)>) {
-    if !t.description.is_empty() {
-        f.push(("description", J::Str(t.description.clone())));
+fn common_fields(r: &Row<'_>, f: &mut Vec<(&'static str, J)>) {
+    let t = r.t;
+    if !r.description.is_empty() {
+        f.push(("description", J::Str(r.description.to_vec())));
     }
     if let Some(ttl) = t.ttl {
-        f.push(("ttl", J::Str(ttl.to_go_string())));
+        f.push(("ttl", J::str(&ttl.to_go_string())));
     }
     if let Some(e) = t.expires {
-        f.push(("expires", J::Str(e.to_rfc3339_utc())));
+        f.push(("expires", J::str(&e.to_rfc3339_utc())));
     }
+    let list = |v: &[String]| J::List(v.iter().map(|s| s.as_bytes().to_vec()).collect());
     if !t.usages.is_empty() {
-        f.push(("usages", J::List(t.usages.clone())));
+        f.push(("usages", list(&t.usages)));
     }
     if !t.groups.is_empty() {
-        f.push(("groups", J::List(t.groups.clone())));
+        f.push(("groups", list(&t.groups)));
     }
 }
 
 /// kubeadm `-o json`: one 4-space-indented document per token, each followed by `\n`.
-fn kubeadm_json(tokens: &[TokenSpec]) -> String {
+fn kubeadm_json(rows: &[Row<'_>]) -> Vec<u8> {
     let mut out = String::new();
-    for t in tokens {
-        J::Obj(kubeadm_object(t)).write(&mut out, Some("    "), 0);
+    for r in rows {
+        J::Obj(kubeadm_object(r)).write(&mut out, Some("    "), 0);
         out.push('\n');
     }
-    out
+    out.into_bytes()
 }
 
-/// kubeadm `-o yaml`: one document per token (keys sorted), `---` between documents.
-fn kubeadm_yaml(tokens: &[TokenSpec]) -> String {
+/// kubeadm `-o yaml`: `sigs.k8s.io/yaml.Marshal` per token — JSON, read back by the YAML
+/// parser, written by go-yaml v2 (keys sorted) — with `---` between documents. A token
+/// the YAML parser refuses is left out and reported.
+fn kubeadm_yaml(rows: &[Row<'_>]) -> (Vec<u8>, Vec<(usize, Error)>) {
     let mut out = String::new();
-    for (i, t) in tokens.iter().enumerate() {
-        if i > 0 {
-            out.push_str("---\n");
-        }
-        let mut fields = kubeadm_object(t);
+    let mut refused = Vec::new();
+    let round_trip = |s: &[u8]| yaml::json_round_trip(&go_lossy(s)).map(String::into_bytes);
+    let mut printed = 0;
+    for (i, r) in rows.iter().enumerate() {
+        let mut fields = kubeadm_object(r);
         fields.sort_by(|a, b| a.0.cmp(b.0));
-        yaml_mapping(&mut out, &fields, "");
+        match J::Obj(fields).map_strings("", &round_trip) {
+            Err(field) => refused.push((
+                i,
+                Error::InvalidSecret(format!(
+                    "token {} cannot be printed as YAML: its {field} contains a control \
+                     character the YAML reader refuses (U+007F-U+009F but U+0085, U+FFFE, \
+                     U+FFFF); kubeadm token list -o yaml stops there",
+                    quote(r.t.token.id())
+                )),
+            )),
+            Ok(obj) => {
+                if printed > 0 {
+                    out.push_str("---\n");
+                }
+                out.push_str(&yaml::marshal(&obj.node()));
+                printed += 1;
+            }
+        }
     }
-    out
+    (out.into_bytes(), refused)
 }
 
-fn k3s_object(t: &TokenSpec) -> Vec<(&'static str, J)> {
-    let mut f = vec![(
-        "token",
-        J::Obj(vec![("id", J::Str(t.token.id().to_owned()))]),
-    )];
-    common_fields(t, &mut f);
+fn k3s_object(r: &Row<'_>) -> Vec<(&'static str, J)> {
+    let mut f = vec![("token", J::Obj(vec![("id", J::str(r.t.token.id()))]))];
+    common_fields(r, &mut f);
     f
 }
 
 /// k3s `-o json`: one compact array on one line, then `\n`.
-fn k3s_json(tokens: &[TokenSpec]) -> String {
+fn k3s_json(rows: &[Row<'_>]) -> Vec<u8> {
     let mut out = String::from("[");
-    for (i, t) in tokens.iter().enumerate() {
+    for (i, r) in rows.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        J::Obj(k3s_object(t)).write(&mut out, None, 0);
+        J::Obj(k3s_object(r)).write(&mut out, None, 0);
     }
     out.push_str("]\n");
-    out
+    out.into_bytes()
 }
 
-/// k3s `-o yaml` (ours, see the module docs): a sequence of the JSON objects.
-fn k3s_yaml(tokens: &[TokenSpec]) -> String {
-    if tokens.is_empty() {
-        return "[]\n".to_owned();
-    }
-    let mut out = String::new();
-    for t in tokens {
-        let mut item = String::new();
-        yaml_mapping(&mut item, &k3s_object(t), "  ");
-        // First line of each item starts with "- " instead of the indent.
-        out.push_str("- ");
-        out.push_str(item.get(2..).unwrap_or(""));
-    }
-    out
-}
-
-fn yaml_mapping(out: &mut String, fields: &[(&'static str, J)], indent: &str) {
-    for (k, v) in fields {
-        out.push_str(indent);
-        out.push_str(k);
-        out.push(':');
-        match v {
-            J::Str(s) => {
-                out.push(' ');
-                out.push_str(&yaml::scalar(s));
-                out.push('\n');
-            }
-            J::List(items) if items.is_empty() => out.push_str(" []\n"),
-            J::List(items) => {
-                out.push('\n');
-                for it in items {
-                    out.push_str(indent);
-                    out.push_str("- ");
-                    out.push_str(&yaml::scalar(it));
-                    out.push('\n');
-                }
-            }
-            J::Obj(inner) if inner.is_empty() => out.push_str(" {}\n"),
-            J::Obj(inner) => {
-                out.push('\n');
-                yaml_mapping(out, inner, &format!("{indent}  "));
-            }
-        }
-    }
+/// k3s `-o yaml` (ours, see the module docs): go-yaml v2 of the sequence of the JSON
+/// objects (a description that is not UTF-8 is `!!binary`, as yaml.v2 writes it).
+fn k3s_yaml(rows: &[Row<'_>]) -> Vec<u8> {
+    let objs: Vec<J> = rows.iter().map(|r| J::Obj(k3s_object(r))).collect();
+    yaml::marshal(&Node::Seq(objs.iter().map(J::node).collect())).into_bytes()
 }
 
 /// `ShortHumanDuration(expires - now)`, the TTL column.
@@ -381,6 +487,22 @@ pub(crate) mod tests {
     }
 
     const G: &str = "system:bootstrappers:kubeadm:default-node-token";
+
+    fn at(f: Flavour, fmt: ListFormat, tokens: &[TokenSpec]) -> String {
+        render(tokens, ts("2025-01-01T00:00:00Z"), fmt, f).unwrap()
+    }
+    fn kubeadm_json(t: &[TokenSpec]) -> String {
+        at(Flavour::Kubeadm, ListFormat::Json, t)
+    }
+    fn kubeadm_yaml(t: &[TokenSpec]) -> String {
+        at(Flavour::Kubeadm, ListFormat::Yaml, t)
+    }
+    fn k3s_yaml(t: &[TokenSpec]) -> String {
+        at(Flavour::K3s, ListFormat::Yaml, t)
+    }
+    fn table_cell(s: &str) -> String {
+        String::from_utf8(super::table_cell(s.as_bytes())).unwrap()
+    }
 
     pub(crate) fn upstream_one() -> TokenSpec {
         spec(

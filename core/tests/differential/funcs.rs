@@ -3,9 +3,12 @@
 
 use kubetoken::join::{JoinOptions, JoinTarget, kubeadm_join_command};
 use kubetoken::kubeconfig::Kubeconfig;
+use kubetoken::list::{self, ListFormat};
 use kubetoken::options::{self, TokenSpec};
 use kubetoken::x509::pem;
-use kubetoken::{BootstrapToken, Duration, Secret, Timestamp, authn, jws, k3s, pin, token};
+use kubetoken::{
+    BootstrapToken, Duration, Flavour, Secret, Timestamp, authn, jws, k3s, pin, token,
+};
 use serde_json::{Value, json};
 
 use super::inputs::{self, Rng};
@@ -78,8 +81,111 @@ fn secret_request(r: &mut Rng) -> Value {
     json!({"secret": inputs::secret_manifest(r, &t, now)})
 }
 
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// `token list` in the oracle's shape: the output bytes, how many manifests failed to
+/// decode, and (kubeadm yaml) which decoded tokens the YAML printer refuses.
+fn list_answer(a: &Value) -> Outcome {
+    let items: Vec<kubetoken::Result<Secret>> = a["secrets"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(Secret::from_value)
+        .collect();
+    let now = ts(a, "now");
+    let format = ListFormat::parse(s(a, "format")).expect("generated format");
+    let flavour = Flavour::parse(s(a, "flavour")).expect("generated flavour");
+    let l = match list::list_token_results(&items, now, format, flavour) {
+        Ok(l) => l,
+        Err(e) => return Outcome::Err(format!("{}: {e}", e.code())),
+    };
+    let (tokens, decode_errors) = list::decode_tokens(&items);
+    let mut refused = Vec::new();
+    if (flavour, format) == (Flavour::Kubeadm, ListFormat::Yaml) {
+        for (i, t) in tokens.iter().enumerate() {
+            if list::render(std::slice::from_ref(t), now, format, flavour).is_err() {
+                refused.push(i);
+            }
+        }
+    }
+    Outcome::Ok(json!({
+        "output": b64(&l.output_bytes),
+        "errors": decode_errors.len(),
+        "refused": refused,
+    }))
+}
+
+/// A token's Secret as the YAML text `render_secret_yaml` gives, and the object that
+/// text must read back as.
+fn secret_yaml_case(r: &mut Rng) -> (String, Value) {
+    let spec = TokenSpec {
+        token: BootstrapToken::parse(&inputs::valid_token(r)).expect("valid token"),
+        description: String::from_utf8_lossy(&inputs::description_bytes(r)).into_owned(),
+        ttl: None,
+        expires: r
+            .pct(60)
+            .then(|| Timestamp::parse_rfc3339(&inputs::valid_timestamp(r)).expect("valid")),
+        usages: inputs::list_of(r, 3, inputs::usage_like),
+        groups: inputs::list_of(r, 3, inputs::group_like),
+    };
+    let secret = spec.to_secret(Timestamp::from_unix(inputs::now_unix()));
+    if r.pct(50) {
+        (secret.to_yaml().expect("yaml"), secret.to_value())
+    } else {
+        (
+            secret.to_string_data_yaml().expect("yaml"),
+            secret.to_string_data_value().expect("value"),
+        )
+    }
+}
+
 pub fn all() -> Vec<Func> {
     vec![
+        // --- token list printers (core/src/list/print.rs, go/yaml.rs, go/tabwriter.rs) ---
+        Func {
+            name: "list_tokens",
+            weight: 15,
+            make: |r: &mut Rng| {
+                let now = inputs::now_unix();
+                let n = *r.pick(&[0, 1, 1, 1, 2, 2, 3, 5]);
+                let secrets: Vec<Value> = (0..n).map(|_| inputs::list_secret(r, now)).collect();
+                let (flavour, format) = *r.pick(&[
+                    ("kubeadm", "text"),
+                    ("kubeadm", "json"),
+                    ("kubeadm", "yaml"),
+                    ("kubeadm", "yaml"),
+                    ("kubeadm", "yaml"),
+                    ("karmada", "text"),
+                    ("k3s", "text"),
+                    ("k3s", "json"),
+                    ("k3s", "yaml"),
+                    ("k3s", "yaml"),
+                ]);
+                json!({
+                    "secrets": secrets,
+                    "now": inputs::time_at(r, now),
+                    "format": format,
+                    "flavour": flavour,
+                })
+            },
+            ours: list_answer,
+            shrink: None,
+        },
+        // --- render_secret_yaml read back by sigs.k8s.io/yaml (core/src/secret.rs) ---
+        Func {
+            name: "yaml_to_json",
+            weight: 3,
+            make: |r: &mut Rng| {
+                let (yaml, want) = secret_yaml_case(r);
+                json!({"yaml": yaml, "want": want})
+            },
+            // What our YAML is meant to read back as: the manifest object itself.
+            ours: |a| Outcome::Ok(a["want"].clone()),
+            shrink: None,
+        },
         // --- tokens (core/src/token.rs) ---
         Func {
             name: "is_valid_token",

@@ -918,3 +918,225 @@ pub fn kubeconfig_text(rng: &mut Rng) -> String {
     });
     cfg.to_string()
 }
+
+/// A description as bytes, built from fragments of every class the YAML emitter and the
+/// tabwriter treat specially: plain words, unicode (BMP and astral), quotes, `#`, `: `,
+/// leading/trailing spaces, tabs, newlines, long runs (folding at 80 columns), YAML 1.1
+/// booleans, numbers, nulls and timestamps, indicators, line separators (U+2028, U+2029,
+/// NEL), control characters (C0, DEL, C1, U+FEFF, U+FFFE) and bytes outside UTF-8
+/// (0xff is text/tabwriter's escape).
+pub fn description_bytes(rng: &mut Rng) -> Vec<u8> {
+    const WORDS: &[&str] = &[
+        "token",
+        "for",
+        "worker",
+        "nodes",
+        "a",
+        "bb",
+        "ccc",
+        "dddddddddd",
+        "ünïcödé",
+        "✓",
+        "日本語",
+        "ノード用",
+        "😀",
+        "'",
+        "''",
+        "\"",
+        "#",
+        "# c",
+        "x#y",
+        ":",
+        ": ",
+        "a:b",
+        "key:",
+        "-",
+        "- x",
+        "?",
+        "? x",
+        "!",
+        "&a",
+        "*a",
+        "|",
+        ">",
+        "%",
+        "@",
+        "`",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "<<",
+        "---",
+        "...",
+        "~",
+        "null",
+        "Null",
+        "NULL",
+        "true",
+        "True",
+        "yes",
+        "Y",
+        "y",
+        "n",
+        "N",
+        "no",
+        "on",
+        "Off",
+        "OFF",
+        "false",
+        "123",
+        "-1",
+        "+1",
+        "0x1F",
+        "0o17",
+        "0b101",
+        "017",
+        "09",
+        "1_000",
+        "1.5",
+        ".5",
+        "-.5e3",
+        "1e5",
+        "1e999",
+        "1.",
+        ".inf",
+        "-.Inf",
+        ".NaN",
+        "1:20",
+        "190:20:30.15",
+        "2025-01-02",
+        "2025-1-2",
+        "2025-01-02T03:04:05Z",
+        "2025-01-02 03:04:05",
+        "2025-02-30",
+        "2025-01-02t03:04:05.5+02:00",
+        "\\",
+        "\\n",
+        "<b>&amp;",
+        "\u{a0}",
+        "é",
+    ];
+    const SPECIAL: &[&[u8]] = &[
+        b" ",
+        b"  ",
+        b"\t",
+        b"\n",
+        b"\n\n",
+        b"\r",
+        b"\r\n",
+        b"\x0c",
+        b"\x0b",
+        b"\x00",
+        b"\x07",
+        b"\x1b",
+        b"\x7f",
+        "\u{80}".as_bytes(),
+        "\u{85}".as_bytes(),
+        "\u{9f}".as_bytes(),
+        "\u{2028}".as_bytes(),
+        "\u{2029}".as_bytes(),
+        "\u{feff}".as_bytes(),
+        "\u{fffe}".as_bytes(),
+        "\u{fffd}".as_bytes(),
+        b"\xff",
+        b"\xfe",
+        b"\xe9",
+        b"\xe3\x81",
+        b"\xed\xa0\x80",
+        b"\xff\t\xff",
+        b"\xffx\tx",
+    ];
+    let mut out = Vec::new();
+    let parts = match rng.below(10) {
+        0..=3 => rng.range(1, 3),
+        4..=7 => rng.range(3, 12),
+        _ => rng.range(12, 60),
+    };
+    let special_pct = *rng.pick(&[0, 5, 15, 40]);
+    for i in 0..parts {
+        if i > 0 {
+            match rng.below(20) {
+                0 => {}
+                1 => out.extend_from_slice(b"  "),
+                2 => out.push(b'\n'),
+                _ => out.push(b' '),
+            }
+        }
+        if rng.pct(special_pct) {
+            let sp: &[u8] = rng.pick::<&[u8]>(SPECIAL);
+            out.extend_from_slice(sp);
+        } else {
+            out.extend_from_slice(rng.pick(WORDS).as_bytes());
+        }
+    }
+    if rng.pct(5) {
+        out.insert(0, b' ');
+    }
+    if rng.pct(5) {
+        out.push(*rng.pick(b" \n"));
+    }
+    out
+}
+
+/// A Secret manifest for `token list`: mostly one kubeadm/karmada/k3s would list, with a
+/// generated description; sometimes odd usages, groups, expirations or a broken Secret.
+pub fn list_secret(rng: &mut Rng, now: i64) -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let token = valid_token(rng);
+    if rng.pct(4) {
+        return secret_manifest(rng, &token, now);
+    }
+    let (id, secret) = token.split_once('.').unwrap_or((&token, ""));
+    let mut data: Vec<(String, Vec<u8>)> = vec![
+        ("token-id".into(), id.as_bytes().to_vec()),
+        ("token-secret".into(), secret.as_bytes().to_vec()),
+    ];
+    for u in ["authentication", "signing"] {
+        if rng.pct(70) {
+            data.push((format!("usage-bootstrap-{u}"), b"true".to_vec()));
+        }
+    }
+    if rng.pct(5) {
+        // A usage key with any text (BootstrapTokenFromSecret takes every suffix).
+        let d = String::from_utf8_lossy(&description_bytes(rng)).into_owned();
+        data.push((format!("usage-bootstrap-{d}"), b"true".to_vec()));
+    }
+    if rng.pct(50) {
+        let g: Vec<String> = (0..rng.range(1, 3))
+            .map(|_| {
+                if rng.pct(10) {
+                    let n = rng.range(40, 120) as usize;
+                    format!("system:bootstrappers:{}", alnum(rng, n))
+                } else {
+                    "system:bootstrappers:kubeadm:default-node-token".to_owned()
+                }
+            })
+            .collect();
+        data.push(("auth-extra-groups".into(), g.join(",").into_bytes()));
+    }
+    if rng.pct(50) {
+        let delta = rng.range(-400 * 86400, 400 * 86400);
+        data.push(("expiration".into(), time_at(rng, now + delta).into_bytes()));
+    }
+    if rng.pct(90) {
+        data.push(("description".into(), description_bytes(rng)));
+    }
+    let mut m = Map::new();
+    for (k, v) in data {
+        m.insert(k, json!(b64(&v)));
+    }
+    let mut meta = Map::new();
+    meta.insert("name".into(), json!(format!("bootstrap-token-{id}")));
+    if rng.pct(90) {
+        meta.insert("namespace".into(), json!("kube-system"));
+    }
+    json!({
+        "apiVersion": "v1",
+        "kind": "Secret",
+        "metadata": Value::Object(meta),
+        "type": "bootstrap.kubernetes.io/token",
+        "data": Value::Object(m),
+    })
+}
