@@ -220,7 +220,7 @@ pub fn secrets(data: &[u8]) {
             "YAML round trip"
         );
         assert!(
-            normalized(Secret::parse(&s.to_json()).unwrap()) == s,
+            normalized(Secret::parse(s.to_json()).unwrap()) == s,
             "JSON round trip"
         );
         if let Ok(sd) = s.to_string_data_yaml() {
