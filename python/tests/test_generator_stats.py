@@ -55,8 +55,8 @@ def test_generated_tokens_are_uniform_overall_and_per_position() -> None:
     for i, x in zip(POSITIONS, per_position):
         assert x < CRITICAL, f"position {i}: chi-square {x}"
     # The ID and secret halves, as parse_token sees them.
-    t = kubetoken.parse_token(tokens[0])
-    assert len(t.id) == 6 and len(t.secret) == 16
+    parts = kubetoken.parse_token(tokens[0])
+    assert len(parts["id"]) == 6 and len(parts["secret"]) == 16
 
 
 def test_the_statistic_rejects_a_biased_source() -> None:
