@@ -61,9 +61,10 @@ demo-sample:
 ## test ---------------------------------------------------------------------------------
 test: test-rust test-oracle $(TEST_TARGETS)
 
-# Unit tests, doc tests and the data-driven conformance suite (its counts printed).
+# Unit tests, doc tests and the data-driven conformance suite (its counts printed). The
+# fuzz replay runs once, with its counts, in test-fuzz-replay (mk/fuzz.mk).
 test-rust:
-	$(CARGO) test -p kubetoken -- --skip conformance
+	$(CARGO) test -p kubetoken -- --skip conformance --skip replay_corpora_and_reproducers
 	$(CARGO) test -p kubetoken --test conformance -- --nocapture
 
 oracle-build: $(ORACLE_BIN)
