@@ -7,7 +7,6 @@
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::go::strconv::quote_cut;
 
 /// Builds the error of the caller's kind of manifest.
 pub(crate) type MakeError = fn(String) -> Error;
@@ -100,9 +99,9 @@ pub(crate) fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-/// A field name or other public value for a message: Go-quoted, cut at 64 characters.
+/// A field name or other caller's value for a message ([`crate::redact::describe_untrusted`]).
 pub(crate) fn show(s: &str) -> String {
-    quote_cut(s, 64)
+    crate::redact::describe_untrusted(s)
 }
 
 /// An optional string member: absent or `null` → `None`, string → `Some`, anything else

@@ -12,6 +12,7 @@ use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
 use crate::error::{Error, Result};
+pub use crate::redact::describe_untrusted;
 
 /// Length of the public token ID.
 pub const TOKEN_ID_LEN: usize = 6;
@@ -59,7 +60,7 @@ pub fn validate_token_id(id: &str) -> Result<()> {
     }
     Err(Error::InvalidTokenId(format!(
         "token ID {} is not of the form [a-z0-9]{{6}} (pattern {})",
-        describe_untrusted(id),
+        describe_token(id),
         TOKEN_ID_PATTERN
     )))
 }
@@ -96,7 +97,7 @@ impl BootstrapToken {
             }),
             None => Err(Error::InvalidToken(format!(
                 "bootstrap token {} is not of the form [a-z0-9]{{6}}.[a-z0-9]{{16}} (pattern {})",
-                describe_untrusted(token),
+                describe_token(token),
                 TOKEN_PATTERN
             ))),
         }
@@ -282,12 +283,13 @@ pub fn random_chars(n: usize, fill: &mut dyn FnMut(&mut [u8]) -> Result<()>) -> 
 /// (for a real random source the chance is below 2^-5000).
 pub const MAX_DRAWS_WITHOUT_PROGRESS: usize = 64;
 
-/// Describes untrusted input for an error message without ever echoing a secret.
+/// Describes a value meant to be a token (or token ID) for an error message, without ever
+/// echoing a secret: stricter than [`describe_untrusted`], which shows other values.
 ///
 /// A value shaped like `<id>.<rest>` (it may be a token with a bad secret) is shown as
 /// `"<id>.****************"` when the ID part is a valid ID, and otherwise only by its
 /// length. Short values without a dot that cannot hold a secret are quoted Go-style.
-pub fn describe_untrusted(s: &str) -> String {
+pub fn describe_token(s: &str) -> String {
     if let Some((id, _)) = s.split_once('.') {
         if is_valid_token_id(id) {
             return format!("\"{id}.{MASK}\"");

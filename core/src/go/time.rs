@@ -12,6 +12,7 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 use crate::go::strconv::quote_time as quote;
+use crate::redact::describe_time_value as shown;
 
 /// An instant with the UTC offset it was written in.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -332,12 +333,12 @@ fn frac_nanos(d: &[u8]) -> u32 {
 
 fn perr(value: &str, elem_value: &str, elem: &str, msg: Option<&str>) -> Error {
     let m = match msg {
-        Some(m) => format!("parsing time {}{m}", quote(value)),
+        Some(m) => format!("parsing time {}{m}", shown(value)),
         None => format!(
             "parsing time {} as {}: cannot parse {} as {}",
-            quote(value),
+            shown(value),
             quote(RFC3339_LAYOUT),
-            quote(elem_value),
+            shown(elem_value),
             quote(elem)
         ),
     };
@@ -455,7 +456,7 @@ fn parse_general(orig: &str) -> Result<Timestamp> {
             orig,
             "",
             "",
-            Some(&format!(": extra text: {}", quote(v))),
+            Some(&format!(": extra text: {}", shown(v))),
         ));
     }
     if day < 1 || day > days_in(mon, year) {
