@@ -105,7 +105,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         || {
             let content = [b'x'; 1024];
             black_box(jws::compute_detached_signature(
-                &content,
+                content,
                 "abcdef",
                 b"0123456789abcdef",
             ));

@@ -31,6 +31,8 @@
 //! # }
 //! ```
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value, json};
 
 use serde::Serialize;
@@ -336,14 +338,26 @@ impl<'a> Args<'a> {
             .map_or(Ok(ListFormat::Text), ListFormat::parse)
     }
 
-    /// `secrets`: a list of Secret manifests, or one List/Secret manifest (text or
+    /// A bytes argument ([`bytes_arg`]), `None` when absent.
+    fn opt_bin(&self, k: &str) -> Result<Option<Cow<'a, [u8]>>> {
+        self.get(k).map(|v| bytes_arg(k, v)).transpose()
+    }
+
+    /// A bytes argument, empty when absent.
+    fn bin(&self, k: &str) -> Result<Cow<'a, [u8]>> {
+        Ok(self.opt_bin(k)?.unwrap_or_default())
+    }
+
+    /// `secrets`: a list of Secret manifests, or one List/Secret manifest (text, bytes or
     /// object); each element decoded independently.
     fn secrets(&self) -> Result<Vec<Result<Secret>>> {
         match self.get("secrets") {
             None => Ok(Vec::new()),
             Some(Value::Array(a)) => Ok(a.iter().map(secret).collect()),
-            Some(Value::String(text)) => crate::secret::parse_secret_list(text),
-            Some(other) => crate::secret::secret_list_from_value(other),
+            Some(v) => match manifest_text("secrets", v)? {
+                Some(text) => crate::secret::parse_secret_list(text),
+                None => crate::secret::secret_list_from_value(v),
+            },
         }
     }
 
@@ -352,25 +366,61 @@ impl<'a> Args<'a> {
     }
 }
 
-/// A Secret manifest argument: JSON/YAML text, or an object.
-fn secret(v: &Value) -> Result<Secret> {
+/// The bytes of `{"base64": "<standard, padded base64>"}` (an object with that one
+/// key), `None` for any other value.
+fn base64_object(k: &str, v: &Value) -> Option<Result<Vec<u8>>> {
+    use base64::Engine as _;
+    let obj = v.as_object().filter(|o| o.len() == 1)?;
+    let text = obj.get("base64")?.as_str()?;
+    Some(
+        base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .map_err(|_| mistyped(k, "text or {\"base64\": <standard base64>}")),
+    )
+}
+
+/// A bytes argument (PEM bundles, JWS content and secrets, ciphertexts): a string (its
+/// UTF-8 bytes) or `{"base64": "..."}` for any bytes.
+fn bytes_arg<'a>(k: &str, v: &'a Value) -> Result<Cow<'a, [u8]>> {
     match v {
-        Value::String(text) => Secret::parse(text),
-        other => Secret::from_value(other),
+        Value::String(s) => Ok(Cow::Borrowed(s.as_bytes())),
+        other => match base64_object(k, other) {
+            Some(b) => Ok(Cow::Owned(b?)),
+            None => Err(mistyped(k, "text or {\"base64\": <standard base64>}")),
+        },
+    }
+}
+
+/// A manifest argument given as text or `{"base64": ...}` bytes; `None` for a parsed
+/// object (or any other value, which the model's `from_value` refuses).
+fn manifest_text<'a>(k: &str, v: &'a Value) -> Result<Option<Cow<'a, [u8]>>> {
+    match v {
+        Value::String(s) => Ok(Some(Cow::Borrowed(s.as_bytes()))),
+        other => base64_object(k, other)
+            .transpose()
+            .map(|b| b.map(Cow::Owned)),
+    }
+}
+
+/// A Secret manifest argument: JSON/YAML text or bytes, or an object.
+fn secret(v: &Value) -> Result<Secret> {
+    match manifest_text("secret", v)? {
+        Some(text) => Secret::parse(text),
+        None => Secret::from_value(v),
     }
 }
 
 fn configmap(v: &Value) -> Result<ConfigMap> {
-    match v {
-        Value::String(t) => ConfigMap::parse(t),
-        other => ConfigMap::from_value(other),
+    match manifest_text("configmap", v)? {
+        Some(text) => ConfigMap::parse(text),
+        None => ConfigMap::from_value(v),
     }
 }
 
 fn kubeconfig_arg(v: &Value) -> Result<Kubeconfig> {
-    match v {
-        Value::String(t) => Kubeconfig::parse(t),
-        other => Kubeconfig::from_value(other),
+    match manifest_text("kubeconfig", v)? {
+        Some(text) => Kubeconfig::parse(text),
+        None => Kubeconfig::from_value(v),
     }
 }
 
@@ -509,9 +559,10 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
             a.value("secret"),
         )?)?)),
         _ => {
-            let items = match a.value("secrets") {
-                Value::String(text) => options::tokens_from_secret_list(text)?,
-                other => options::tokens_from_secret_list_value(other)?,
+            let v = a.value("secrets");
+            let items = match manifest_text("secrets", v)? {
+                Some(text) => options::tokens_from_secret_list(text)?,
+                None => options::tokens_from_secret_list_value(v)?,
             };
             let entries: Vec<SecretListEntry> = items.iter().map(SecretListEntry::from).collect();
             to_json(&entries)
@@ -574,8 +625,8 @@ fn target(a: &Args<'_>) -> Result<JoinTarget> {
     if let Some(kc) = a.get("kubeconfig") {
         return JoinTarget::from_kubeconfig(&kubeconfig_arg(kc)?, a.opt("context")?);
     }
-    if let Some(pem) = a.opt("ca_pem")? {
-        return JoinTarget::from_ca_pem(a.s("server")?, pem.as_bytes());
+    if let Some(pem) = a.opt_bin("ca_pem")? {
+        return JoinTarget::from_ca_pem(a.s("server")?, pem);
     }
     JoinTarget::from_hashes(a.s("server")?, &a.strings("ca_cert_hashes")?)
 }
@@ -588,15 +639,15 @@ pub fn kubeconfig_value(kc: &Kubeconfig) -> Value {
 fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "compute_jws" => json!(crate::jws::compute_detached_signature(
-            a.s("content")?.as_bytes(),
+            a.bin("content")?,
             a.s("token_id")?,
-            a.s("token_secret")?.as_bytes()
+            a.bin("token_secret")?
         )),
         "verify_jws" => json!(crate::jws::detached_token_is_valid(
             a.s("signature")?,
-            a.s("content")?.as_bytes(),
+            a.bin("content")?,
             a.s("token_id")?,
-            a.s("token_secret")?.as_bytes()
+            a.bin("token_secret")?
         )),
         "sign_cluster_info" => {
             let cm = configmap(a.value("configmap"))?;
@@ -628,7 +679,7 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
         "parse_kubeconfig" => kubeconfig_value(&kubeconfig_arg(a.value("kubeconfig"))?),
         _ => json!(kubeconfig::render_cluster_info_kubeconfig(
             a.s("server")?,
-            a.s("ca_pem")?.as_bytes(),
+            a.bin("ca_pem")?,
         )?),
     })
 }
@@ -669,9 +720,9 @@ fn pin_set(pins: &[String]) -> Result<pin::PinSet> {
 }
 
 fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
-    let bundle = |k: &str| -> Result<Option<&[u8]>> { Ok(a.opt(k)?.map(str::as_bytes)) };
+    let bundle = |k: &str| a.opt_bin(k);
     Ok(match op {
-        "ca_cert_hashes" => json!(pin::hashes_from_pem(a.s("pem")?.as_bytes())?),
+        "ca_cert_hashes" => json!(pin::hashes_from_pem(a.bin("pem")?)?),
         "parse_ca_pins" => {
             let pins = a.strings("pins")?;
             pin_set(&pins)?;
@@ -684,23 +735,23 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         }
         "check_ca_pins" => {
             let set = pin_set(&a.strings("pins")?)?;
-            let ders = pem::certificates(a.s("pem")?.as_bytes())?;
+            let ders = pem::certificates(a.bin("pem")?)?;
             to_json(&pin::PinCheck::from_check(set.check_any(&ders)?))
         }
         "parse_k3s_token" => k3s_token_value(&K3sToken::parse(a.s("token")?)?),
         "format_k3s_token" => json!(k3s::format_token(
             a.s("credentials")?,
-            a.s("bundle")?.as_bytes(),
+            a.bin("bundle")?,
             a.now()?
         )?),
         "k3s_token_string" => {
             let t = k3s_user(a)?;
-            json!(t.to_token_string(bundle("bundle")?, a.now()?))
+            json!(t.to_token_string(bundle("bundle")?.as_deref(), a.now()?))
         }
-        "k3s_ca_hash" => to_json(&k3s::ca_hash(a.s("bundle")?.as_bytes(), a.now()?)?),
+        "k3s_ca_hash" => to_json(&k3s::ca_hash(a.bin("bundle")?, a.now()?)?),
         "verify_k3s_ca" => {
             let t = k3s_user(a)?;
-            let c = k3s::verify_ca(t.ca_hash(), bundle("bundle")?, a.now()?);
+            let c = k3s::verify_ca(t.ca_hash(), bundle("bundle")?.as_deref(), a.now()?);
             to_json(&CaVerification::new(&c, t.username()))
         }
         "k3s_credentials" => {
@@ -715,7 +766,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         "k3s_token_hash" => json!(k3s::token_hash(a.s("passphrase")?)),
         "k3s_storage_key" => json!(k3s::storage_key(a.s("passphrase")?)),
         "k3s_encrypt" => {
-            let (pass, pt) = (a.s("passphrase")?, a.s("plaintext")?.as_bytes());
+            let (pass, pt) = (a.s("passphrase")?, a.bin("plaintext")?);
             json!(match (a.opt("salt")?, a.opt("nonce")?) {
                 (Some(salt), Some(n)) => k3s::encrypt_with(pass, pt, salt, nonce(n)?)?,
                 #[cfg(feature = "getrandom")]
@@ -726,16 +777,12 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         }
         "k3s_decrypt" => json!(String::from_utf8_lossy(&k3s::decrypt(
             a.s("passphrase")?,
-            a.s("value")?.as_bytes()
+            a.bin("value")?
         )?)),
-        "k3s_token_opens" => json!(k3s::token_opens(a.s("token")?, a.s("value")?.as_bytes())?),
+        "k3s_token_opens" => json!(k3s::token_opens(a.s("token")?, a.bin("value")?)?),
         "k3s_token_create_output" => {
             let t = BootstrapToken::parse(a.s("token")?)?;
-            json!(k3s::token_create_output(
-                &t,
-                a.s("bundle")?.as_bytes(),
-                a.now()?
-            )?)
+            json!(k3s::token_create_output(&t, a.bin("bundle")?, a.now()?)?)
         }
         "k3s_token_generate" => json!(generated(true)?),
         other => {
@@ -797,6 +844,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn bytes_arguments() {
+        // {"base64": ...} is bytes; text is its UTF-8; anything else is invalid_options.
+        let now = "2026-01-01T00:00:00Z";
+        for bundle in [json!({"base64": "*"}), json!({"base64": 1}), json!(5)] {
+            let e = call("k3s_ca_hash", &json!({"bundle": bundle, "now": now})).unwrap_err();
+            assert_eq!(e.code(), "invalid_options", "{bundle}");
+        }
+        let text = call(
+            "compute_jws",
+            &json!({"content": "hé", "token_id": "abcdef",
+            "token_secret": "0123456789abcdef"}),
+        );
+        let bytes = call(
+            "compute_jws",
+            &json!({"content": {"base64": "aMOp"}, "token_id": "abcdef",
+            "token_secret": {"base64": "MDEyMzQ1Njc4OWFiY2RlZg=="}}),
+        );
+        assert_eq!(text.unwrap(), bytes.unwrap());
+        // A manifest object with other keys besides "base64" is a manifest, not bytes.
+        let e = call(
+            "parse_secret",
+            &json!({"secret": {"base64": "eA==", "kind": "Secret"}}),
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_secret");
     }
 
     #[test]

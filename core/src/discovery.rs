@@ -67,9 +67,12 @@ impl ConfigMap {
         }
     }
 
-    /// Parses a ConfigMap manifest, JSON or YAML (at most 1 MiB).
-    pub fn parse(text: &str) -> Result<ConfigMap> {
+    /// Parses a ConfigMap manifest, JSON or YAML (at most 1 MiB), from text or bytes
+    /// (bytes must be UTF-8: `invalid_configmap`).
+    pub fn parse(text: impl AsRef<[u8]>) -> Result<ConfigMap> {
+        let text = text.as_ref();
         check_size("ConfigMap", text.len())?;
+        let text = manifest::utf8("ConfigMap", text, Error::InvalidConfigMap)?;
         let v = manifest::parse_document("ConfigMap", text, Error::InvalidConfigMap)?;
         Self::from_value(&v)
     }

@@ -91,7 +91,7 @@ impl JoinTarget {
     }
 
     /// From a server and the cluster CA bundle (PEM; one hash per certificate).
-    pub fn from_ca_pem(server: &str, ca_pem: &[u8]) -> Result<Self> {
+    pub fn from_ca_pem(server: &str, ca_pem: impl AsRef<[u8]>) -> Result<Self> {
         check_server(server, Error::InvalidOptions)?;
         Ok(JoinTarget {
             server: server.to_owned(),

@@ -33,7 +33,12 @@ pub fn protected_header(token_id: &str) -> String {
 /// `jws.ComputeDetachedSignature(content, tokenID, tokenSecret)`: `<header>..<signature>`,
 /// byte-identical with cluster-bootstrap. Infallible (upstream's error paths cannot
 /// trigger for HS256).
-pub fn compute_detached_signature(content: &[u8], token_id: &str, token_secret: &[u8]) -> String {
+pub fn compute_detached_signature(
+    content: impl AsRef<[u8]>,
+    token_id: &str,
+    token_secret: impl AsRef<[u8]>,
+) -> String {
+    let (content, token_secret) = (content.as_ref(), token_secret.as_ref());
     let header = URL_SAFE_NO_PAD.encode(protected_header(token_id));
     let payload = URL_SAFE_NO_PAD.encode(content);
     let tag = hs256(token_secret, &header, &payload);
@@ -63,9 +68,9 @@ fn hs256(key: &[u8], header_b64: &str, payload_b64: &str) -> [u8; 32] {
 /// Upstream compares with `==`; we compare in constant time (`subtle`). Same answers.
 pub fn detached_token_is_valid(
     detached: &str,
-    content: &[u8],
+    content: impl AsRef<[u8]>,
     token_id: &str,
-    token_secret: &[u8],
+    token_secret: impl AsRef<[u8]>,
 ) -> bool {
     let expected = compute_detached_signature(content, token_id, token_secret);
     expected.as_bytes().ct_eq(detached.as_bytes()).into()

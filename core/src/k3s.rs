@@ -380,7 +380,8 @@ pub struct CaHash {
 /// SHA-256 of the input bytes. Several: Go's `Verify` of the first against the others
 /// ([`crate::x509::verify_k3s_bundle`]); the root's DER hash if it verifies, else the
 /// input bytes' hash.
-pub fn ca_hash(bundle: &[u8], now: Timestamp) -> Result<CaHash> {
+pub fn ca_hash(bundle: impl AsRef<[u8]>, now: Timestamp) -> Result<CaHash> {
+    let bundle = bundle.as_ref();
     let certs = crate::go::pem::parse_certificates(bundle)?;
     let raw = || hex_lower(&Sha256::digest(bundle));
     if certs.len() == 1 {
@@ -407,7 +408,7 @@ pub fn ca_hash(bundle: &[u8], now: Timestamp) -> Result<CaHash> {
 /// `FormatTokenBytes(creds, bundle)`: `""` for empty credentials, else
 /// `K10<hashCA(bundle)>::<creds>` (creds verbatim); a bundle without certificates is an
 /// error. The result holds the credentials: it is a secret.
-pub fn format_token(credentials: &str, bundle: &[u8], now: Timestamp) -> Result<String> {
+pub fn format_token(credentials: &str, bundle: impl AsRef<[u8]>, now: Timestamp) -> Result<String> {
     if credentials.is_empty() {
         return Ok(String::new());
     }
@@ -418,7 +419,7 @@ pub fn format_token(credentials: &str, bundle: &[u8], now: Timestamp) -> Result<
 /// `K10<hash of the kubeconfig CA data>::<id>.<secret>\n`.
 pub fn token_create_output(
     token: &BootstrapToken,
-    ca_bundle: &[u8],
+    ca_bundle: impl AsRef<[u8]>,
     now: Timestamp,
 ) -> Result<String> {
     Ok(format!(
@@ -714,11 +715,12 @@ fn cipher(passphrase: &str, salt: &[u8]) -> Result<aes_gcm::Aes256Gcm> {
 /// accepted here.
 pub fn encrypt_with(
     passphrase: &str,
-    plaintext: &[u8],
+    plaintext: impl AsRef<[u8]>,
     salt: &str,
     nonce: [u8; NONCE_LEN],
 ) -> Result<String> {
     use aes_gcm::aead::Aead;
+    let plaintext = plaintext.as_ref();
     if salt.is_empty() || salt.contains(':') {
         return Err(Error::InvalidOptions(
             "the salt must be non-empty and must not contain ':'".into(),
@@ -738,7 +740,7 @@ pub fn encrypt_with(
 
 /// `cluster.encrypt` with a random 8-byte (16 hex) salt and a random nonce.
 #[cfg(feature = "getrandom")]
-pub fn encrypt(passphrase: &str, plaintext: &[u8]) -> Result<String> {
+pub fn encrypt(passphrase: &str, plaintext: impl AsRef<[u8]>) -> Result<String> {
     let mut salt = [0u8; 8];
     crate::token::os_random(&mut salt)?;
     let mut nonce = [0u8; NONCE_LEN];
@@ -749,8 +751,9 @@ pub fn encrypt(passphrase: &str, plaintext: &[u8]) -> Result<String> {
 /// `cluster.decrypt`: the plaintext of a `<salt>:<base64>` value. A value without `:`, with
 /// bad base64 or shorter than nonce + tag is [`Error::InvalidCiphertext`] (Go panics below
 /// 12 bytes); a wrong passphrase or tampered data is [`Error::DecryptionFailed`].
-pub fn decrypt(passphrase: &str, value: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+pub fn decrypt(passphrase: &str, value: impl AsRef<[u8]>) -> Result<Zeroizing<Vec<u8>>> {
     use aes_gcm::aead::Aead;
+    let value = value.as_ref();
     check_size("ciphertext", value.len())?;
     let colon = value
         .iter()
@@ -788,7 +791,7 @@ pub fn decrypt(passphrase: &str, value: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
 /// Whether `token` opens a bootstrap-data `value` (the user story: before restoring a
 /// datastore snapshot, check offline that this token decrypts it). The token is
 /// normalised first, as k3s does.
-pub fn token_opens(token: &str, value: &[u8]) -> Result<bool> {
+pub fn token_opens(token: &str, value: impl AsRef<[u8]>) -> Result<bool> {
     let pass = normalize_token(token)?;
     match decrypt(&pass, value) {
         Ok(_) => Ok(true),

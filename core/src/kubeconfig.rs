@@ -207,9 +207,12 @@ fn named_list<'a>(
 }
 
 impl Kubeconfig {
-    /// Parses a kubeconfig (YAML or JSON, at most [`crate::error::MAX_INPUT_BYTES`]).
-    pub fn parse(text: &str) -> Result<Kubeconfig> {
+    /// Parses a kubeconfig (YAML or JSON, at most [`crate::error::MAX_INPUT_BYTES`]) from
+    /// text or bytes (bytes must be UTF-8: `invalid_kubeconfig`).
+    pub fn parse(text: impl AsRef<[u8]>) -> Result<Kubeconfig> {
+        let text = text.as_ref();
         check_size("kubeconfig", text.len())?;
+        let text = manifest::utf8("kubeconfig", text, Error::InvalidKubeconfig)?;
         let v = manifest::parse_document("kubeconfig", text, Error::InvalidKubeconfig)?;
         Self::from_value(&v)
     }
@@ -334,7 +337,8 @@ impl Kubeconfig {
 /// `https://[::1]:6443` plain and quotes `"yes"`, `'a: b'`). Only
 /// `server` and CA data are supported; the server must be a plain YAML scalar (we refuse
 /// values go-yaml would quote rather than guess its quoting rules).
-pub fn render_cluster_info_kubeconfig(server: &str, ca_pem: &[u8]) -> Result<String> {
+pub fn render_cluster_info_kubeconfig(server: &str, ca_pem: impl AsRef<[u8]>) -> Result<String> {
+    let ca_pem = ca_pem.as_ref();
     if !is_plain_yaml_scalar(server) {
         return Err(Error::Unsupported(
             "the server URL needs YAML quoting; only plain URLs (like https://10.0.0.1:6443) are rendered".into(),

@@ -87,6 +87,17 @@ pub(crate) fn parse_documents(what: &str, text: &str, mk: MakeError) -> Result<V
     Ok(docs)
 }
 
+/// The text of a manifest given as bytes: UTF-8 or `mk("<what> is not UTF-8 text
+/// (invalid byte at offset N)")`. The input is never quoted. Call after the size check.
+pub(crate) fn utf8<'a>(what: &str, input: &'a [u8], mk: MakeError) -> Result<&'a str> {
+    std::str::from_utf8(input).map_err(|e| {
+        mk(format!(
+            "{what} is not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ))
+    })
+}
+
 /// "a string", "an object", ... for messages.
 pub(crate) fn kind_of(v: &Value) -> &'static str {
     match v {

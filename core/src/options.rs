@@ -551,7 +551,7 @@ pub type ListedToken = Result<TokenSpec>;
 /// is `bootstrap.kubernetes.io/token` or empty (upstream lists with a field selector
 /// on the type; a hand-written manifest may omit it), and decodes each with
 /// [`TokenSpec::from_secret`]. A bad item is an `Err` in its slot.
-pub fn tokens_from_secret_list(text: &str) -> Result<Vec<ListedToken>> {
+pub fn tokens_from_secret_list(text: impl AsRef<[u8]>) -> Result<Vec<ListedToken>> {
     Ok(filter_tokens(crate::secret::parse_secret_list(text)?))
 }
 

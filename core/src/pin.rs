@@ -67,7 +67,7 @@ pub fn hash_certificate_der(der: &[u8]) -> Result<String> {
 
 /// One hash per certificate in a PEM bundle (client-go `ParseCertsPEM` rules: only
 /// `CERTIFICATE` blocks without headers; none at all is an error).
-pub fn hashes_from_pem(pem: &[u8]) -> Result<Vec<String>> {
+pub fn hashes_from_pem(pem: impl AsRef<[u8]>) -> Result<Vec<String>> {
     Ok(crate::go::pem::parse_certificates(pem)?
         .iter()
         .map(hash_certificate)

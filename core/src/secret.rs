@@ -75,15 +75,19 @@ impl Secret {
 
     /// Parses one Secret manifest, JSON or YAML (`data` base64 and/or `stringData`).
     ///
-    /// * Input is capped at [`crate::error::MAX_INPUT_BYTES`] (`input_too_large`).
+    /// * Text or bytes (`&str`, `&[u8]`, ...); bytes must be UTF-8 (`invalid_secret`).
+    /// * Input is capped at [`crate::error::MAX_INPUT_BYTES`] (`input_too_large`), checked
+    ///   before anything else.
     /// * Text whose first non-blank character is `{` or `[` is read as JSON (falling back
     ///   to YAML, of which JSON is nearly a subset); anything else as one YAML document.
     /// * Duplicate keys: JSON follows Go's `encoding/json` (the last one wins); YAML
     ///   rejects them (`invalid_secret`), as strict Kubernetes decoding does.
     /// * See [`Secret::from_value`] for what the object must look like.
-    pub fn parse(text: &str) -> Result<Secret> {
+    pub fn parse(text: impl AsRef<[u8]>) -> Result<Secret> {
         const WHAT: &str = "Secret manifest";
+        let text = text.as_ref();
         check_size(WHAT, text.len())?;
+        let text = manifest::utf8(WHAT, text, Error::InvalidSecret)?;
         let value = manifest::parse_document(WHAT, text, Error::InvalidSecret)?;
         Secret::from_value(&value)
     }
@@ -361,8 +365,12 @@ enum DataForm {
 ///   Secret or a List, flattened in order.
 /// * Errors about the document itself (size, syntax, not an object, `items` not an
 ///   array) are the outer `Err`.
-pub fn parse_secret_list(text: &str) -> Result<Vec<Result<Secret>>> {
+///
+/// Text or bytes; bytes must be UTF-8 (`invalid_secret`), checked after the size.
+pub fn parse_secret_list(text: impl AsRef<[u8]>) -> Result<Vec<Result<Secret>>> {
+    let text = text.as_ref();
     check_size("Secret list", text.len())?;
+    let text = manifest::utf8("Secret list", text, Error::InvalidSecret)?;
     let docs = manifest::parse_documents("Secret list", text, Error::InvalidSecret)?;
     let mut out = Vec::new();
     for doc in &docs {

@@ -125,8 +125,10 @@ proptest! {
     #[test]
     fn parsers_never_panic_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         let text = String::from_utf8_lossy(&bytes);
-        let _ = Kubeconfig::parse(&text);
-        let _ = ConfigMap::parse(&text);
+        let _ = Kubeconfig::parse(&*text);
+        let _ = ConfigMap::parse(&*text);
+        let _ = Kubeconfig::parse(&bytes);
+        let _ = ConfigMap::parse(&bytes);
     }
 
     #[test]

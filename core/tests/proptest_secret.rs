@@ -105,7 +105,7 @@ proptest! {
         prop_assert_eq!(yaml_obj, parse_json(&texts[0]));
         // And the list path sees the same token.
         let list = json!({"kind": "List", "items": [parse_json(&texts[0])]});
-        let listed = options::tokens_from_secret_list(&list.to_string()).unwrap();
+        let listed = options::tokens_from_secret_list(list.to_string()).unwrap();
         prop_assert_eq!(listed.len(), 1);
         prop_assert_eq!(listed[0].as_ref().unwrap().token.expose(), token);
     }
@@ -165,8 +165,10 @@ proptest! {
         nanos in any::<i64>(),
     ) {
         let text = String::from_utf8_lossy(&bytes);
-        let _ = Secret::parse(&text);
-        let _ = secret::parse_secret_list(&text);
+        let _ = Secret::parse(&*text);
+        let _ = secret::parse_secret_list(&*text);
+        let _ = Secret::parse(&bytes);
+        let _ = secret::parse_secret_list(&bytes);
         let doc = parts.concat();
         if let Ok(s) = Secret::parse(&doc) {
             let _ = TokenSpec::from_secret(&s);
@@ -262,10 +264,10 @@ proptest! {
             if let Err(e) = TokenOptions::from_value(&json!({"token": text})) {
                 check(e.to_string())?;
             }
-            if let Err(e) = Secret::parse(&format!("metadata: {{name: x}}\ndata: {{token-secret: {text}, }}: ]")) {
+            if let Err(e) = Secret::parse(format!("metadata: {{name: x}}\ndata: {{token-secret: {text}, }}: ]")) {
                 check(e.to_string())?;
             }
-            if let Err(e) = Secret::parse(&format!("{{\"data\": {{\"token-secret\": \"{text}\"")) {
+            if let Err(e) = Secret::parse(format!("{{\"data\": {{\"token-secret\": \"{text}\"")) {
                 check(e.to_string())?;
             }
         }

@@ -7,6 +7,7 @@ the keyword arguments (docs/api.md). Results are compared as JSON: result object
 
 from __future__ import annotations
 
+import base64
 import datetime
 import inspect
 import json
@@ -66,11 +67,19 @@ def _params(fn: Any) -> set[str]:
     return set(inspect.signature(fn).parameters)
 
 
+def _bytes_arg(value: Any) -> Any:
+    """``{"base64": "..."}`` (an object with only that key, tests/vectors/README.md) is
+    ``bytes``; anything else is as given."""
+    if isinstance(value, dict) and list(value) == ["base64"] and isinstance(value["base64"], str):
+        return base64.b64decode(value["base64"], validate=True)
+    return value
+
+
 def python_args(args: dict[str, Any]) -> dict[str, Any]:
     """Vector args → Python keyword arguments. The only difference: JSON numbers for a
     duration (the JS convention, milliseconds) are a ``timedelta`` in Python; a bare
     ``int`` duration is a TypeError here (ambiguous unit)."""
-    out = dict(args)
+    out = {k: _bytes_arg(v) for k, v in args.items()}
     for key in ("ttl",):
         value = out.get(key)
         if isinstance(value, (int, float)) and not isinstance(value, bool):

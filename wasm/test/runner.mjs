@@ -80,9 +80,24 @@ export function inferArgs(files, op) {
   return keys;
 }
 
+/**
+ * A vector argument as JS passes it: `{"base64": "..."}` (an object with only that key,
+ * tests/vectors/README.md) is bytes, a `Uint8Array`; anything else is as given.
+ */
+export function jsArg(v) {
+  if (v && typeof v === "object" && !Array.isArray(v)) {
+    const keys = Object.keys(v);
+    if (keys.length === 1 && keys[0] === "base64" && typeof v.base64 === "string") {
+      return Uint8Array.from(atob(v.base64), (c) => c.charCodeAt(0));
+    }
+  }
+  return v;
+}
+
 /** The call of one case per the convention: `[fnName, argsArray]`. */
-export function callOf(op, args, documented) {
+export function callOf(op, rawArgs, documented) {
   const name = camel(op);
+  const args = Object.fromEntries(Object.entries(rawArgs ?? {}).map(([k, v]) => [k, jsArg(v)]));
   const keys = Object.keys(args ?? {});
   const object = documented.length > 1 || documented.includes("...options");
   if (documented.length === 0) return [name, []];

@@ -281,7 +281,11 @@ impl<'a> Scanner<'a> {
 /// certificate that does not parse is an error ([`Error::InvalidCertificate`]); no
 /// certificate at all is [`Error::InvalidPem`] with client-go's message. Inputs over
 /// 1 MiB are [`Error::InputTooLarge`], more than [`MAX_CERTIFICATES`] certificates too.
-pub fn parse_certificates(input: &[u8]) -> Result<Vec<Certificate>> {
+pub fn parse_certificates(input: impl AsRef<[u8]>) -> Result<Vec<Certificate>> {
+    parse_certificates_bytes(input.as_ref())
+}
+
+fn parse_certificates_bytes(input: &[u8]) -> Result<Vec<Certificate>> {
     check_size("PEM bundle", input.len())?;
     let mut certs = Vec::new();
     let mut scanner = Scanner::new(input);
@@ -309,7 +313,7 @@ pub fn parse_certificates(input: &[u8]) -> Result<Vec<Certificate>> {
 }
 
 /// [`parse_certificates`], returning each certificate's DER.
-pub fn certificates(input: &[u8]) -> Result<Vec<Vec<u8>>> {
+pub fn certificates(input: impl AsRef<[u8]>) -> Result<Vec<Vec<u8>>> {
     Ok(parse_certificates(input)?
         .into_iter()
         .map(Certificate::into_der)
