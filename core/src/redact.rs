@@ -182,6 +182,18 @@ pub fn describe_untrusted(s: &str) -> String {
     if cut { format!("{q}...") } else { q }
 }
 
+/// A piece of `whole` (what Go's parsers quote besides the whole value, e.g. the part
+/// that failed), with the `time` package's quoting — or only "(part of the value, not
+/// shown)" when `whole` holds anything secret-shaped: a piece of a secret is no longer
+/// recognisable as one.
+pub fn describe_piece(whole: &str, piece: &str) -> String {
+    if redact(whole) != whole {
+        "(part of the value, not shown)".to_owned()
+    } else {
+        describe_time_value(piece)
+    }
+}
+
 /// [`describe_untrusted`] with the `time` package's quoting (messages worded like Go's
 /// `time.Parse` / `time.ParseDuration`).
 pub fn describe_time_value(s: &str) -> String {

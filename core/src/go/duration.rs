@@ -114,7 +114,7 @@ impl Duration {
                 _ => {
                     return Err(Error::InvalidDuration(format!(
                         "time: unknown unit {} in duration {}",
-                        shown(u),
+                        crate::redact::describe_piece(orig, u),
                         shown(orig)
                     )));
                 }

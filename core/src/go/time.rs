@@ -332,13 +332,14 @@ fn frac_nanos(d: &[u8]) -> u32 {
 }
 
 fn perr(value: &str, elem_value: &str, elem: &str, msg: Option<&str>) -> Error {
+    let piece = |p: &str| crate::redact::describe_piece(value, p);
     let m = match msg {
         Some(m) => format!("parsing time {}{m}", shown(value)),
         None => format!(
             "parsing time {} as {}: cannot parse {} as {}",
             shown(value),
             quote(RFC3339_LAYOUT),
-            shown(elem_value),
+            piece(elem_value),
             quote(elem)
         ),
     };
@@ -456,7 +457,7 @@ fn parse_general(orig: &str) -> Result<Timestamp> {
             orig,
             "",
             "",
-            Some(&format!(": extra text: {}", shown(v))),
+            Some(&format!(": extra text: {}", crate::redact::describe_piece(orig, v))),
         ));
     }
     if day < 1 || day > days_in(mon, year) {
