@@ -487,13 +487,14 @@ impl CaCheck {
     pub fn ok(&self) -> bool {
         self.status != CaCheckStatus::Mismatch
     }
-    /// k3s's error for a mismatch.
+    /// k3s's error for a mismatch (redacted like an error message: the token's hash
+    /// part is the caller's text).
     pub fn message(&self) -> Option<String> {
         (self.status == CaCheckStatus::Mismatch).then(|| {
-            format!(
+            crate::redact::redact(&format!(
                 "token CA hash does not match the Cluster CA certificate hash: {} != {}",
                 self.token_hash, self.computed_hash
-            )
+            ))
         })
     }
 }
