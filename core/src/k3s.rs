@@ -419,7 +419,12 @@ pub fn format_token(credentials: &str, bundle: impl AsRef<[u8]>, now: Timestamp)
         return Ok(String::new());
     }
     let hash = ca_hash(bundle, now)?.hash;
-    Ok(crate::token::concat(&[TOKEN_PREFIX, &hash, "::", credentials]))
+    Ok(crate::token::concat(&[
+        TOKEN_PREFIX,
+        &hash,
+        "::",
+        credentials,
+    ]))
 }
 
 /// `k3s token create` / `rke2 token create` standard output for a created token:
@@ -431,7 +436,13 @@ pub fn token_create_output(
 ) -> Result<String> {
     let token = Zeroizing::new(token.expose());
     let hash = ca_hash(ca_bundle, now)?.hash;
-    Ok(crate::token::concat(&[TOKEN_PREFIX, &hash, "::", &token, "\n"]))
+    Ok(crate::token::concat(&[
+        TOKEN_PREFIX,
+        &hash,
+        "::",
+        &token,
+        "\n",
+    ]))
 }
 
 /// `k3s token generate` standard output: a new random bootstrap token and `\n`.

@@ -420,7 +420,6 @@ pub fn validate_token_groups<S: AsRef<str>, G: AsRef<str>>(
     Ok(())
 }
 
-
 /// The options a caller (CLI, binding, web form) gives to mint a token Secret. Unset
 /// fields get defaults in [`TokenOptions::to_spec_with`]; this is the one entry point
 /// every binding uses (`render_secret`, `render_secret_yaml`, `validate_token_options`).

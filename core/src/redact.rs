@@ -213,7 +213,10 @@ mod tests {
         for (input, want) in [
             ("abcdef.0123456789abcdef", "abcdef.****************"),
             ("x abcdef.0123456789ABCDEF y", "x abcdef.**************** y"),
-            ("\"abcdef.0123456789abcdef0\"", "\"abcdef.****************\""),
+            (
+                "\"abcdef.0123456789abcdef0\"",
+                "\"abcdef.****************\"",
+            ),
             ("abcdef.0123456789abcdef\\n", "abcdef.****************\\n"),
             ("ab.0123456789abcdefghij", "ab.****************"),
             ("0123456789abcdef", "****************"),

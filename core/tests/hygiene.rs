@@ -8,6 +8,7 @@
 //!
 //! `tests/hygiene/hostile.json` lists the hostile strings and the forbidden fragments;
 //! the Python and Node hygiene tests read the same file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -135,9 +136,9 @@ fn no_error_of_any_op_shows_a_secret() {
     let mut paths: BTreeSet<(String, String)> = BTreeSet::new();
     let mut leaks = Vec::new();
     for (op, cases) in base_cases() {
-        // Distinct bases only, at most 6 per op (the vectors repeat shapes).
+        // Distinct bases only, at most 4 per op (the vectors repeat shapes).
         let mut seen = BTreeSet::new();
-        for base in cases.iter().filter(|c| seen.insert(c.to_string())).take(6) {
+        for base in cases.iter().filter(|c| seen.insert(c.to_string())).take(4) {
             for hs in &h.strings {
                 let mut variants = Vec::new();
                 mutations(base, hs, false, &mut variants);
@@ -152,7 +153,10 @@ fn no_error_of_any_op_shows_a_secret() {
                     paths.insert((op.to_owned(), format!("{}:{}", e.code(), shape(&msg))));
                     for shown in [msg, e.to_string(), format!("{e:?}")] {
                         let lower = shown.to_ascii_lowercase();
-                        if h.forbidden.iter().any(|f| lower.contains(&f.to_ascii_lowercase())) {
+                        if h.forbidden
+                            .iter()
+                            .any(|f| lower.contains(&f.to_ascii_lowercase()))
+                        {
                             leaks.push(format!("{op} {args}: {shown}"));
                         }
                     }
@@ -165,8 +169,17 @@ fn no_error_of_any_op_shows_a_secret() {
         paths.len(),
         kubetoken::api::ops().count()
     );
-    assert!(leaks.is_empty(), "{} leaks, e.g.:\n{}", leaks.len(), leaks[..leaks.len().min(20)].join("\n"));
-    assert!(paths.len() > 300, "only {} error paths reached", paths.len());
+    assert!(
+        leaks.is_empty(),
+        "{} leaks, e.g.:\n{}",
+        leaks.len(),
+        leaks[..leaks.len().min(20)].join("\n")
+    );
+    assert!(
+        paths.len() > 300,
+        "only {} error paths reached",
+        paths.len()
+    );
 }
 
 /// A message with every quoted part and digit run collapsed (to count distinct paths).
@@ -222,13 +235,33 @@ fn results_with_secrets_mask_them_in_debug() {
         format!("{:?}", kubetoken::k3s::K3sTokenInfo::from(&k3s)),
         format!("{:?}", kubetoken::k3s::K3sTokenInfo::from(&k3b)),
         format!("{:?}", kubetoken::k3s::credentials(&k3s, None)),
-        format!("{:?}", kubetoken::k3s::CredentialHeader::from(&kubetoken::k3s::credentials(&k3s, None))),
-        format!("{:?}", kubetoken::k3s::CredentialHeader::from(&kubetoken::k3s::credentials(&k3b, None))),
-        format!("{:?}", kubetoken::list::list_tokens(&[secret.clone()], now, kubetoken::ListFormat::Text, kubetoken::Flavour::Kubeadm)),
+        format!(
+            "{:?}",
+            kubetoken::k3s::CredentialHeader::from(&kubetoken::k3s::credentials(&k3s, None))
+        ),
+        format!(
+            "{:?}",
+            kubetoken::k3s::CredentialHeader::from(&kubetoken::k3s::credentials(&k3b, None))
+        ),
+        format!(
+            "{:?}",
+            kubetoken::list::list_tokens(
+                std::slice::from_ref(&secret),
+                now,
+                kubetoken::ListFormat::Text,
+                kubetoken::Flavour::Kubeadm
+            )
+        ),
     ];
     for d in debugs {
-        assert!(!d.contains("0123456789abcdef") && !d.contains("hunter2"), "{d}");
+        assert!(
+            !d.contains("0123456789abcdef") && !d.contains("hunter2"),
+            "{d}"
+        );
         // base64 of the secret and of user:password too
-        assert!(!d.contains("MDEyMzQ1Njc4OWFiY2RlZg") && !d.contains("c2VydmVyOmh1bnRlcjI"), "{d}");
+        assert!(
+            !d.contains("MDEyMzQ1Njc4OWFiY2RlZg") && !d.contains("c2VydmVyOmh1bnRlcjI"),
+            "{d}"
+        );
     }
 }

@@ -22,7 +22,7 @@ from test_vectors import NOT_EXPOSED, python_args
 
 HOSTILE = json.loads((REPO / "tests" / "hygiene" / "hostile.json").read_text(encoding="utf-8"))
 FORBIDDEN = [f.lower() for f in HOSTILE["forbidden"]]
-BASES_PER_OP = 4
+BASES_PER_OP = 3
 
 
 def _cases() -> dict[str, list[dict[str, Any]]]:

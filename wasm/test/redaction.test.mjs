@@ -18,7 +18,7 @@ const HOSTILE = JSON.parse(
   readFileSync(new URL("../../tests/hygiene/hostile.json", import.meta.url), "utf8"),
 );
 const FORBIDDEN = HOSTILE.forbidden.map((f) => f.toLowerCase());
-const BASES_PER_OP = 4;
+const BASES_PER_OP = 3;
 
 function* mutations(v, h, inData = false) {
   if (typeof v === "string") {

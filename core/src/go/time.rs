@@ -457,7 +457,10 @@ fn parse_general(orig: &str) -> Result<Timestamp> {
             orig,
             "",
             "",
-            Some(&format!(": extra text: {}", crate::redact::describe_piece(orig, v))),
+            Some(&format!(
+                ": extra text: {}",
+                crate::redact::describe_piece(orig, v)
+            )),
         ));
     }
     if day < 1 || day > days_in(mon, year) {
