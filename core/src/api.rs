@@ -33,6 +33,8 @@
 
 use std::borrow::Cow;
 
+use crate::limits::{MAX_JWS_BYTES, MAX_LIST_ITEMS, MAX_OPTION_ITEMS, check_bytes, check_count};
+
 use serde_json::{Map, Value, json};
 
 use serde::Serialize;
@@ -307,10 +309,14 @@ impl<'a> Args<'a> {
         }
     }
 
-    /// A list of strings, empty when absent.
+    /// A list of strings, empty when absent (at most [`MAX_OPTION_ITEMS`]).
     fn strings(&self, k: &str) -> Result<Vec<String>> {
         match self.get(k) {
             None => Ok(Vec::new()),
+            Some(Value::Array(a)) if a.len() > MAX_OPTION_ITEMS => Err(Error::InputTooLarge {
+                what: "list argument (item count)",
+                limit: MAX_OPTION_ITEMS,
+            }),
             Some(Value::Array(a)) => a
                 .iter()
                 .map(|x| x.as_str().map(str::to_owned))
@@ -353,7 +359,10 @@ impl<'a> Args<'a> {
     fn secrets(&self) -> Result<Vec<Result<Secret>>> {
         match self.get("secrets") {
             None => Ok(Vec::new()),
-            Some(Value::Array(a)) => Ok(a.iter().map(secret).collect()),
+            Some(Value::Array(a)) => {
+                check_count("Secrets (count)", a.len(), MAX_LIST_ITEMS)?;
+                Ok(a.iter().map(secret).collect())
+            }
             Some(v) => match manifest_text("secrets", v)? {
                 Some(text) => crate::secret::parse_secret_list(text),
                 None => crate::secret::secret_list_from_value(v),
@@ -631,6 +640,13 @@ fn target(a: &Args<'_>) -> Result<JoinTarget> {
     JoinTarget::from_hashes(a.s("server")?, &a.strings("ca_cert_hashes")?)
 }
 
+/// JWS content or secret, at most [`MAX_JWS_BYTES`].
+fn jws_bytes<'a>(a: &Args<'a>, k: &str) -> Result<Cow<'a, [u8]>> {
+    let b = a.bin(k)?;
+    check_bytes("JWS content or secret", b.len(), MAX_JWS_BYTES)?;
+    Ok(b)
+}
+
 /// `parse_kubeconfig`'s result ([`KubeconfigInfo`]) as JSON (users are never read).
 pub fn kubeconfig_value(kc: &Kubeconfig) -> Value {
     to_json(&KubeconfigInfo::from(kc))
@@ -639,20 +655,20 @@ pub fn kubeconfig_value(kc: &Kubeconfig) -> Value {
 fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "compute_jws" => json!(crate::jws::compute_detached_signature(
-            a.bin("content")?,
+            jws_bytes(a, "content")?,
             a.s("token_id")?,
-            a.bin("token_secret")?
+            jws_bytes(a, "token_secret")?
         )),
         "verify_jws" => json!(crate::jws::detached_token_is_valid(
             a.s("signature")?,
-            a.bin("content")?,
+            jws_bytes(a, "content")?,
             a.s("token_id")?,
-            a.bin("token_secret")?
+            jws_bytes(a, "token_secret")?
         )),
         "sign_cluster_info" => {
             let cm = configmap(a.value("configmap"))?;
             let list = a.all_secrets()?;
-            to_json(&discovery::sign_cluster_info(&cm, &list, a.now()?))
+            to_json(&discovery::sign_cluster_info(&cm, &list, a.now()?)?)
         }
         "verify_cluster_info" => to_json(&discovery::verify_cluster_info(
             &configmap(a.value("configmap"))?,

@@ -711,7 +711,7 @@ mod tests {
             "kube-public",
             [("kubeconfig".to_owned(), "payload".to_owned())].into(),
         );
-        let out = crate::discovery::sign_cluster_info(&cm, &[s], now());
+        let out = crate::discovery::sign_cluster_info(&cm, &[s], now()).unwrap();
         assert_eq!(out.configmap.data.get("jws-kubeconfig-abc123"), Some(&want));
         assert!(!format!("{c:?}").contains("k3y"));
     }

@@ -23,6 +23,7 @@ use crate::error::{Error, Result, check_size};
 use crate::go::time::Timestamp;
 use crate::jws;
 use crate::kubeconfig::Kubeconfig;
+use crate::limits::{MAX_JWS_BYTES, MAX_SIGN_WORK_BYTES, MAX_SIGNERS, check_bytes, check_count};
 use crate::manifest::{self, check_type_meta, show, string_field};
 use crate::pin::PinSet;
 use crate::secret::Secret;
@@ -177,13 +178,31 @@ pub struct SignOutcome {
 /// key is dropped and one is written per signing token; other keys are kept.
 /// `changed` is true when a signature is new or different, or an old one was dropped.
 /// For duplicate token IDs the first Secret wins, like upstream.
-pub fn sign_cluster_info(configmap: &ConfigMap, secrets: &[Secret], now: Timestamp) -> SignOutcome {
+///
+/// The content is encoded once and HMAC'd once per signing token. Caps (checked before
+/// any signature): at most [`MAX_SIGNERS`] Secrets, content at most [`MAX_JWS_BYTES`],
+/// and signatures × content at most [`MAX_SIGN_WORK_BYTES`] (`input_too_large`).
+pub fn sign_cluster_info(
+    configmap: &ConfigMap,
+    secrets: &[Secret],
+    now: Timestamp,
+) -> Result<SignOutcome> {
+    check_count("Secrets to sign with (count)", secrets.len(), MAX_SIGNERS)?;
     let Some(content) = configmap.data.get(KUBECONFIG_KEY) else {
-        return SignOutcome {
+        return Ok(SignOutcome {
             configmap: configmap.clone(),
             changed: false,
-        };
+        });
     };
+    check_bytes("cluster-info kubeconfig", content.len(), MAX_JWS_BYTES)?;
+    let signers: Vec<_> = secrets
+        .iter()
+        .filter(|s| authn::signer_sees(s))
+        .filter_map(|s| authn::signing_credentials(s, now))
+        .collect();
+    let work = signers.len().saturating_mul(content.len().max(1));
+    check_bytes("signatures × kubeconfig bytes", work, MAX_SIGN_WORK_BYTES)?;
+    let payload = jws::payload(content.as_bytes());
     let mut out = configmap.clone();
     let mut old: BTreeMap<String, String> = BTreeMap::new();
     out.data.retain(|k, v| match k.strip_prefix(JWS_PREFIX) {
@@ -195,18 +214,12 @@ pub fn sign_cluster_info(configmap: &ConfigMap, secrets: &[Secret], now: Timesta
     });
     let mut seen = BTreeSet::new();
     let mut changed = false;
-    for s in secrets {
-        if !authn::signer_sees(s) {
-            continue;
-        }
-        let Some(cred) = authn::signing_credentials(s, now) else {
-            continue;
-        };
+    for cred in &signers {
         let id = cred.token_id.clone();
         if !seen.insert(id.clone()) {
             continue;
         }
-        let sig = jws::compute_detached_signature(content.as_bytes(), &id, &cred.token_secret);
+        let sig = jws::signature_of_payload(&payload, &id, &cred.token_secret);
         if old.remove(&id).as_deref() != Some(sig.as_str()) {
             changed = true;
         }
@@ -218,10 +231,10 @@ pub fn sign_cluster_info(configmap: &ConfigMap, secrets: &[Secret], now: Timesta
     if !changed {
         out = configmap.clone();
     }
-    SignOutcome {
+    Ok(SignOutcome {
         configmap: out,
         changed,
-    }
+    })
 }
 
 /// Why a cluster-info ConfigMap cannot be trusted. Serialized as its [`RejectReason::code`].
@@ -492,14 +505,15 @@ mod tests {
     fn sign_simple_and_idempotent() {
         let now = Timestamp::from_unix(1_700_000_000);
         let s = [signer_secret("abc123", "tokenSecret", &[])];
-        let out = sign_cluster_info(&cm(&[("kubeconfig", "payload"), ("other", "x")]), &s, now);
+        let out =
+            sign_cluster_info(&cm(&[("kubeconfig", "payload"), ("other", "x")]), &s, now).unwrap();
         assert!(out.changed);
         assert_eq!(
             out.configmap.data.get("jws-kubeconfig-abc123").unwrap(),
             SIG
         );
         assert_eq!(out.configmap.data.get("other").unwrap(), "x");
-        let again = sign_cluster_info(&out.configmap, &s, now);
+        let again = sign_cluster_info(&out.configmap, &s, now).unwrap();
         assert!(!again.changed);
         assert_eq!(again.configmap, out.configmap);
     }
@@ -532,15 +546,22 @@ mod tests {
             },
         ];
         for b in &bad {
-            let out = sign_cluster_info(&c, std::slice::from_ref(b), now);
+            let out = sign_cluster_info(&c, std::slice::from_ref(b), now).unwrap();
             assert!(out.changed, "old signature removed");
             assert_eq!(out.configmap.data.len(), 1, "{b:?}");
         }
         let ok = signer_secret("abc123", "x", &[("expiration", "2023-11-14T22:13:21Z")]);
-        assert_eq!(sign_cluster_info(&c, &[ok], now).configmap.data.len(), 2);
+        assert_eq!(
+            sign_cluster_info(&c, &[ok], now)
+                .unwrap()
+                .configmap
+                .data
+                .len(),
+            2
+        );
         // no kubeconfig: untouched
         let c2 = cm(&[("jws-kubeconfig-zzz999", "old")]);
-        let out = sign_cluster_info(&c2, &[signer_secret("abc123", "x", &[])], now);
+        let out = sign_cluster_info(&c2, &[signer_secret("abc123", "x", &[])], now).unwrap();
         assert!(!out.changed);
         assert_eq!(out.configmap, c2);
     }

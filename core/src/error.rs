@@ -143,6 +143,9 @@ impl Error {
             | Error::DecryptionFailed(m)
             | Error::Random(m)
             | Error::Unsupported(m) => m.clone(),
+            Error::InputTooLarge { what, limit } if what.ends_with("count)") => {
+                format!("{what} is too large (the limit is {limit})")
+            }
             Error::InputTooLarge { what, limit } => {
                 format!("{what} is too large (the limit is {limit} bytes)")
             }
@@ -213,8 +216,9 @@ impl serde::Serialize for Error {
     }
 }
 
-/// The cap on any manifest, kubeconfig or PEM input: 1 MiB.
-pub const MAX_INPUT_BYTES: usize = 1 << 20;
+/// The cap on any manifest, kubeconfig or PEM input: 1 MiB (every cap is in
+/// [`crate::limits`]).
+pub const MAX_INPUT_BYTES: usize = crate::limits::MAX_MANIFEST_BYTES;
 
 /// Returns [`Error::InputTooLarge`] when `len` exceeds [`MAX_INPUT_BYTES`].
 pub fn check_size(what: &'static str, len: usize) -> Result<()> {

@@ -240,7 +240,7 @@ impl From<&str> for ListInput {
 }
 
 impl ListInput {
-    fn check_size(&self, what: &'static str) -> Result<()> {
+    fn check_size(&self, what: &'static str, count: &'static str) -> Result<()> {
         let items = match self {
             ListInput::List(v) => {
                 for s in v {
@@ -257,7 +257,7 @@ impl ListInput {
         };
         if items > MAX_OPTION_ITEMS {
             return Err(Error::InputTooLarge {
-                what,
+                what: count,
                 limit: MAX_OPTION_ITEMS,
             });
         }
@@ -499,10 +499,10 @@ impl TokenInput {
             e.check_size()?;
         }
         if let Some(u) = &self.usages {
-            u.check_size("usages")?;
+            u.check_size("usages", "usages (item count)")?;
         }
         if let Some(g) = &self.groups {
-            g.check_size("groups")?;
+            g.check_size("groups", "groups (item count)")?;
         }
         Ok(())
     }

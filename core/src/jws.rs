@@ -38,14 +38,28 @@ pub fn compute_detached_signature(
     token_id: &str,
     token_secret: impl AsRef<[u8]>,
 ) -> String {
-    let (content, token_secret) = (content.as_ref(), token_secret.as_ref());
+    let payload = URL_SAFE_NO_PAD.encode(content.as_ref());
+    signature_of_payload(&payload, token_id, token_secret.as_ref())
+}
+
+/// [`compute_detached_signature`] of content already base64url-encoded (`payload_b64`):
+/// one encoding shared by many signers.
+pub(crate) fn signature_of_payload(
+    payload_b64: &str,
+    token_id: &str,
+    token_secret: &[u8],
+) -> String {
     let header = URL_SAFE_NO_PAD.encode(protected_header(token_id));
-    let payload = URL_SAFE_NO_PAD.encode(content);
-    let tag = hs256(token_secret, &header, &payload);
+    let tag = hs256(token_secret, &header, payload_b64);
     let mut out = header;
     out.push_str("..");
     out.push_str(&URL_SAFE_NO_PAD.encode(tag));
     out
+}
+
+/// The base64url payload of `content` (what [`signature_of_payload`] takes).
+pub(crate) fn payload(content: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(content)
 }
 
 fn hs256(key: &[u8], header_b64: &str, payload_b64: &str) -> [u8; 32] {

@@ -49,6 +49,7 @@
 
 pub mod api;
 pub mod authn;
+mod bounded;
 pub mod discovery;
 pub mod error;
 mod go;

@@ -6,7 +6,9 @@
 
 use serde_json::{Map, Value};
 
+use crate::bounded::{self, Document, ListDocument};
 use crate::error::{Error, Result};
+use crate::limits::{MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_YAML_ALIASES, MAX_YAML_EVENTS};
 
 /// Builds the error of the caller's kind of manifest.
 pub(crate) type MakeError = fn(String) -> Error;
@@ -15,6 +17,17 @@ fn yaml_options() -> serde_saphyr::Options {
     let mut o = serde_saphyr::Options::default();
     // Our messages carry only line/column; snippets would quote the input (secrets).
     o.with_snippet = false;
+    // kubectl never writes anchors or aliases: refuse them before anything is replayed
+    // (billion laughs, one anchor × many aliases). Events are capped for the largest
+    // list; nodes per value are capped by `bounded` as values are built.
+    let mut b = serde_saphyr::Budget::default();
+    b.max_aliases = MAX_YAML_ALIASES;
+    b.max_anchors = MAX_YAML_ALIASES;
+    b.max_events = MAX_YAML_EVENTS;
+    b.max_nodes = MAX_YAML_EVENTS;
+    b.max_total_scalar_bytes = MAX_LIST_BYTES;
+    b.max_documents = MAX_LIST_ITEMS;
+    o.budget = Some(b);
     o
 }
 
@@ -32,6 +45,9 @@ fn json_error(what: &str, e: &serde_json::Error, mk: MakeError) -> Error {
 }
 
 fn yaml_error(what: &str, e: &serde_saphyr::Error, mk: MakeError) -> Error {
+    if let Some(cap) = yaml_cap(e) {
+        return cap;
+    }
     // Never include saphyr's message: it can quote the offending input.
     match e.location() {
         Some(l) => mk(format!(
@@ -41,6 +57,31 @@ fn yaml_error(what: &str, e: &serde_saphyr::Error, mk: MakeError) -> Error {
         )),
         None => mk(format!("{what} is not valid YAML")),
     }
+}
+
+/// The cap a YAML error stands for: a budget breach (aliases, anchors, events) or one of
+/// ours ([`bounded::too_large`]).
+fn yaml_cap(e: &serde_saphyr::Error) -> Option<Error> {
+    let mut inner = e;
+    while let serde_saphyr::Error::WithSnippet { error, .. }
+    | serde_saphyr::Error::AliasError { error, .. } = inner
+    {
+        inner = error;
+    }
+    if let serde_saphyr::Error::Budget { breach, .. } = inner {
+        use serde_saphyr::budget::BudgetBreach as B;
+        return Some(match breach {
+            B::Aliases { .. } | B::Anchors { .. } => Error::InputTooLarge {
+                what: "YAML anchors and aliases (count)",
+                limit: MAX_YAML_ALIASES,
+            },
+            _ => Error::InputTooLarge {
+                what: "YAML document (event count)",
+                limit: MAX_YAML_EVENTS,
+            },
+        });
+    }
+    bounded::too_large(&e.to_string())
 }
 
 /// One JSON or YAML document → a JSON value. Blank input is `Value::Null`.
@@ -56,31 +97,49 @@ pub(crate) fn parse_document(what: &str, text: &str, mk: MakeError) -> Result<Va
         return Ok(Value::Null);
     }
     let json_err = if trimmed.starts_with(['{', '[']) {
-        match serde_json::from_str::<Value>(trimmed) {
-            Ok(v) => return Ok(v),
+        match serde_json::from_str::<Document>(trimmed) {
+            Ok(v) => return Ok(v.0),
             Err(e) => Some(json_error(what, &e, mk)),
         }
     } else {
         None
     };
-    serde_saphyr::from_str_with_options::<Value>(text, yaml_options())
-        .map_err(|e| json_err.unwrap_or_else(|| yaml_error(what, &e, mk)))
+    serde_saphyr::from_str_with_options::<Document>(text, yaml_options())
+        .map(|d| d.0)
+        .map_err(|e| match (json_err, yaml_cap(&e)) {
+            (_, Some(cap)) => cap,
+            (Some(j), None) => j,
+            (None, None) => yaml_error(what, &e, mk),
+        })
 }
 
-/// JSON (one document), or a YAML stream of one or more documents (`---`); empty YAML
+/// JSON (one document), or a YAML stream of one or more documents (`---`), each read as
+/// a Secret list with its items decoded as they are read ([`ListDocument`]); empty YAML
 /// documents are dropped. No document at all is an error ("`what` is empty").
-pub(crate) fn parse_documents(what: &str, text: &str, mk: MakeError) -> Result<Vec<Value>> {
+pub(crate) fn parse_list_documents(
+    what: &str,
+    text: &str,
+    mk: MakeError,
+) -> Result<Vec<ListDocument>> {
     let trimmed = trim_lead(text);
     if trimmed.starts_with(['{', '[']) {
-        return match serde_json::from_str::<Value>(trimmed) {
+        return match serde_json::from_str::<ListDocument>(trimmed) {
             Ok(v) => Ok(vec![v]),
-            Err(e) => serde_saphyr::from_multiple_with_options::<Value>(text, yaml_options())
-                .map_err(|_| json_error(what, &e, mk)),
+            Err(e) => {
+                if let Some(cap) = bounded::too_large(&e.to_string()) {
+                    return Err(cap);
+                }
+                serde_saphyr::from_multiple_with_options::<ListDocument>(text, yaml_options())
+                    .map_err(|y| yaml_cap(&y).unwrap_or_else(|| json_error(what, &e, mk)))
+            }
         };
     }
-    let docs = serde_saphyr::from_multiple_with_options::<Value>(text, yaml_options())
+    let docs = serde_saphyr::from_multiple_with_options::<ListDocument>(text, yaml_options())
         .map_err(|e| yaml_error(what, &e, mk))?;
-    let docs: Vec<Value> = docs.into_iter().filter(|d| !d.is_null()).collect();
+    let docs: Vec<ListDocument> = docs
+        .into_iter()
+        .filter(|d| !matches!(d.rest, Err("null")))
+        .collect();
     if docs.is_empty() {
         return Err(mk(format!("{what} is empty")));
     }
@@ -197,13 +256,15 @@ mod tests {
         assert!(!e.to_string().contains("s3cr3t"));
         // Streams.
         assert_eq!(
-            parse_documents("x", "a: 1\n---\n---\nb: 2\n", mk)
+            parse_list_documents("x", "a: 1\n---\n---\nb: 2\n", mk)
                 .unwrap()
                 .len(),
             2
         );
-        assert!(parse_documents("x", "", mk).is_err());
-        assert_eq!(parse_documents("x", "[1]", mk).unwrap(), vec![json_1()]);
+        assert!(parse_list_documents("x", "", mk).is_err());
+        let docs = parse_list_documents("x", "[1]", mk).unwrap();
+        assert!(matches!(docs.as_slice(), [d] if d.rest == Err("an array")));
+        assert_eq!(parse_document("x", "[1]", mk).unwrap(), json_1());
     }
 
     fn json_1() -> Value {

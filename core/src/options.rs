@@ -551,23 +551,36 @@ pub type ListedToken = Result<TokenSpec>;
 /// on the type; a hand-written manifest may omit it), and decodes each with
 /// [`TokenSpec::from_secret`]. A bad item is an `Err` in its slot.
 pub fn tokens_from_secret_list(text: impl AsRef<[u8]>) -> Result<Vec<ListedToken>> {
-    Ok(filter_tokens(crate::secret::parse_secret_list(text)?))
+    filter_tokens(crate::secret::parse_secret_list(text)?)
 }
 
 /// [`tokens_from_secret_list`] for an already-parsed value (bindings).
 pub fn tokens_from_secret_list_value(value: &Value) -> Result<Vec<ListedToken>> {
-    Ok(filter_tokens(crate::secret::secret_list_from_value(value)?))
+    filter_tokens(crate::secret::secret_list_from_value(value)?)
 }
 
-fn filter_tokens(items: Vec<Result<Secret>>) -> Vec<ListedToken> {
-    items
-        .into_iter()
-        .filter(|r| {
-            r.as_ref()
-                .map_or(true, |s| s.type_.is_empty() || s.type_ == SECRET_TYPE)
-        })
-        .map(|r| r.and_then(|s| TokenSpec::from_secret(&s)))
-        .collect()
+/// More than [`crate::limits::MAX_LIST_ERRORS`] bad items refuse the list.
+fn filter_tokens(items: Vec<Result<Secret>>) -> Result<Vec<ListedToken>> {
+    let mut errors = 0usize;
+    let mut out = Vec::with_capacity(items.len());
+    for r in items {
+        if r.as_ref()
+            .is_ok_and(|s| !s.type_.is_empty() && s.type_ != SECRET_TYPE)
+        {
+            continue;
+        }
+        let t = r.and_then(|s| TokenSpec::from_secret(&s));
+        if t.is_err() {
+            errors += 1;
+            crate::limits::check_count(
+                "Secret list (invalid item count)",
+                errors,
+                crate::limits::MAX_LIST_ERRORS,
+            )?;
+        }
+        out.push(t);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

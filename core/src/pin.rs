@@ -101,6 +101,12 @@ impl PinSet {
     /// decode); hex decoding of the lowercased value. Errors are [`Error::InvalidHash`].
     /// A hash is public (it pins a public key), so messages quote it.
     pub fn allow(&mut self, hash: &str) -> Result<()> {
+        crate::limits::check_bytes("CA pin", hash.len(), crate::limits::MAX_PIN_BYTES)?;
+        crate::limits::check_count(
+            "CA pins (count)",
+            self.sha256.len() + 1,
+            crate::limits::MAX_PINS,
+        )?;
         let parts: Vec<&str> = hash.split(':').collect();
         let [format, value] = parts.as_slice() else {
             return Err(Error::InvalidHash(

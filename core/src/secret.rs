@@ -14,6 +14,7 @@ use std::fmt;
 use base64::Engine as _;
 use serde_json::Value;
 
+use crate::bounded::{Items, ListDocument};
 use crate::error::{Error, Result, check_size};
 use crate::go::base64::STD as B64_STD;
 use crate::manifest::{self, check_type_meta, kind_of, opt_str, show, string_field};
@@ -369,14 +370,41 @@ enum DataForm {
 /// Text or bytes; bytes must be UTF-8 (`invalid_secret`), checked after the size.
 pub fn parse_secret_list(text: impl AsRef<[u8]>) -> Result<Vec<Result<Secret>>> {
     let text = text.as_ref();
-    check_size("Secret list", text.len())?;
+    crate::limits::check_bytes("Secret list", text.len(), crate::limits::MAX_LIST_BYTES)?;
     let text = manifest::utf8("Secret list", text, Error::InvalidSecret)?;
-    let docs = manifest::parse_documents("Secret list", text, Error::InvalidSecret)?;
+    let docs = manifest::parse_list_documents("Secret list", text, Error::InvalidSecret)?;
     let mut out = Vec::new();
-    for doc in &docs {
-        out.extend(secret_list_from_value(doc)?);
+    for doc in docs {
+        out.extend(list_document(doc)?);
+        crate::limits::check_count(
+            "Secret list (item count)",
+            out.len(),
+            crate::limits::MAX_LIST_ITEMS,
+        )?;
     }
     Ok(out)
+}
+
+/// One document of a list, decided like [`secret_list_from_value`].
+fn list_document(doc: ListDocument) -> Result<Vec<Result<Secret>>> {
+    let rest = doc.rest.map_err(|kind| {
+        Error::InvalidSecret(format!(
+            "a Secret list must be an object (a JSON object / YAML mapping), not {kind}"
+        ))
+    })?;
+    let kind = rest.get("kind").and_then(Value::as_str);
+    let is_list = doc.items.is_some() && matches!(kind, None | Some("List" | "SecretList"));
+    if !is_list {
+        // A Secret ignores an `items` key.
+        return Ok(vec![Secret::from_value(&Value::Object(rest))]);
+    }
+    match doc.items {
+        Some(Items::Decoded(items)) => Ok(items),
+        None | Some(Items::Null) => Ok(Vec::new()),
+        Some(Items::Other(kind)) => Err(Error::InvalidSecret(format!(
+            "items must be an array, not {kind}"
+        ))),
+    }
 }
 
 /// [`parse_secret_list`] for an already-parsed value (bindings).
@@ -393,16 +421,7 @@ pub fn secret_list_from_value(value: &Value) -> Result<Vec<Result<Secret>>> {
         return Ok(vec![Secret::from_value(value)]);
     }
     match obj.get("items") {
-        Some(Value::Array(items)) => Ok(items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                Secret::from_value(item).map_err(|e| match e {
-                    Error::InvalidSecret(m) => Error::InvalidSecret(format!("items[{i}]: {m}")),
-                    other => other,
-                })
-            })
-            .collect()),
+        Some(Value::Array(items)) => crate::bounded::decode_items(items),
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(other) => Err(Error::InvalidSecret(format!(
             "items must be an array, not {}",

@@ -76,11 +76,11 @@ proptest! {
             [(KUBECONFIG_KEY.to_owned(), kc.clone()), ("other".to_owned(), "x".to_owned())].into());
         let mut secrets = vec![signer(&id, &secret)];
         secrets.extend(extra_ids.iter().map(|e| signer(e, "ffffffffffffffff")));
-        let out = sign_cluster_info(&cm, &secrets, Timestamp::from_unix(NOW));
+        let out = sign_cluster_info(&cm, &secrets, Timestamp::from_unix(NOW)).unwrap();
         prop_assert!(out.changed);
         prop_assert_eq!(out.configmap.data.get("other").map(String::as_str), Some("x"));
         // idempotent
-        let again = sign_cluster_info(&out.configmap, &secrets, Timestamp::from_unix(NOW));
+        let again = sign_cluster_info(&out.configmap, &secrets, Timestamp::from_unix(NOW)).unwrap();
         prop_assert!(!again.changed);
         let token = format!("{id}.{secret}");
         match verify_cluster_info(&out.configmap, &token, &[]).unwrap() {
@@ -139,7 +139,7 @@ proptest! {
             let _ = JoinTarget::from_kubeconfig(&kc, None);
         }
         if let Ok(cm) = ConfigMap::parse(&text) {
-            let _ = sign_cluster_info(&cm, &[signer("abc123", "0123456789abcdef")], Timestamp::from_unix(NOW));
+            let _ = sign_cluster_info(&cm, &[signer("abc123", "0123456789abcdef")], Timestamp::from_unix(NOW)).unwrap();
             let _ = verify_cluster_info(&cm, "abc123.0123456789abcdef", &[]);
             let _ = cm.to_json();
         }

@@ -54,7 +54,11 @@ impl Duration {
 
     /// `time.ParseDuration`: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`, or `0`. Units `ns`, `us`,
     /// `µs`, `μs`, `ms`, `s`, `m`, `h`. Overflow is an error.
+    ///
+    /// Strings over [`crate::limits::MAX_DURATION_BYTES`] are `input_too_large` (Go has
+    /// no cap).
     pub fn parse_go(s: &str) -> Result<Self> {
+        crate::limits::check_bytes("duration", s.len(), crate::limits::MAX_DURATION_BYTES)?;
         let orig = s;
         let invalid = || Error::InvalidDuration(format!("time: invalid duration {}", shown(orig)));
         let mut s = s;

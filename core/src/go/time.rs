@@ -137,7 +137,11 @@ impl Timestamp {
     }
 
     /// `time.Parse(time.RFC3339, s)`. The error message follows Go's wording.
+    ///
+    /// Strings over [`crate::limits::MAX_TIMESTAMP_BYTES`] are `input_too_large` (Go has
+    /// no cap).
     pub fn parse_rfc3339(s: &str) -> Result<Self> {
+        crate::limits::check_bytes("timestamp", s.len(), crate::limits::MAX_TIMESTAMP_BYTES)?;
         if let Some(t) = parse_fast(s.as_bytes()) {
             return Ok(t);
         }

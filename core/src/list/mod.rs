@@ -142,6 +142,11 @@ pub fn list_token_results(
     flavour: Flavour,
 ) -> Result<Listing> {
     let (tokens, errors) = decode_tokens(secrets);
+    crate::limits::check_count(
+        "Secret list (invalid item count)",
+        errors.len(),
+        crate::limits::MAX_LIST_ERRORS,
+    )?;
     let output = render(&tokens, now, format, flavour)?;
     Ok(Listing { output, errors })
 }

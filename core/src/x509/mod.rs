@@ -28,14 +28,14 @@
 //! `CheckSignatureFrom` (issuer must be a CA when v3 or when basic constraints are
 //! present, keyCertSign when key usage is present), signature verification (RSA
 //! PKCS #1 v1.5 and PSS with SHA-256/384/512, ECDSA P-256/P-384 with SHA-256/384/512,
-//! Ed25519; SHA-1 and MD5 are insecure and fail as in Go; RSA keys of 1024–16384 bits with
+//! Ed25519; SHA-1 and MD5 are insecure and fail as in Go; RSA keys of 1024–8192 bits with
 //! an odd modulus and an odd exponent below 2^31, as Go's crypto/rsa requires),
 //! validity at `now`, CA basic constraints on intermediates, path length, unhandled
 //! critical extensions, and the ExtKeyUsage nesting check with serverAuth requested.
 //!
 //! Deliberate, conservative differences (each makes a chain *fail* where Go might accept
 //! it, so the k3s hash falls back to the raw bundle — a mismatch, never a false match):
-//! P-224/P-521 ECDSA and DSA signatures are not verified; RSA keys over 16384 bits are not
+//! P-224/P-521 ECDSA and DSA signatures are not verified; RSA keys over 8192 bits (Go TLS refuses them, CVE-2023-29409) are not
 //! used; a chain whose CA has name constraints while a certificate below it carries a
 //! SAN extension, or whose non-anchor certificates carry policy constraints, is not
 //! accepted (Go evaluates them).

@@ -6,8 +6,15 @@ use sha2::{Digest, Sha256, Sha384, Sha512};
 use super::certificate::PublicKey;
 use super::der::*;
 
-/// The largest RSA modulus used for verification (Go has no limit).
-pub const MAX_RSA_BITS: usize = 16384;
+/// The largest RSA modulus used for verification: 8192 bits.
+///
+/// Go's `crypto/x509` verification has no limit, but Go's TLS stack refuses peer
+/// certificates with RSA keys over 8192 bits since CVE-2023-29409 (Go 1.21), so a k3s
+/// server whose chain carries such a key cannot be joined at all. Verifying larger keys
+/// is costly (a 16384-bit check is ~4× an 8192-bit one, and a chain search may make 100
+/// checks), so a bigger key is not used for the chain: the k3s hash falls back to the raw
+/// bundle (a mismatch, never a false match). See docs/differences.md.
+pub const MAX_RSA_BITS: usize = 8192;
 
 /// Signature algorithms (Go `x509.SignatureAlgorithm`), reduced to what verification needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

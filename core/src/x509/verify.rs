@@ -124,15 +124,18 @@ impl<'a> Builder<'a> {
         ];
         for (ty, parents) in groups {
             for parent in parents {
-                self.sig_checks += 1;
-                if self.sig_checks > MAX_SIGNATURE_CHECKS {
-                    self.limit_hit = true;
-                }
                 if self.limit_hit {
                     return chains;
                 }
+                // Go's considerCandidate counts a check only after the no-key and
+                // already-in-chain tests.
                 if parent.key == PublicKey::Unknown || already_in_chain(parent, &chain) {
                     continue;
+                }
+                self.sig_checks += 1;
+                if self.sig_checks > MAX_SIGNATURE_CHECKS {
+                    self.limit_hit = true;
+                    return chains;
                 }
                 if !check_signature_from(c, parent) || !is_valid(parent, ty, &chain, self.now) {
                     continue;

@@ -1,0 +1,361 @@
+//! Reading JSON/YAML into `serde_json::Value` under a budget of nodes and bytes, and a
+//! Secret list whose items are decoded one at a time as they are read (the whole list is
+//! never held as a `Value` tree): the memory of a 100,000-Secret list stays near its
+//! input size, and a hostile document is refused when it crosses a cap, before it has
+//! been built.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+use crate::error::{Error, Result};
+use crate::limits::{MAX_ITEM_NODES, MAX_LIST_ERRORS, MAX_LIST_ITEM_BYTES, MAX_LIST_ITEMS};
+use crate::secret::Secret;
+
+/// The marker of a cap crossed inside a deserializer (serde errors carry only text);
+/// mapped back to [`Error::InputTooLarge`] by [`too_large`].
+const SENTINEL: &str = "kubetoken: cap crossed: ";
+
+/// Which cap a [`SENTINEL`] error stands for.
+const CAPS: [(&str, &str, usize); 4] = [
+    (
+        "nodes",
+        "manifest or list item (node count)",
+        MAX_ITEM_NODES,
+    ),
+    ("bytes", "Secret list item", MAX_LIST_ITEM_BYTES),
+    ("items", "Secret list (item count)", MAX_LIST_ITEMS),
+    (
+        "errors",
+        "Secret list (invalid item count)",
+        MAX_LIST_ERRORS,
+    ),
+];
+
+fn cap_error<E: de::Error>(name: &str) -> E {
+    E::custom(format_args!("{SENTINEL}{name};"))
+}
+
+/// The [`Error::InputTooLarge`] a deserializer error stands for, if it is a cap.
+pub(crate) fn too_large(message: &str) -> Option<Error> {
+    let rest = message.split(SENTINEL).nth(1)?;
+    let name = rest.split(';').next()?;
+    CAPS.iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, what, limit)| Error::InputTooLarge {
+            what,
+            limit: *limit,
+        })
+}
+
+/// What one value may cost.
+pub(crate) struct Budget {
+    nodes: Cell<usize>,
+    bytes: Cell<usize>,
+}
+
+impl Budget {
+    pub(crate) fn new() -> Self {
+        Budget {
+            nodes: Cell::new(0),
+            bytes: Cell::new(0),
+        }
+    }
+
+    fn node<E: de::Error>(&self) -> std::result::Result<(), E> {
+        let n = self.nodes.get() + 1;
+        self.nodes.set(n);
+        if n > MAX_ITEM_NODES {
+            return Err(cap_error("nodes"));
+        }
+        Ok(())
+    }
+
+    fn text<E: de::Error>(&self, len: usize) -> std::result::Result<(), E> {
+        self.node()?;
+        let b = self.bytes.get().saturating_add(len);
+        self.bytes.set(b);
+        if b > MAX_LIST_ITEM_BYTES {
+            return Err(cap_error("bytes"));
+        }
+        Ok(())
+    }
+}
+
+/// A `serde_json::Value` read under a [`Budget`] (same values as `Value`'s own
+/// `Deserialize`).
+pub(crate) struct BoundedValue<'b>(pub(crate) &'b Budget);
+
+impl<'de> DeserializeSeed<'de> for BoundedValue<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for BoundedValue<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Value, E> {
+        self.0.node()?;
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Value, E> {
+        self.0.node()?;
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Value, E> {
+        self.0.node()?;
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> std::result::Result<Value, E> {
+        self.0.node()?;
+        use serde::Deserialize as _;
+        Number::deserialize(de::value::I128Deserializer::<E>::new(v)).map(Value::Number)
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> std::result::Result<Value, E> {
+        self.0.node()?;
+        use serde::Deserialize as _;
+        Number::deserialize(de::value::U128Deserializer::<E>::new(v)).map(Value::Number)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Value, E> {
+        self.0.node()?;
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Value, E> {
+        self.0.text(v.len())?;
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> std::result::Result<Value, E> {
+        self.0.text(v.len())?;
+        Ok(Value::String(v))
+    }
+    fn visit_none<E: de::Error>(self) -> std::result::Result<Value, E> {
+        self.0.node()?;
+        Ok(Value::Null)
+    }
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<Value, E> {
+        self.0.node()?;
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
+        self.deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+        self.0.node()?;
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element_seed(BoundedValue(self.0))? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+        self.0.node()?;
+        let mut out = Map::new();
+        while let Some(k) = map.next_key::<String>()? {
+            self.0.text(k.len())?;
+            let v = map.next_value_seed(BoundedValue(self.0))?;
+            out.insert(k, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// One manifest as a `Value`, within [`MAX_ITEM_NODES`] nodes (its bytes are capped by
+/// the caller).
+pub(crate) struct Document(pub(crate) Value);
+
+impl<'de> serde::Deserialize<'de> for Document {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        BoundedValue(&Budget::new()).deserialize(d).map(Document)
+    }
+}
+
+/// The `items` of a Secret list document, each decoded as it is read.
+pub(crate) enum Items {
+    /// A sequence: one slot per item.
+    Decoded(Vec<Result<Secret>>),
+    /// `null`.
+    Null,
+    /// Something else (its kind, for the message when the document is a list).
+    Other(&'static str),
+}
+
+/// One document of `kubectl get secrets -o json|yaml` output: `items` decoded item by
+/// item, every other top-level key kept as a `Value` (under the budget of one item).
+pub(crate) struct ListDocument {
+    /// `items`, when present.
+    pub(crate) items: Option<Items>,
+    /// The other top-level keys; `None` when the document is not a mapping (its kind).
+    pub(crate) rest: std::result::Result<Map<String, Value>, &'static str>,
+}
+
+/// Decodes one list item into its slot (`items[i]: ...` on error); counts the errors.
+fn decode_item(i: usize, v: &Value) -> Result<Secret> {
+    Secret::from_value(v).map_err(|e| match e {
+        Error::InvalidSecret(m) => Error::InvalidSecret(format!("items[{i}]: {m}")),
+        other => other,
+    })
+}
+
+/// Every item of an already-parsed list, with the same caps as the streaming reader.
+pub(crate) fn decode_items(items: &[Value]) -> Result<Vec<Result<Secret>>> {
+    crate::limits::check_count("Secret list (item count)", items.len(), MAX_LIST_ITEMS)?;
+    let mut errors = 0usize;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let r = decode_item(i, item);
+        if r.is_err() {
+            errors += 1;
+            crate::limits::check_count(
+                "Secret list (invalid item count)",
+                errors,
+                MAX_LIST_ERRORS,
+            )?;
+        }
+        out.push(r);
+    }
+    Ok(out)
+}
+
+struct ItemsSeed;
+
+impl<'de> DeserializeSeed<'de> for ItemsSeed {
+    type Value = Items;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Items, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+macro_rules! other_kind {
+    ($($name:ident($($t:ty)?) => $kind:expr),* $(,)?) => {
+        $(fn $name<E: de::Error>(self $(, _: $t)?) -> std::result::Result<Self::Value, E> {
+            Ok(Self::Value::from_kind($kind))
+        })*
+    };
+}
+
+trait FromKind {
+    fn from_kind(kind: &'static str) -> Self;
+}
+
+impl FromKind for Items {
+    fn from_kind(kind: &'static str) -> Self {
+        if kind == "null" {
+            Items::Null
+        } else {
+            Items::Other(kind)
+        }
+    }
+}
+
+impl FromKind for ListDocument {
+    fn from_kind(kind: &'static str) -> Self {
+        ListDocument {
+            items: None,
+            rest: Err(kind),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for ItemsSeed {
+    type Value = Items;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of Secrets")
+    }
+    other_kind! {
+        visit_bool(bool) => "a boolean", visit_i64(i64) => "a number", visit_u64(u64) => "a number",
+        visit_f64(f64) => "a number", visit_str(&str) => "a string", visit_unit() => "null",
+        visit_none() => "null",
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Items, D::Error> {
+        self.deserialize(d)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Items, A::Error> {
+        let budget = Budget::new();
+        while map.next_key_seed(BoundedValue(&budget))?.is_some() {
+            map.next_value_seed(BoundedValue(&budget))?;
+        }
+        Ok(Items::Other("an object"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Items, A::Error> {
+        let mut out = Vec::new();
+        let mut errors = 0usize;
+        loop {
+            let budget = Budget::new();
+            let Some(v) = seq.next_element_seed(BoundedValue(&budget))? else {
+                break;
+            };
+            if out.len() == MAX_LIST_ITEMS {
+                return Err(cap_error("items"));
+            }
+            let r = decode_item(out.len(), &v);
+            if r.is_err() {
+                errors += 1;
+                if errors > MAX_LIST_ERRORS {
+                    return Err(cap_error("errors"));
+                }
+            }
+            out.push(r);
+        }
+        Ok(Items::Decoded(out))
+    }
+}
+
+struct ListVisitor;
+
+impl<'de> serde::Deserialize<'de> for ListDocument {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(ListVisitor)
+    }
+}
+
+impl<'de> Visitor<'de> for ListVisitor {
+    type Value = ListDocument;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a Secret list")
+    }
+    other_kind! {
+        visit_bool(bool) => "a boolean", visit_i64(i64) => "a number", visit_u64(u64) => "a number",
+        visit_f64(f64) => "a number", visit_str(&str) => "a string", visit_unit() => "null",
+        visit_none() => "null",
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let budget = Budget::new();
+        while seq.next_element_seed(BoundedValue(&budget))?.is_some() {}
+        Ok(ListDocument::from_kind("an array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let budget = Budget::new();
+        let mut rest = Map::new();
+        let mut items = None;
+        while let Some(k) = map.next_key::<String>()? {
+            if k == "items" {
+                // Duplicate keys: the last one wins (Go's encoding/json; YAML rejects them).
+                items = Some(map.next_value_seed(ItemsSeed)?);
+            } else {
+                budget.text(k.len())?;
+                let v = map.next_value_seed(BoundedValue(&budget))?;
+                rest.insert(k, v);
+            }
+        }
+        Ok(ListDocument {
+            items,
+            rest: Ok(rest),
+        })
+    }
+}
