@@ -236,10 +236,10 @@ pub fn check_size(what: &'static str, len: usize) -> Result<()> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn codes_lists_every_variant_once() {
-        let m = String::new;
-        let all = [
+    /// One of every variant, each message-carrying one holding `m`.
+    fn every_variant(m: &str) -> Vec<Error> {
+        let m = || m.to_owned();
+        vec![
             Error::InvalidToken(m()),
             Error::InvalidTokenId(m()),
             Error::InvalidK3sToken(m()),
@@ -262,35 +262,22 @@ mod tests {
                 limit: 1,
             },
             Error::Unsupported(m()),
-        ];
-        let codes: Vec<&str> = all.iter().map(Error::code).collect();
+        ]
+    }
+
+    #[test]
+    fn codes_lists_every_variant_once() {
+        let codes: Vec<&str> = every_variant("").iter().map(Error::code).collect();
         assert_eq!(codes, Error::CODES);
     }
 
     #[test]
     fn every_variant_is_redacted_on_the_way_out() {
         let leak = "token abcdef.0123456789abcdef, K10::server:hunter2hunter2 end";
-        let m = || leak.to_owned();
-        for e in [
-            Error::InvalidToken(m()),
-            Error::InvalidTokenId(m()),
-            Error::InvalidK3sToken(m()),
-            Error::InvalidGroup(m()),
-            Error::InvalidUsage(m()),
-            Error::InvalidDuration(m()),
-            Error::InvalidTimestamp(m()),
-            Error::InvalidOptions(m()),
-            Error::InvalidSecret(m()),
-            Error::InvalidConfigMap(m()),
-            Error::InvalidKubeconfig(m()),
-            Error::InvalidPem(m()),
-            Error::InvalidCertificate(m()),
-            Error::InvalidHash(m()),
-            Error::InvalidCiphertext(m()),
-            Error::DecryptionFailed(m()),
-            Error::Random(m()),
-            Error::Unsupported(m()),
-        ] {
+        for e in every_variant(leak) {
+            if matches!(e, Error::InputTooLarge { .. }) {
+                continue;
+            }
             let json = serde_json::to_string(&e).unwrap();
             for shown in [e.message(), e.to_string(), format!("{e:?}"), json] {
                 assert!(!shown.contains("0123456789abcdef"), "{shown}");
