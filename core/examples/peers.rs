@@ -19,7 +19,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use kubetoken::spec::TokenSpec;
+use kubetoken::options::TokenSpec;
 use kubetoken::{BootstrapToken, Flavour, ListFormat, Secret, Timestamp, authn, jws, k3s, pin};
 
 type Res<T> = Result<T, Box<dyn Error>>;
@@ -186,7 +186,7 @@ fn op(name: &str, inp: &Inputs, now: Timestamp, checking: bool) -> Res<Op> {
                     let text = inp.text(&format!("list-{n}.json"))?;
                     return Ok(Box::new(move || {
                         let v: serde_json::Value = serde_json::from_str(&text)?;
-                        let tokens = kubetoken::spec::tokens_from_secret_list_value(&v)?;
+                        let tokens = kubetoken::options::tokens_from_secret_list_value(&v)?;
                         let mut out = Vec::with_capacity(tokens.len());
                         for t in tokens {
                             out.push(token_view(&t?));

@@ -63,6 +63,7 @@ pub mod list;
 mod manifest;
 pub mod options;
 pub mod pin;
+pub mod redact;
 pub mod secret;
 pub mod token;
 pub mod x509;

@@ -8,7 +8,6 @@ use serde_json::{Map, Value};
 
 use crate::bounded::{self, Document, ListDocument};
 use crate::error::{Error, Result};
-use crate::go::strconv::quote_cut;
 use crate::limits::{MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_YAML_ALIASES, MAX_YAML_EVENTS};
 
 /// Builds the error of the caller's kind of manifest.
@@ -174,9 +173,9 @@ pub(crate) fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-/// A field name or other public value for a message: Go-quoted, cut at 64 characters.
+/// A field name or other caller's value for a message ([`crate::redact::describe_untrusted`]).
 pub(crate) fn show(s: &str) -> String {
-    quote_cut(s, 64)
+    crate::redact::describe_untrusted(s)
 }
 
 /// An optional string member: absent or `null` → `None`, string → `Some`, anything else
