@@ -1,7 +1,7 @@
 # kubetoken — the only entry points a newcomer needs:
 #
 #   make demo          a fresh token, its Secret and a join command; then the web demo
-#   make test          every test: Rust (unit + conformance), the Go differential oracle,
+#   make test          make lint, then every test: Rust (unit + conformance), the Go oracle,
 #                      and whatever the per-area fragments in mk/*.mk add (wasm, python, demo)
 #   make bench         kubetoken vs upstream Go, pure Python, pure JS → bench/RESULTS.md
 #   make fmt / lint    formatting and lints
@@ -59,7 +59,7 @@ demo-sample:
 	$(CARGO) run -q -p kubetoken --example sample
 
 ## test ---------------------------------------------------------------------------------
-test: test-rust test-oracle $(TEST_TARGETS)
+test: lint test-rust test-oracle $(TEST_TARGETS)
 
 # Unit tests, doc tests and the data-driven conformance suite (its counts printed). The
 # fuzz replay runs once, with its counts, in test-fuzz-replay (mk/fuzz.mk).
