@@ -449,10 +449,11 @@ fn pretty_json(v: &Value) -> String {
 }
 
 /// go-yaml v2's output for the manifest (what `kubectl get -o yaml` writes with
-/// `sigs.k8s.io/yaml`), so every Kubernetes tool reads it back as the same object.
+/// `sigs.k8s.io/yaml`), so every Kubernetes tool reads it back as the same object; NEL and
+/// the Unicode line/paragraph separators are escaped so YAML 1.1 and 1.2 readers agree too.
 fn to_yaml(v: &Value) -> Result<String> {
     crate::go::yaml::Node::from_json(v)
-        .map(|n| crate::go::yaml::marshal(&n))
+        .map(|n| crate::go::yaml::marshal_portable(&n))
         .ok_or_else(|| Error::InvalidSecret("the manifest could not be written as YAML".into()))
 }
 
@@ -490,6 +491,19 @@ mod tests {
         "data": {"token-id": "YWJjZGVm", "token-secret": "YWJjZGVmMDEyMzQ1Njc4OQ==", "description": "Zm9v"},
         "stringData": {"description": "bar", "usage-bootstrap-signing": "true"}
     }"#;
+
+    #[test]
+    fn line_separators_read_back_alike_in_yaml_1_1_and_1_2() {
+        let mut s = Secret::parse(JSON).unwrap();
+        for d in ["\u{2028}yes", "a\u{2029}b", "x\u{85}  y", "l1\nl2\u{2028}"] {
+            if let Some(data) = s.data.as_mut() {
+                data.insert(KEY_DESCRIPTION.into(), d.as_bytes().to_vec());
+            }
+            let y = s.to_string_data_yaml().unwrap();
+            assert!(!y.contains(['\u{85}', '\u{2028}', '\u{2029}']), "{y}");
+            assert_eq!(Secret::parse(&y).unwrap().get(KEY_DESCRIPTION), d, "{y}");
+        }
+    }
 
     #[test]
     fn parse_json_and_yaml_alike() {

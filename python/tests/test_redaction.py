@@ -89,6 +89,8 @@ def test_no_error_of_any_function_shows_a_secret() -> None:
                         errors += 1
                         paths.add((op, type(e).__name__, getattr(e, "code", "")))
                         leaks += [f"{op} {args!r}: {t}" for t in _leaks(e)]
-    print(f"redaction: {calls} calls, {errors} errors, {len(paths)} (function, exception, code) paths")
+    print(
+        f"redaction: {calls} calls, {errors} errors, {len(paths)} (function, exception, code) paths"
+    )
     assert not leaks, f"{len(leaks)} leaks, e.g.\n" + "\n".join(leaks[:20])
     assert errors > 1000

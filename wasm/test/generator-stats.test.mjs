@@ -7,8 +7,9 @@
 // Q(17.5, x/2), mpmath at 40 digits). The threshold is 120: Q(17.5, 60) = 3.06e-11, so
 // the whole test fails by chance with probability <= 23 * 3.06e-11 = 7.0e-10 < 1e-9.
 // (The same numbers as core/tests/generator_stats.rs and python/tests/.)
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as k from "kubetoken";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -39,7 +40,9 @@ test("generateToken: uniform overall and per position (chi-square, 1e6 tokens)",
     }
   }
   const overall = new Array(36).fill(0);
-  for (const c of perPosition) c.forEach((x, i) => (overall[i] += x));
+  for (const c of perPosition) {
+    for (const [i, x] of c.entries()) overall[i] += x;
+  }
   const xs = perPosition.map(chiSquare);
   const xOverall = chiSquare(overall);
   console.log(
@@ -47,7 +50,9 @@ test("generateToken: uniform overall and per position (chi-square, 1e6 tokens)",
       `worst position ${Math.max(...xs).toFixed(1)}, critical ${CRITICAL}`,
   );
   assert.ok(xOverall < CRITICAL, `overall chi-square ${xOverall}`);
-  xs.forEach((x, p) => assert.ok(x < CRITICAL, `position ${POSITIONS[p]}: chi-square ${x}`));
+  for (const [p, x] of xs.entries()) {
+    assert.ok(x < CRITICAL, `position ${POSITIONS[p]}: chi-square ${x}`);
+  }
   const parts = k.parseToken(k.generateToken());
   assert.match(parts.id, /^[a-z0-9]{6}$/);
   assert.match(parts.secret, /^[a-z0-9]{16}$/);

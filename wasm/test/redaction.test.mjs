@@ -6,17 +6,16 @@
 // each hostile string of tests/hygiene/hostile.json (a known bootstrap token and K10
 // password in many disguises). No thrown value's message, String(), JSON.stringify(),
 // util.inspect() or stack may contain a forbidden fragment.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { test } from "node:test";
 import { inspect } from "node:util";
 import * as k from "kubetoken";
 import { loadApi, loadVectors } from "./load.mjs";
-import { NOT_EXPOSED, callOf } from "./runner.mjs";
+import { callOf, NOT_EXPOSED } from "./runner.mjs";
 
-const HOSTILE = JSON.parse(
-  readFileSync(new URL("../../tests/hygiene/hostile.json", import.meta.url), "utf8"),
-);
+const HOSTILE = JSON.parse(readFileSync(new URL("../../tests/hygiene/hostile.json", import.meta.url), "utf8"));
 const FORBIDDEN = HOSTILE.forbidden.map((f) => f.toLowerCase());
 const BASES_PER_OP = 3;
 

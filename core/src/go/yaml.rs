@@ -63,7 +63,22 @@ impl<'a> Node<'a> {
 
 /// `yaml.Marshal(node)` (go-yaml v2) of one document.
 pub(crate) fn marshal(node: &Node<'_>) -> String {
+    emit(node, false)
+}
+
+/// [`marshal`], except that a string holding NEL, U+2028 or U+2029 is always written
+/// double-quoted with `\N`/`\L`/`\P` escapes. YAML 1.1 readers (go-yaml, PyYAML) take
+/// those characters raw in a plain, single-quoted or literal scalar as line breaks and
+/// YAML 1.2 readers (serde-saphyr, the npm `yaml` package) as content, so go-yaml's own
+/// choice reads back differently per parser; the escaped form reads the same everywhere.
+/// For YAML that people and tools other than kubeadm's printers read (Secret manifests).
+pub(crate) fn marshal_portable(node: &Node<'_>) -> String {
+    emit(node, true)
+}
+
+fn emit(node: &Node<'_>, portable: bool) -> String {
     let mut e = Emitter {
+        portable,
         out: String::new(),
         column: 0,
         indent: -1,
@@ -177,6 +192,8 @@ enum Style {
 }
 
 struct Emitter {
+    /// See [`marshal_portable`].
+    portable: bool,
     out: String,
     column: usize,
     indent: isize,
@@ -732,6 +749,12 @@ impl Emitter {
             style = Style::Double;
         }
         if style == Style::Literal && (!a.block || self.flow_level > 0 || ctx.simple_key) {
+            style = Style::Double;
+        }
+        if self.portable
+            && v.iter()
+                .any(|&c| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+        {
             style = Style::Double;
         }
         if binary {
