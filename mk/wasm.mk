@@ -33,6 +33,9 @@ wasm-setup:
 wasm-pkg: wasm-setup
 	$(CARGO) build -p kubetoken-wasm --target wasm32-unknown-unknown --profile wasm-release
 	node $(WASM_DIR)/scripts/build.mjs $(WASM_RAW)
+	@# The package ships the repository's LICENSE and CHANGELOG.md ("files"; npm's prepack
+	@# copies them too): the web demo and the file: installs read the package as built.
+	cp $(ROOT)/LICENSE $(ROOT)/CHANGELOG.md $(WASM_DIR)/
 
 # Node entry points (import, require, init): every shared vector, errors, secret hygiene.
 test-wasm-node: wasm-pkg
