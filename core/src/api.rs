@@ -715,8 +715,8 @@ fn k3s_user(a: &Args<'_>) -> Result<K3sToken> {
     })
 }
 
-/// A 12-byte nonce from 24 hex characters.
-fn nonce(hex: &str) -> Result<[u8; 12]> {
+/// A 12-byte nonce from 24 hex characters (`k3s_encrypt`'s test injection).
+pub fn nonce(hex: &str) -> Result<[u8; 12]> {
     let bad = || Error::InvalidOptions("nonce must be 24 hex characters".into());
     if hex.len() != 24 {
         return Err(bad());
@@ -729,7 +729,8 @@ fn nonce(hex: &str) -> Result<[u8; 12]> {
     Ok(out)
 }
 
-fn pin_set(pins: &[String]) -> Result<pin::PinSet> {
+/// A pin set allowing `pins` (kubeadm `Set.Allow` rules); `invalid_hash` for the first bad one.
+pub fn pin_set(pins: &[String]) -> Result<pin::PinSet> {
     let mut set = pin::PinSet::new();
     set.allow_all(pins.iter().map(String::as_str))?;
     Ok(set)

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import Any, Mapping
 
 from kubernetes import client, config
 
 import kubetoken
 
 
-def to_v1_secret(manifest: dict[str, Any]) -> client.V1Secret:
+def to_v1_secret(manifest: Mapping[str, Any]) -> client.V1Secret:
     """The manifest as the client's model, parsed like an API response."""
     api = client.ApiClient()
     secret: client.V1Secret = api.deserialize(json.dumps(manifest), "V1Secret", "application/json")
@@ -40,14 +40,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     manifest = kubetoken.render_secret(description=args.description, ttl=args.ttl)
-    secret = to_v1_secret(manifest.to_dict())
+    secret = to_v1_secret(manifest)
     assert secret.metadata is not None
-    assert from_v1_secret(secret) == manifest.to_dict()
+    assert from_v1_secret(secret) == manifest
     print(f"V1Secret {secret.metadata.namespace}/{secret.metadata.name} type={secret.type}")
     print(f"data keys: {', '.join(sorted(secret.data or {}))}")
     if args.apply:
         config.load_kube_config()  # type: ignore[no-untyped-call]
-        client.CoreV1Api().create_namespaced_secret(secret.metadata.namespace or "kube-system", secret)
+        client.CoreV1Api().create_namespaced_secret(
+            secret.metadata.namespace or "kube-system", secret
+        )
         print("created")
     return 0
 

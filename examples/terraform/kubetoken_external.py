@@ -78,10 +78,10 @@ def run(query: dict[str, str]) -> dict[str, str]:
     hashes = [h.strip() for h in (opt("ca_cert_hashes") or "").split(",") if h.strip()]
     return {
         "token": token,
-        "token_id": spec.id,
-        "secret_name": manifest.name,
-        "expiration": spec.expires or "",
-        "secret_json": json.dumps(manifest.to_dict(), sort_keys=True),
+        "token_id": spec["id"],
+        "secret_name": manifest["metadata"]["name"],
+        "expiration": spec["expires"] or "",
+        "secret_json": json.dumps(manifest, sort_keys=True),
         "secret_yaml": kubetoken.render_secret_yaml(token, **options),
         "join_command": kubetoken.join_command(token, server=server, ca_cert_hashes=hashes),
     }

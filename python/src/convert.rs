@@ -1,100 +1,22 @@
-//! Argument and result conversion at the Python boundary. Nothing here knows a rule of
-//! the domain: it only maps Python values onto the core's inputs and JSON results back.
+//! Python arguments → the core's inputs. Nothing here knows a rule of the domain: it maps
+//! `str`/`bytes`/`datetime`/`timedelta`/`int`/`dict`/sequences onto what the core's
+//! functions take, once.
+
+use std::borrow::Cow;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use serde_json::Value;
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDateTime, PyDelta, PyDeltaAccess, PyDict, PyFloat, PyInt,
+    PyList, PyString, PyTuple,
+};
+use serde_json::{Map, Value};
 
-use kubetoken::{Duration, Error, Timestamp};
+use kubetoken::{
+    Duration, Error, ListInput, TextInput, TimeInput, Timestamp, TokenInput, TtlInput,
+};
 
-/// An error of either world; becomes a `PyErr` when it crosses back into Python.
-pub enum KtError {
-    /// A core error: raised as the `kubetoken` exception of its family, with `.code`.
-    Core(Error),
-    /// A Python error (wrong argument type, ...), raised as is.
-    Py(PyErr),
-}
-
-/// Result of a binding function.
-pub type KtResult<T> = Result<T, KtError>;
-
-impl From<Error> for KtError {
-    fn from(e: Error) -> Self {
-        KtError::Core(e)
-    }
-}
-
-impl From<std::convert::Infallible> for KtError {
-    fn from(e: std::convert::Infallible) -> Self {
-        match e {}
-    }
-}
-
-impl From<PyErr> for KtError {
-    fn from(e: PyErr) -> Self {
-        KtError::Py(e)
-    }
-}
-
-impl From<KtError> for PyErr {
-    fn from(e: KtError) -> PyErr {
-        match e {
-            KtError::Py(e) => e,
-            KtError::Core(e) => Python::attach(|py| core_error(py, &e)),
-        }
-    }
-}
-
-/// The `kubetoken` exception class (in `kubetoken/_errors.py`) of each core error code
-/// (`kubetoken::Error::CODES`); every class subclasses `KubetokenError`.
-pub const FAMILIES: &[(&str, &str)] = &[
-    ("invalid_token", "InvalidTokenError"),
-    ("invalid_token_id", "InvalidTokenError"),
-    ("invalid_k3s_token", "InvalidTokenError"),
-    ("invalid_group", "InvalidOptionsError"),
-    ("invalid_usage", "InvalidOptionsError"),
-    ("invalid_duration", "InvalidOptionsError"),
-    ("invalid_timestamp", "InvalidOptionsError"),
-    ("invalid_options", "InvalidOptionsError"),
-    ("invalid_secret", "InvalidSecretError"),
-    ("invalid_configmap", "InvalidManifestError"),
-    ("invalid_kubeconfig", "InvalidManifestError"),
-    ("invalid_pem", "InvalidCertificateError"),
-    ("invalid_certificate", "InvalidCertificateError"),
-    ("invalid_hash", "InvalidCertificateError"),
-    ("invalid_ciphertext", "CryptoError"),
-    ("decryption_failed", "CryptoError"),
-    ("random_failure", "CryptoError"),
-    ("input_too_large", "InputTooLargeError"),
-    ("unsupported", "UnsupportedError"),
-];
-
-/// The exception class name for a core error code (`KubetokenError` for a code this
-/// table does not know yet).
-pub fn family(code: &str) -> &'static str {
-    FAMILIES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or("KubetokenError", |(_, f)| f)
-}
-
-/// `kubetoken.<family>(message, code)`; the classes live in `kubetoken/_errors.py`.
-fn core_error(py: Python<'_>, e: &Error) -> PyErr {
-    let built = py
-        .import("kubetoken._errors")
-        .and_then(|m| m.getattr(family(e.code())))
-        .and_then(|cls| cls.call1((e.message(), e.code())));
-    match built {
-        Ok(instance) => PyErr::from_value(instance),
-        Err(import_failure) => import_failure,
-    }
-}
-
-/// The exception instance for a core error, as a value (for results that list errors).
-pub fn error_value(py: Python<'_>, e: &Error) -> Py<PyAny> {
-    core_error(py, e).into_value(py).into_any()
-}
+use crate::errors::{KtError, KtResult};
 
 fn type_error(msg: String) -> KtError {
     KtError::Py(PyTypeError::new_err(msg))
@@ -107,18 +29,13 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .unwrap_or_else(|_| "?".to_owned())
 }
 
-fn is_instance_of(obj: &Bound<'_, PyAny>, module: &str, class: &str) -> PyResult<bool> {
-    let cls = obj.py().import(module)?.getattr(class)?;
-    obj.is_instance(&cls)
-}
-
-/// A time argument: an RFC3339 `str` or a timezone-aware `datetime.datetime`.
-/// A naive `datetime` is an `invalid_timestamp` error (we never guess a zone).
-pub fn time_arg(obj: &Bound<'_, PyAny>) -> KtResult<Timestamp> {
+/// A time: an RFC3339 `str` or a timezone-aware `datetime.datetime`. A naive `datetime`
+/// is `invalid_timestamp` (we never guess a zone).
+pub fn time(obj: &Bound<'_, PyAny>) -> KtResult<Timestamp> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Timestamp::parse_rfc3339(&s.to_cow()?)?);
     }
-    if is_instance_of(obj, "datetime", "datetime")? {
+    if obj.cast::<PyDateTime>().is_ok() {
         if obj.call_method0("utcoffset")?.is_none() {
             return Err(Error::InvalidTimestamp(
                 "naive datetime (no tzinfo): pass a timezone-aware datetime, \
@@ -127,8 +44,10 @@ pub fn time_arg(obj: &Bound<'_, PyAny>) -> KtResult<Timestamp> {
             )
             .into());
         }
-        let iso: String = obj.call_method0("isoformat")?.extract()?;
-        return Ok(Timestamp::parse_rfc3339(&iso)?);
+        let iso = obj.call_method0("isoformat")?;
+        return Ok(Timestamp::parse_rfc3339(
+            &iso.cast::<PyString>()?.to_cow()?,
+        )?);
     }
     Err(type_error(format!(
         "expected an RFC3339 str or a timezone-aware datetime, got {}",
@@ -136,8 +55,16 @@ pub fn time_arg(obj: &Bound<'_, PyAny>) -> KtResult<Timestamp> {
     )))
 }
 
+/// `now`: the given time, or the system clock.
+pub fn now_or_clock(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Timestamp> {
+    match obj {
+        Some(o) if !o.is_none() => time(o),
+        _ => Ok(clock()),
+    }
+}
+
 /// The current time from the system clock.
-pub fn now() -> Timestamp {
+pub fn clock() -> Timestamp {
     let nanos = match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
         Ok(d) => i128::try_from(d.as_nanos()).unwrap_or(i128::MAX),
         Err(before) => -i128::try_from(before.duration().as_nanos()).unwrap_or(i128::MAX),
@@ -145,25 +72,26 @@ pub fn now() -> Timestamp {
     Timestamp::from_unix_nanos(nanos)
 }
 
-/// A duration argument: a Go duration `str` (`"24h"`, `"90m"`, `"0"`) or a `timedelta`.
-pub fn duration_arg(obj: &Bound<'_, PyAny>) -> KtResult<Duration> {
+/// The nanoseconds of a `timedelta`, or `invalid_duration` outside Go's range.
+fn timedelta_nanos(d: &Bound<'_, PyDelta>) -> KtResult<i64> {
+    let nanos = i128::from(d.get_days()) * 86_400_000_000_000
+        + i128::from(d.get_seconds()) * 1_000_000_000
+        + i128::from(d.get_microseconds()) * 1_000;
+    i64::try_from(nanos).map_err(|_| {
+        Error::InvalidDuration(
+            "timedelta is outside Go's Duration range (about ±292 years)".to_owned(),
+        )
+        .into()
+    })
+}
+
+/// A duration: a Go duration `str` (`"24h"`, `"90m"`, `"0"`) or a `timedelta`.
+pub fn duration(obj: &Bound<'_, PyAny>) -> KtResult<Duration> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Duration::parse_go(&s.to_cow()?)?);
     }
-    if is_instance_of(obj, "datetime", "timedelta")? {
-        let days: i64 = obj.getattr("days")?.extract()?;
-        let secs: i64 = obj.getattr("seconds")?.extract()?;
-        let micros: i64 = obj.getattr("microseconds")?.extract()?;
-        let nanos = i128::from(days) * 86_400_000_000_000
-            + i128::from(secs) * 1_000_000_000
-            + i128::from(micros) * 1_000;
-        return match i64::try_from(nanos) {
-            Ok(n) => Ok(Duration::from_nanos(n)),
-            Err(_) => Err(Error::InvalidDuration(
-                "timedelta is outside Go's Duration range (about ±292 years)".to_owned(),
-            )
-            .into()),
-        };
+    if let Ok(d) = obj.cast::<PyDelta>() {
+        return Ok(Duration::from_nanos(timedelta_nanos(d)?));
     }
     Err(type_error(format!(
         "expected a Go duration str or a timedelta, got {}",
@@ -171,16 +99,20 @@ pub fn duration_arg(obj: &Bound<'_, PyAny>) -> KtResult<Duration> {
     )))
 }
 
-/// PEM (or any byte text) argument: `str` or `bytes`.
-pub fn bytes_arg(obj: &Bound<'_, PyAny>) -> KtResult<Vec<u8>> {
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_cow()?.as_bytes().to_vec());
-    }
+/// Bytes or text (`str` is its UTF-8 encoding): PEM bundles, JWS content and secrets,
+/// ciphertexts. Borrowed where Python allows it.
+pub fn bytes<'a>(obj: &'a Bound<'_, PyAny>) -> KtResult<Cow<'a, [u8]>> {
     if let Ok(b) = obj.cast::<PyBytes>() {
-        return Ok(b.as_bytes().to_vec());
+        return Ok(Cow::Borrowed(b.as_bytes()));
     }
-    if obj.is_instance_of::<pyo3::types::PyByteArray>() {
-        return Ok(obj.extract::<Vec<u8>>()?);
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(match s.to_cow()? {
+            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+        });
+    }
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        return Ok(Cow::Owned(b.to_vec()));
     }
     Err(type_error(format!(
         "expected str or bytes, got {}",
@@ -188,82 +120,221 @@ pub fn bytes_arg(obj: &Bound<'_, PyAny>) -> KtResult<Vec<u8>> {
     )))
 }
 
-/// A manifest argument (Secret, ConfigMap, List, kubeconfig): a JSON or YAML `str`
-/// (or UTF-8 `bytes`) passed through untouched, or a parsed object (`dict`/`list`),
-/// serialized to JSON for the core's parser.
-pub fn manifest_arg(obj: &Bound<'_, PyAny>) -> KtResult<String> {
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_cow()?.into_owned());
+/// Optional bytes (`None` = not given).
+pub fn opt_bytes<'a>(obj: Option<&'a Bound<'_, PyAny>>) -> KtResult<Option<Cow<'a, [u8]>>> {
+    match obj {
+        Some(o) if !o.is_none() => Ok(Some(bytes(o)?)),
+        _ => Ok(None),
     }
-    if let Ok(b) = obj.cast::<PyBytes>() {
-        return match std::str::from_utf8(b.as_bytes()) {
-            Ok(s) => Ok(s.to_owned()),
-            Err(_) => Err(type_error("manifest bytes are not UTF-8".to_owned())),
-        };
+}
+
+/// A manifest (Secret, ConfigMap, List, kubeconfig) as the core reads it.
+pub enum Manifest<'a> {
+    /// JSON or YAML text as bytes (a `str` as its UTF-8), parsed by the core (which
+    /// refuses non-UTF-8 with a typed error).
+    Text(Cow<'a, [u8]>),
+    /// A parsed object (`dict`/`list`).
+    Value(Value),
+}
+
+/// A manifest argument: JSON/YAML `str`/`bytes`, or a parsed `dict`/`list`.
+pub fn manifest<'a>(obj: &'a Bound<'_, PyAny>) -> KtResult<Manifest<'a>> {
+    if obj.cast::<PyDict>().is_ok() || obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok()
+    {
+        return Ok(Manifest::Value(to_json(obj, 0)?));
     }
-    if obj.cast::<PyDict>().is_ok() || obj.cast::<PyList>().is_ok() {
-        let v = py_to_json(obj, 0)?;
-        return Ok(v.to_string());
+    if obj.cast::<PyString>().is_ok()
+        || obj.cast::<PyBytes>().is_ok()
+        || obj.cast::<PyByteArray>().is_ok()
+    {
+        return Ok(Manifest::Text(bytes(obj)?));
     }
     Err(type_error(format!(
-        "expected a manifest as a JSON/YAML str or a dict, got {}",
+        "expected a manifest as JSON/YAML str or bytes, or a dict, got {}",
         type_name(obj)
     )))
 }
 
-/// A manifest as the core takes it: text (JSON or YAML) or an already-parsed value.
-pub enum Manifest {
-    /// JSON or YAML text, parsed by the core.
-    Text(String),
-    /// A `dict`/`list` converted to JSON.
-    Value(Value),
+/// A manifest read by the core's `parse` (text) or `from_value` (object).
+pub fn read<T>(
+    obj: &Bound<'_, PyAny>,
+    parse: fn(&[u8]) -> kubetoken::Result<T>,
+    from_value: fn(&Value) -> kubetoken::Result<T>,
+) -> KtResult<T> {
+    Ok(match manifest(obj)? {
+        Manifest::Text(t) => parse(&t)?,
+        Manifest::Value(v) => from_value(&v)?,
+    })
 }
 
-/// A manifest argument kept as text or value (no re-serialization of dicts).
-pub fn manifest(obj: &Bound<'_, PyAny>) -> KtResult<Manifest> {
-    if obj.cast::<PyDict>().is_ok() || obj.cast::<PyList>().is_ok() {
-        return Ok(Manifest::Value(py_to_json(obj, 0)?));
-    }
-    manifest_arg(obj).map(Manifest::Text)
+/// One Secret manifest.
+pub fn secret(obj: &Bound<'_, PyAny>) -> KtResult<kubetoken::Secret> {
+    read(
+        obj,
+        |t| kubetoken::Secret::parse(t),
+        kubetoken::Secret::from_value,
+    )
 }
 
-/// A list option as JSON: a `list`/`tuple` of `str`, or one comma-separated `str` (the
-/// core splits it), or `None`.
-pub fn list_option(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Value> {
-    match obj {
-        None => Ok(Value::Null),
-        Some(o) if o.is_none() => Ok(Value::Null),
-        Some(o) => {
-            if let Ok(s) = o.cast::<PyString>() {
-                return Ok(Value::String(s.to_cow()?.into_owned()));
-            }
-            let items: Vec<String> = o.extract()?;
-            Ok(Value::Array(items.into_iter().map(Value::String).collect()))
+/// Several Secrets: a sequence of manifests (each decoded on its own), or one List /
+/// Secret manifest (text or dict).
+pub fn secrets(obj: &Bound<'_, PyAny>) -> KtResult<Vec<kubetoken::Result<kubetoken::Secret>>> {
+    use kubetoken::secret::{parse_secret_list, secret_list_from_value};
+    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+        let mut out = Vec::new();
+        for item in obj.try_iter()? {
+            let item = item?;
+            out.push(match secret(&item) {
+                Ok(s) => Ok(s),
+                Err(KtError::Core(e)) => Err(e),
+                Err(py) => return Err(py),
+            });
         }
+        return Ok(out);
+    }
+    Ok(match manifest(obj)? {
+        Manifest::Text(t) => parse_secret_list(&t)?,
+        Manifest::Value(v) => secret_list_from_value(&v)?,
+    })
+}
+
+/// Every Secret of `secrets`, or the first bad one's error.
+pub fn all_secrets(obj: &Bound<'_, PyAny>) -> KtResult<Vec<kubetoken::Secret>> {
+    Ok(secrets(obj)?
+        .into_iter()
+        .collect::<kubetoken::Result<Vec<_>>>()?)
+}
+
+/// A sequence of `str` (a single `str` is refused: it would iterate by character).
+pub fn strings(obj: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
+    if obj.cast::<PyString>().is_ok() {
+        return Err(type_error(
+            "expected a sequence of str, got a single str".to_owned(),
+        ));
+    }
+    Ok(obj.extract::<Vec<String>>()?)
+}
+
+/// An optional sequence of `str` (`None` = not given = empty).
+pub fn opt_strings(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Vec<String>> {
+    match obj {
+        Some(o) if !o.is_none() => strings(o),
+        _ => Ok(Vec::new()),
     }
 }
 
-/// A list of strings (`list`/`tuple` of `str`), or `None`.
-pub fn opt_str_list(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Option<Vec<String>>> {
-    match obj {
-        None => Ok(None),
-        Some(o) if o.is_none() => Ok(None),
-        Some(o) => {
-            if o.cast::<PyString>().is_ok() {
-                return Err(type_error(
-                    "expected a list of str, got a single str".to_owned(),
-                ));
-            }
-            Ok(Some(o.extract::<Vec<String>>()?))
-        }
+/// A text option (`token`, `flavour`, `description`): `str`, `bytes`, or a wrong type
+/// (the core decides the error).
+pub fn text_input(obj: &Bound<'_, PyAny>) -> PyResult<TextInput> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(TextInput::Str(s.to_cow()?.into_owned()));
     }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(TextInput::Bytes(b.as_bytes().to_vec()));
+    }
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        return Ok(TextInput::Bytes(b.to_vec()));
+    }
+    Ok(TextInput::WrongType)
+}
+
+/// A `ttl`: a Go duration `str`, a `timedelta`, an `int` (milliseconds, docs/api.md's
+/// JSON form), a `float` (milliseconds, as a JSON number), or a wrong type.
+pub fn ttl_input(obj: &Bound<'_, PyAny>) -> PyResult<TtlInput> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(TtlInput::Go(s.to_cow()?.into_owned()));
+    }
+    if let Ok(d) = obj.cast::<PyDelta>() {
+        let nanos = i128::from(d.get_days()) * 86_400_000_000_000
+            + i128::from(d.get_seconds()) * 1_000_000_000
+            + i128::from(d.get_microseconds()) * 1_000;
+        return Ok(TtlInput::Nanos(nanos));
+    }
+    if obj.cast::<PyBool>().is_ok() {
+        return Ok(TtlInput::WrongType);
+    }
+    if obj.cast::<PyInt>().is_ok() {
+        // Beyond i128 is beyond any Duration: the core's range check refuses it.
+        return Ok(TtlInput::Millis(obj.extract::<i128>().unwrap_or(i128::MAX)));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Ok(TtlInput::MillisF64(f.value()));
+    }
+    Ok(TtlInput::WrongType)
+}
+
+/// A time input (`expires`, an op's `now`): an RFC3339 `str`, an aware `datetime`, a
+/// naive one (`InvalidTime`: we never guess a zone), or a wrong type.
+pub fn time_input(obj: &Bound<'_, PyAny>) -> KtResult<TimeInput> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(TimeInput::Rfc3339(s.to_cow()?.into_owned()));
+    }
+    if obj.cast::<PyDateTime>().is_ok() {
+        return Ok(match time(obj) {
+            Ok(t) => TimeInput::Time(t),
+            Err(KtError::Core(_)) => TimeInput::InvalidTime,
+            Err(py) => return Err(py),
+        });
+    }
+    Ok(TimeInput::WrongType)
+}
+
+/// An op's `now`: as given, or the system clock.
+pub fn now_input(obj: Option<&Bound<'_, PyAny>>) -> KtResult<TimeInput> {
+    match obj {
+        Some(o) if !o.is_none() => time_input(o),
+        _ => Ok(TimeInput::Time(clock())),
+    }
+}
+
+/// A list option (`usages`, `groups`): a `list`/`tuple` of `str`, one comma-separated
+/// `str`, or a wrong type.
+pub fn list_input(obj: &Bound<'_, PyAny>) -> PyResult<ListInput> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(ListInput::Comma(s.to_cow()?.into_owned()));
+    }
+    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+        let len = obj.len()?;
+        return Ok(match obj.extract::<Vec<String>>() {
+            Ok(v) => ListInput::List(v),
+            Err(_) => ListInput::NotStrings { len },
+        });
+    }
+    Ok(ListInput::WrongType)
+}
+
+fn given<'a, 'py>(o: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAny>> {
+    o.filter(|o| !o.is_none())
+}
+
+/// The token options given as keyword arguments (`None` = not given), unchecked: the
+/// core's `TokenInput::resolve` checks them in its documented precedence.
+pub fn token_input(
+    token: Option<&Bound<'_, PyAny>>,
+    flavour: Option<&Bound<'_, PyAny>>,
+    description: Option<&Bound<'_, PyAny>>,
+    ttl: Option<&Bound<'_, PyAny>>,
+    expires: Option<&Bound<'_, PyAny>>,
+    usages: Option<&Bound<'_, PyAny>>,
+    groups: Option<&Bound<'_, PyAny>>,
+) -> KtResult<TokenInput> {
+    Ok(TokenInput {
+        token: given(token).map(text_input).transpose()?,
+        flavour: given(flavour).map(text_input).transpose()?,
+        description: given(description).map(text_input).transpose()?,
+        ttl: given(ttl).map(ttl_input).transpose()?,
+        expires: given(expires).map(time_input).transpose()?,
+        usages: given(usages).map(list_input).transpose()?,
+        groups: given(groups).map(list_input).transpose()?,
+        unknown: Vec::new(),
+    })
 }
 
 const MAX_DEPTH: usize = 64;
 
-/// A plain Python object (dict/list/tuple/str/int/float/bool/None; `datetime`/`date`
-/// as ISO text, as a YAML loader produces them) → JSON.
-pub fn py_to_json(obj: &Bound<'_, PyAny>, depth: usize) -> KtResult<Value> {
+/// A plain Python object (dict/list/tuple/str/int/float/bool/None; `datetime`/`date` as
+/// ISO text, as a YAML loader produces them) → JSON, for the core's manifest readers.
+pub fn to_json(obj: &Bound<'_, PyAny>, depth: usize) -> KtResult<Value> {
     if depth > MAX_DEPTH {
         return Err(Error::InputTooLarge {
             what: "manifest nesting",
@@ -271,14 +342,25 @@ pub fn py_to_json(obj: &Bound<'_, PyAny>, depth: usize) -> KtResult<Value> {
         }
         .into());
     }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = Map::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let key = match k.cast::<PyString>() {
+                Ok(s) => s.to_cow()?.into_owned(),
+                Err(_) => k.str()?.to_cow()?.into_owned(),
+            };
+            map.insert(key, to_json(&v, depth + 1)?);
+        }
+        return Ok(Value::Object(map));
+    }
     if obj.is_none() {
         return Ok(Value::Null);
     }
     if let Ok(b) = obj.cast::<PyBool>() {
         return Ok(Value::Bool(b.is_true()));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
     }
     if obj.cast::<PyInt>().is_ok() {
         if let Ok(i) = obj.extract::<i64>() {
@@ -294,66 +376,28 @@ pub fn py_to_json(obj: &Bound<'_, PyAny>, depth: usize) -> KtResult<Value> {
             .map(Value::Number)
             .unwrap_or(Value::Null));
     }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        let mut map = serde_json::Map::new();
-        for (k, v) in d.iter() {
-            let key = match k.cast::<PyString>() {
-                Ok(s) => s.to_cow()?.into_owned(),
-                Err(_) => k.str()?.to_cow()?.into_owned(),
-            };
-            map.insert(key, py_to_json(&v, depth + 1)?);
-        }
-        return Ok(Value::Object(map));
-    }
-    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
-        let mut out = Vec::new();
-        for item in obj.try_iter()? {
-            out.push(py_to_json(&item?, depth + 1)?);
+    if let Ok(l) = obj.cast::<PyList>() {
+        let mut out = Vec::with_capacity(l.len());
+        for item in l.iter() {
+            out.push(to_json(&item, depth + 1)?);
         }
         return Ok(Value::Array(out));
     }
-    if is_instance_of(obj, "datetime", "date")? {
-        let iso: String = obj.call_method0("isoformat")?.extract()?;
-        return Ok(Value::String(iso));
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        let mut out = Vec::with_capacity(t.len());
+        for item in t.iter() {
+            out.push(to_json(&item, depth + 1)?);
+        }
+        return Ok(Value::Array(out));
+    }
+    if obj.cast::<PyDateTime>().is_ok() || obj.cast::<pyo3::types::PyDate>().is_ok() {
+        let iso = obj.call_method0("isoformat")?;
+        return Ok(Value::String(
+            iso.cast::<PyString>()?.to_cow()?.into_owned(),
+        ));
     }
     Err(type_error(format!(
         "cannot put a {} into a manifest",
         type_name(obj)
     )))
-}
-
-/// JSON → plain Python objects (`dict` keeps key order).
-pub fn json_to_py(py: Python<'_>, v: &Value) -> KtResult<Py<PyAny>> {
-    Ok(match v {
-        Value::Null => py.None(),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any().unbind(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any().unbind()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any().unbind()
-            } else {
-                n.as_f64()
-                    .unwrap_or(f64::NAN)
-                    .into_pyobject(py)?
-                    .into_any()
-                    .unbind()
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any().unbind(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(json_to_py(py, item)?)?;
-            }
-            list.into_any().unbind()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, item) in map {
-                dict.set_item(k, json_to_py(py, item)?)?;
-            }
-            dict.into_any().unbind()
-        }
-    })
 }

@@ -1,59 +1,860 @@
-//! The ops bound through one keyword-argument entry point, `_native.call(op, kwargs)`.
-//! The typed signatures live in `python/kubetoken/_api.py`; here only the Python-native
-//! conversions happen (`datetime`/`timedelta`/`bytes` → their JSON forms, the `now`
-//! default from the clock). Argument reading and result shaping are the core's
-//! `kubetoken::api::call` (docs/api.md). The work runs with the GIL released.
+//! The functions of docs/api.md, each with typed arguments in docs/api.md's order: the
+//! arguments are converted once (`convert`), the core's typed function runs (with the GIL
+//! released where the work is more than a few microseconds), the result is converted once
+//! into Python objects (`topy`). No rule of the domain lives here.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
-use serde_json::{Map, Value};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict, PyType};
+use serde::Serialize;
 
-use crate::convert::{KtResult, json_to_py, now, py_to_json, time_arg};
+use kubetoken::TokenInput;
+use kubetoken::api;
+use kubetoken::authn::{self, AuthenticationResult};
+use kubetoken::discovery::{self, ConfigMap};
+use kubetoken::join::{self, JoinOptions, JoinTarget};
+use kubetoken::k3s::{self, CaVerification, CredentialHeader, K3sToken, K3sTokenInfo};
+use kubetoken::kubeconfig::{self, Kubeconfig, KubeconfigInfo};
+use kubetoken::list::{self, ListFormat};
+use kubetoken::options::{self, Flavour, SecretListEntry, TokenInfo, TokenSpec};
+use kubetoken::secret::SecretManifest;
+use kubetoken::token::TokenParts;
+use kubetoken::x509::pem;
+use kubetoken::{BootstrapToken, Error, pin, token};
 
-/// `_native.call(op, kwargs)`: runs one op; `None` values mean "not given".
-#[pyfunction]
-pub fn call(py: Python<'_>, op: &str, kwargs: &Bound<'_, PyDict>) -> KtResult<Py<PyAny>> {
-    let mut args = Map::new();
-    for (k, v) in kwargs.iter() {
-        if v.is_none() {
-            continue;
+use crate::convert::{
+    self, all_secrets, bytes, now_or_clock, opt_bytes, opt_strings, read, secrets, strings, time,
+};
+use crate::errors::KtResult;
+use crate::topy::{to_py, to_py_as};
+
+type Obj<'py> = KtResult<Bound<'py, PyAny>>;
+type Arg<'a, 'py> = Option<&'a Bound<'py, PyAny>>;
+
+// ---- results --------------------------------------------------------------------------
+
+static SECRET_DICT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static SYS_MODULES: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+static YAML_READY: AtomicBool = AtomicBool::new(false);
+
+/// A plain result.
+fn plain<'py, T: Serialize + ?Sized>(py: Python<'py>, v: &T) -> Obj<'py> {
+    Ok(to_py(py, v)?)
+}
+
+/// A result that carries a secret: a `kubetoken.SecretDict` (masked `repr`). Once PyYAML
+/// is loaded, the class is registered with its dumpers as a plain mapping.
+fn secretive<'py, T: Serialize + ?Sized>(py: Python<'py>, v: &T) -> Obj<'py> {
+    let cls = SECRET_DICT.import(py, "kubetoken._secret", "SecretDict")?;
+    if !YAML_READY.load(Ordering::Relaxed) {
+        let modules = SYS_MODULES.get_or_try_init(py, || {
+            py.import("sys")?
+                .getattr("modules")?
+                .cast_into::<PyDict>()
+                .map(Bound::unbind)
+                .map_err(PyErr::from)
+        })?;
+        if modules.bind(py).contains("yaml")? {
+            let done = py
+                .import("kubetoken._secret")?
+                .call_method0("_register_yaml")?
+                .is_truthy()?;
+            YAML_READY.store(done, Ordering::Relaxed);
         }
-        let key: String = k.extract()?;
-        args.insert(key, top_level(&v)?);
     }
-    run(py, op, args)
+    Ok(to_py_as(py, v, cls)?)
 }
 
-/// Runs `op` in the core with the GIL released, `now` defaulting to the clock.
-pub fn run(py: Python<'_>, op: &str, mut args: Map<String, Value>) -> KtResult<Py<PyAny>> {
-    if kubetoken::api::takes_now(op) && !args.contains_key("now") {
-        args.insert("now".into(), Value::String(now().to_rfc3339_nano()));
-    }
-    let args = Value::Object(args);
-    let out = py.detach(|| kubetoken::api::call(op, &args))?;
-    json_to_py(py, &out)
+/// The Secret manifest of `render_secret`/`encode_token_secret`: `data` (base64), or
+/// `stringData` when `string_data` is true.
+fn manifest(secret: &kubetoken::Secret, string_data: bool) -> KtResult<SecretManifest> {
+    Ok(if string_data {
+        secret.to_string_data_manifest()?
+    } else {
+        secret.to_manifest()
+    })
 }
 
-/// Top-level arguments: a `datetime` must be timezone-aware (checked by `time_arg`) and
-/// crosses as RFC3339 text with its fraction; a `timedelta` as a Go duration string;
-/// `bytes` as UTF-8 text.
-fn top_level(v: &Bound<'_, PyAny>) -> KtResult<Value> {
-    let datetime = v.py().import("datetime")?;
-    if v.is_instance(&datetime.getattr("datetime")?)? {
-        return Ok(Value::String(time_arg(v)?.to_rfc3339_nano()));
+// ---- tokens ---------------------------------------------------------------------------
+
+/// A new random bootstrap token `<id>.<secret>` from the OS CSPRNG.
+#[pyfunction]
+pub fn generate_token() -> KtResult<String> {
+    Ok(BootstrapToken::generate()?.expose())
+}
+
+/// `{"id", "secret"}` of `[a-z0-9]{6}.[a-z0-9]{16}`; raises `InvalidTokenError`.
+#[pyfunction]
+pub fn parse_token<'py>(py: Python<'py>, token: &str) -> Obj<'py> {
+    secretive(py, &TokenParts::from(&BootstrapToken::parse(token)?))
+}
+
+/// `"<id>.<secret>"`; raises `InvalidTokenError` unless the joined token is valid.
+#[pyfunction]
+pub fn token_from_parts(id: &str, secret: &str) -> KtResult<String> {
+    Ok(BootstrapToken::from_parts(id, secret)?.expose())
+}
+
+/// Whether `token` is a well-formed bootstrap token.
+#[pyfunction]
+pub fn is_valid_token(token: &str) -> bool {
+    token::is_valid_token(token)
+}
+
+/// Whether `token_id` is a well-formed token ID (`[a-z0-9]{6}`).
+#[pyfunction]
+pub fn is_valid_token_id(token_id: &str) -> bool {
+    token::is_valid_token_id(token_id)
+}
+
+/// `bootstrap-token-<id>` (no validation, like upstream).
+#[pyfunction]
+pub fn secret_name(token_id: &str) -> String {
+    token::secret_name(token_id)
+}
+
+/// The token ID of a `bootstrap-token-<id>` name, else `None`.
+#[pyfunction]
+pub fn parse_secret_name(name: &str) -> Option<String> {
+    token::parse_secret_name(name).map(str::to_owned)
+}
+
+/// Go's `Duration.String()` of a Go duration `str` or a `timedelta`.
+#[pyfunction]
+pub fn parse_duration(duration: &Bound<'_, PyAny>) -> KtResult<String> {
+    Ok(convert::duration(duration)?.to_go_string())
+}
+
+/// apimachinery's `ShortHumanDuration` (`"23h"`, `"<invalid>"`, ...).
+#[pyfunction]
+pub fn short_human_duration(duration: &Bound<'_, PyAny>) -> KtResult<String> {
+    Ok(convert::duration(duration)?.short_human())
+}
+
+/// Go's `Format(RFC3339)` of an RFC3339 `str` or an aware `datetime`, offset kept.
+#[pyfunction]
+pub fn parse_rfc3339(timestamp: &Bound<'_, PyAny>) -> KtResult<String> {
+    Ok(time(timestamp)?.to_rfc3339())
+}
+
+// ---- token options and Secrets --------------------------------------------------------
+
+/// `True` if `group` matches the bootstrap group pattern; else raises (`invalid_group`).
+#[pyfunction]
+pub fn validate_group(group: &str) -> KtResult<bool> {
+    options::validate_group(group)?;
+    Ok(true)
+}
+
+/// `True` if every usage is known (`signing`, `authentication`); else raises.
+#[pyfunction]
+pub fn validate_usages(usages: &Bound<'_, PyAny>) -> KtResult<bool> {
+    options::validate_usages(&strings(usages)?)?;
+    Ok(true)
+}
+
+/// `True` if the groups are valid for the usages (groups need `authentication`).
+#[pyfunction]
+pub fn validate_token_groups(
+    usages: &Bound<'_, PyAny>,
+    groups: &Bound<'_, PyAny>,
+) -> KtResult<bool> {
+    options::validate_token_groups(&strings(usages)?, &strings(groups)?)?;
+    Ok(true)
+}
+
+/// The keyword token options, unchecked (the core resolves them in its precedence).
+fn token_options(
+    token: Arg<'_, '_>,
+    flavour: Arg<'_, '_>,
+    description: Arg<'_, '_>,
+    ttl: Arg<'_, '_>,
+    expires: Arg<'_, '_>,
+    usages: Arg<'_, '_>,
+    groups: Arg<'_, '_>,
+) -> KtResult<TokenInput> {
+    convert::token_input(token, flavour, description, ttl, expires, usages, groups)
+}
+
+/// `True` if these options (defaults applied) make a valid token; else raises.
+#[pyfunction]
+#[pyo3(signature = (token=None, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None))]
+pub fn validate_token_options(
+    token: Arg<'_, '_>,
+    flavour: Arg<'_, '_>,
+    description: Arg<'_, '_>,
+    ttl: Arg<'_, '_>,
+    expires: Arg<'_, '_>,
+    usages: Arg<'_, '_>,
+    groups: Arg<'_, '_>,
+) -> KtResult<bool> {
+    token_options(token, flavour, description, ttl, expires, usages, groups)?.validate()?;
+    Ok(true)
+}
+
+/// The bootstrap-token Secret to create, like `kubeadm token create` (validated).
+#[pyfunction]
+#[pyo3(signature = (token=None, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None, now=None, string_data=false))]
+#[allow(clippy::too_many_arguments)]
+pub fn render_secret<'py>(
+    py: Python<'py>,
+    token: Arg<'_, 'py>,
+    flavour: Arg<'_, 'py>,
+    description: Arg<'_, 'py>,
+    ttl: Arg<'_, 'py>,
+    expires: Arg<'_, 'py>,
+    usages: Arg<'_, 'py>,
+    groups: Arg<'_, 'py>,
+    now: Arg<'_, 'py>,
+    string_data: bool,
+) -> Obj<'py> {
+    let o = token_options(token, flavour, description, ttl, expires, usages, groups)?;
+    let (_, secret) = o.render_secret(&convert::now_input(now)?)?;
+    secretive(py, &manifest(&secret, string_data)?)
+}
+
+/// `render_secret` as YAML text (`kubectl apply -f -` ready).
+#[pyfunction]
+#[pyo3(signature = (token=None, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None, now=None, string_data=false))]
+#[allow(clippy::too_many_arguments)]
+pub fn render_secret_yaml(
+    token: Arg<'_, '_>,
+    flavour: Arg<'_, '_>,
+    description: Arg<'_, '_>,
+    ttl: Arg<'_, '_>,
+    expires: Arg<'_, '_>,
+    usages: Arg<'_, '_>,
+    groups: Arg<'_, '_>,
+    now: Arg<'_, '_>,
+    string_data: bool,
+) -> KtResult<String> {
+    let o = token_options(token, flavour, description, ttl, expires, usages, groups)?;
+    let (_, secret) = o.render_secret(&convert::now_input(now)?)?;
+    Ok(if string_data {
+        secret.to_string_data_yaml()?
+    } else {
+        secret.to_yaml()?
+    })
+}
+
+/// kubeadm's `BootstrapTokenToSecret`: the Secret exactly as given (no defaults, no
+/// validation).
+#[pyfunction]
+#[pyo3(signature = (token, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None, now=None, string_data=false))]
+#[allow(clippy::too_many_arguments)]
+pub fn encode_token_secret<'py>(
+    py: Python<'py>,
+    token: &Bound<'py, PyAny>,
+    flavour: Arg<'_, 'py>,
+    description: Arg<'_, 'py>,
+    ttl: Arg<'_, 'py>,
+    expires: Arg<'_, 'py>,
+    usages: Arg<'_, 'py>,
+    groups: Arg<'_, 'py>,
+    now: Arg<'_, 'py>,
+    string_data: bool,
+) -> Obj<'py> {
+    let o = token_options(
+        Some(token),
+        flavour,
+        description,
+        ttl,
+        expires,
+        usages,
+        groups,
+    )?;
+    let secret = o.encode_secret(&convert::now_input(now)?)?;
+    secretive(py, &manifest(&secret, string_data)?)
+}
+
+/// kubeadm's `BootstrapTokenFromSecret`: the token stored in a Secret manifest.
+#[pyfunction]
+pub fn parse_secret<'py>(py: Python<'py>, secret: &Bound<'py, PyAny>) -> Obj<'py> {
+    let s = convert::secret(secret)?;
+    secretive(py, &TokenInfo::from(&TokenSpec::from_secret(&s)?))
+}
+
+/// Every bootstrap-token Secret of `kubectl get secrets -o json|yaml` output (or one
+/// Secret, or a sequence of them); a bad item is `{"error": code, "message"}` in its slot.
+#[pyfunction]
+pub fn parse_secret_list<'py>(py: Python<'py>, secrets: &Bound<'py, PyAny>) -> Obj<'py> {
+    let items = match convert::manifest(secrets)? {
+        convert::Manifest::Text(t) => {
+            let t = t.into_owned();
+            py.detach(move || options::tokens_from_secret_list(&t))?
+        }
+        convert::Manifest::Value(v) => {
+            let v = match v {
+                serde_json::Value::Array(items) => {
+                    serde_json::json!({"kind": "List", "items": items})
+                }
+                other => other,
+            };
+            py.detach(move || options::tokens_from_secret_list_value(&v))?
+        }
+    };
+    let out = pyo3::types::PyList::empty(py);
+    for item in &items {
+        match item {
+            Ok(_) => out.append(secretive(py, &SecretListEntry::from(item))?)?,
+            Err(_) => out.append(plain(py, &SecretListEntry::from(item))?)?,
+        }
     }
-    if v.is_instance_of::<pyo3::types::PyBytes>() {
-        // Manifest / PEM text given as bytes.
-        return Ok(Value::String(
-            String::from_utf8(crate::convert::bytes_arg(v)?).map_err(|_| {
-                pyo3::exceptions::PyTypeError::new_err("bytes arguments must be UTF-8 text")
-            })?,
-        ));
+    Ok(out.into_any())
+}
+
+// ---- API server, controllers, listing, delete ------------------------------------------
+
+/// The kube-apiserver bootstrap-token authenticator over the given Secrets.
+#[pyfunction]
+#[pyo3(signature = (token, secrets, now=None))]
+pub fn authenticate<'py>(
+    py: Python<'py>,
+    token: &str,
+    secrets: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+) -> Obj<'py> {
+    let list = all_secrets(secrets)?;
+    let now = now_or_clock(now)?;
+    plain(
+        py,
+        &AuthenticationResult::from(&authn::authenticate(token, &list, now)),
+    )
+}
+
+/// `GetGroups`: `system:bootstrappers` plus the Secret's extra groups, sorted.
+#[pyfunction]
+pub fn get_groups(secret: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
+    Ok(authn::get_groups(&convert::secret(secret)?)?)
+}
+
+/// `GetExpiration`: the time left and whether the token has expired.
+#[pyfunction]
+#[pyo3(signature = (secret, now=None))]
+pub fn token_expiration<'py>(
+    py: Python<'py>,
+    secret: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+) -> Obj<'py> {
+    let s = convert::secret(secret)?;
+    plain(py, &authn::expiration(&s, now_or_clock(now)?))
+}
+
+/// The BootstrapSigner's check: the ID and secret to sign with, or `None`.
+#[pyfunction]
+#[pyo3(signature = (secret, now=None))]
+pub fn signing_credentials<'py>(
+    py: Python<'py>,
+    secret: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+) -> Obj<'py> {
+    let s = convert::secret(secret)?;
+    match authn::signing_credentials(&s, now_or_clock(now)?) {
+        None => Ok(py.None().into_bound(py)),
+        Some(c) => secretive(py, &c),
     }
-    if v.is_instance(&datetime.getattr("timedelta")?)? {
-        return Ok(Value::String(
-            crate::convert::duration_arg(v)?.to_go_string(),
-        ));
+}
+
+/// The TokenCleaner's decision for a Secret: delete, requeue or nothing.
+#[pyfunction]
+#[pyo3(signature = (secret, now=None))]
+pub fn cleaner_action<'py>(
+    py: Python<'py>,
+    secret: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+) -> Obj<'py> {
+    let s = convert::secret(secret)?;
+    plain(py, &authn::cleaner_action(&s, now_or_clock(now)?))
+}
+
+fn flavour(f: Option<&str>) -> KtResult<Flavour> {
+    Ok(f.map_or(Ok(Flavour::Kubeadm), Flavour::parse)?)
+}
+
+fn format(f: Option<&str>) -> KtResult<ListFormat> {
+    Ok(f.map_or(Ok(ListFormat::Text), ListFormat::parse)?)
+}
+
+/// `kubeadm token list` (or karmada/k3s/rke2) over Secrets, without a cluster.
+#[pyfunction]
+#[pyo3(signature = (secrets, now=None, format=None, flavour=None))]
+pub fn list_tokens<'py>(
+    py: Python<'py>,
+    secrets: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+    format: Option<&str>,
+    flavour: Option<&str>,
+) -> Obj<'py> {
+    let items = self::secrets_arg(secrets)?;
+    let (now, fmt, fl) = (
+        now_or_clock(now)?,
+        self::format(format)?,
+        self::flavour(flavour)?,
+    );
+    let l = py.detach(|| list::list_token_results(&items, now, fmt, fl))?;
+    secretive(py, &l)
+}
+
+fn secrets_arg(obj: &Bound<'_, PyAny>) -> KtResult<Vec<kubetoken::Result<kubetoken::Secret>>> {
+    secrets(obj)
+}
+
+/// The `token list` printer alone, over token objects (`{token, description?, ttl?,
+/// expires?, usages?, groups?}`; a `parse_secret` result's `id` is ignored).
+#[pyfunction]
+#[pyo3(signature = (tokens, now=None, format=None, flavour=None))]
+pub fn render_token_list(
+    tokens: &Bound<'_, PyAny>,
+    now: Arg<'_, '_>,
+    format: Option<&str>,
+    flavour: Option<&str>,
+) -> KtResult<String> {
+    let mut specs = Vec::new();
+    for item in tokens.try_iter()? {
+        let mut v = convert::to_json(&item?, 0)?;
+        if let Some(m) = v.as_object_mut() {
+            m.shift_remove("id");
+        }
+        specs.push(TokenInput::from_value(&v)?.resolve()?.to_spec_exact()?);
     }
-    py_to_json(v, 0)
+    Ok(list::render(
+        &specs,
+        now_or_clock(now)?,
+        self::format(format)?,
+        self::flavour(flavour)?,
+    )?)
+}
+
+/// `token delete` arguments (IDs or full tokens) → Secret names, all checked first.
+#[pyfunction]
+#[pyo3(signature = (args, flavour=None))]
+pub fn delete_token_names(args: &Bound<'_, PyAny>, flavour: Option<&str>) -> KtResult<Vec<String>> {
+    Ok(list::delete_token_names(
+        &strings(args)?,
+        self::flavour(flavour)?,
+    )?)
+}
+
+// ---- JWS, cluster-info discovery, join commands ----------------------------------------
+
+/// cluster-bootstrap `ComputeDetachedSignature`: `<header>..<signature>`.
+#[pyfunction]
+pub fn compute_jws(
+    content: &Bound<'_, PyAny>,
+    token_id: &str,
+    token_secret: &Bound<'_, PyAny>,
+) -> KtResult<String> {
+    Ok(kubetoken::jws::compute_detached_signature(
+        &bytes(content)?,
+        token_id,
+        &bytes(token_secret)?,
+    ))
+}
+
+/// `DetachedTokenIsValid` (constant-time; only the canonical form verifies).
+#[pyfunction]
+pub fn verify_jws(
+    signature: &str,
+    content: &Bound<'_, PyAny>,
+    token_id: &str,
+    token_secret: &Bound<'_, PyAny>,
+) -> KtResult<bool> {
+    Ok(kubetoken::jws::detached_token_is_valid(
+        signature,
+        &bytes(content)?,
+        token_id,
+        &bytes(token_secret)?,
+    ))
+}
+
+fn configmap(obj: &Bound<'_, PyAny>) -> KtResult<ConfigMap> {
+    read(obj, |t| ConfigMap::parse(t), ConfigMap::from_value)
+}
+
+fn kubeconfig_arg(obj: &Bound<'_, PyAny>) -> KtResult<Kubeconfig> {
+    read(obj, |t| Kubeconfig::parse(t), Kubeconfig::from_value)
+}
+
+/// The BootstrapSigner over the cluster-info ConfigMap.
+#[pyfunction]
+#[pyo3(signature = (configmap, secrets, now=None))]
+pub fn sign_cluster_info<'py>(
+    py: Python<'py>,
+    configmap: &Bound<'py, PyAny>,
+    secrets: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+) -> Obj<'py> {
+    let (cm, list, now) = (
+        self::configmap(configmap)?,
+        all_secrets(secrets)?,
+        now_or_clock(now)?,
+    );
+    let out = py.detach(|| discovery::sign_cluster_info(&cm, &list, now))?;
+    plain(py, &out)
+}
+
+/// kubeadm join token discovery (without I/O): the signature and the CA pins.
+#[pyfunction]
+#[pyo3(signature = (configmap, token, ca_cert_hashes=None))]
+pub fn verify_cluster_info<'py>(
+    py: Python<'py>,
+    configmap: &Bound<'py, PyAny>,
+    token: &str,
+    ca_cert_hashes: Arg<'_, 'py>,
+) -> Obj<'py> {
+    let (cm, pins) = (self::configmap(configmap)?, opt_strings(ca_cert_hashes)?);
+    let r = py.detach(|| discovery::verify_cluster_info(&cm, token, &pins))?;
+    plain(py, &r)
+}
+
+/// `kubeconfig` (+ `context`) | `server` + `ca_pem` | `server` + `ca_cert_hashes`.
+fn target(
+    kubeconfig: Arg<'_, '_>,
+    context: Option<&str>,
+    server: Option<&str>,
+    ca_pem: Arg<'_, '_>,
+    ca_cert_hashes: Arg<'_, '_>,
+) -> KtResult<JoinTarget> {
+    if let Some(kc) = kubeconfig.filter(|k| !k.is_none()) {
+        return Ok(JoinTarget::from_kubeconfig(&kubeconfig_arg(kc)?, context)?);
+    }
+    if let Some(pem) = opt_bytes(ca_pem)? {
+        return Ok(JoinTarget::from_ca_pem(server.unwrap_or(""), &pem)?);
+    }
+    Ok(JoinTarget::from_hashes(
+        server.unwrap_or(""),
+        &opt_strings(ca_cert_hashes)?,
+    )?)
+}
+
+/// `kubeadm token create --print-join-command` (without the final newline).
+#[pyfunction]
+#[pyo3(signature = (token=None, *, kubeconfig=None, context=None, server=None, ca_pem=None, ca_cert_hashes=None, control_plane=false, certificate_key=None, withhold_token=false, withhold_certificate_key=false, multiline=false))]
+#[allow(clippy::too_many_arguments)]
+pub fn join_command(
+    token: Option<&str>,
+    kubeconfig: Arg<'_, '_>,
+    context: Option<&str>,
+    server: Option<&str>,
+    ca_pem: Arg<'_, '_>,
+    ca_cert_hashes: Arg<'_, '_>,
+    control_plane: bool,
+    certificate_key: Option<&str>,
+    withhold_token: bool,
+    withhold_certificate_key: bool,
+    multiline: bool,
+) -> KtResult<String> {
+    let t = target(kubeconfig, context, server, ca_pem, ca_cert_hashes)?;
+    let opts = JoinOptions {
+        control_plane,
+        certificate_key: certificate_key.unwrap_or("").to_owned(),
+        withhold_token,
+        withhold_certificate_key,
+        multiline,
+    };
+    Ok(join::kubeadm_join_command(token.unwrap_or(""), &t, &opts)?)
+}
+
+/// `karmadactl token create --print-register-command` (without the final newline).
+#[pyfunction]
+#[pyo3(signature = (token, *, kubeconfig=None, context=None, server=None, ca_pem=None, ca_cert_hashes=None, parent_command=None))]
+pub fn register_command(
+    token: &str,
+    kubeconfig: Arg<'_, '_>,
+    context: Option<&str>,
+    server: Option<&str>,
+    ca_pem: Arg<'_, '_>,
+    ca_cert_hashes: Arg<'_, '_>,
+    parent_command: Option<&str>,
+) -> KtResult<String> {
+    let t = target(kubeconfig, context, server, ca_pem, ca_cert_hashes)?;
+    Ok(join::karmada_register_command(
+        token,
+        &t,
+        parent_command.unwrap_or(""),
+    )?)
+}
+
+/// The clusters and contexts of a kubeconfig (users are never read).
+#[pyfunction]
+pub fn parse_kubeconfig<'py>(py: Python<'py>, kubeconfig: &Bound<'py, PyAny>) -> Obj<'py> {
+    plain(py, &KubeconfigInfo::from(&kubeconfig_arg(kubeconfig)?))
+}
+
+/// The `kubeconfig` kubeadm puts in the cluster-info ConfigMap.
+#[pyfunction]
+pub fn cluster_info_kubeconfig(server: &str, ca_pem: &Bound<'_, PyAny>) -> KtResult<String> {
+    Ok(kubeconfig::render_cluster_info_kubeconfig(
+        server,
+        &bytes(ca_pem)?,
+    )?)
+}
+
+// ---- CA pins, k3s/rke2 -------------------------------------------------------------------
+
+/// kubeadm's CA pins: `sha256:<hex>` of each certificate's SubjectPublicKeyInfo.
+#[pyfunction]
+pub fn ca_cert_hashes(py: Python<'_>, pem: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
+    let pem = bytes(pem)?;
+    Ok(py.detach(|| pin::hashes_from_pem(&pem))?)
+}
+
+/// `--discovery-token-ca-cert-hash` values checked (`pubkeypin.Set.Allow`), lowercased.
+#[pyfunction]
+pub fn parse_ca_pins(pins: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
+    let pins = strings(pins)?;
+    api::pin_set(&pins)?;
+    Ok(pins.iter().map(|p| p.to_ascii_lowercase()).collect())
+}
+
+/// Whether any certificate of `pem` is pinned (an answer, not an error).
+#[pyfunction]
+pub fn check_ca_pins<'py>(
+    py: Python<'py>,
+    pem: &Bound<'py, PyAny>,
+    pins: &Bound<'py, PyAny>,
+) -> Obj<'py> {
+    let set = api::pin_set(&strings(pins)?)?;
+    let pem = bytes(pem)?;
+    let check = py.detach(|| pem::certificates(&pem).and_then(|ders| set.check_any(&ders)))?;
+    plain(py, &pin::PinCheck::from_check(check))
+}
+
+/// A k3s/rke2 token (`K10<hash>::<id>.<secret>`, `K10<hash>::<user>:<password>`, bare).
+#[pyfunction]
+pub fn parse_k3s_token<'py>(py: Python<'py>, token: &str) -> Obj<'py> {
+    secretive(py, &K3sTokenInfo::from(&K3sToken::parse(token)?))
+}
+
+/// `K10<ca hash>::<credentials>` for this CA bundle (`FormatTokenBytes`).
+#[pyfunction]
+#[pyo3(signature = (credentials, bundle, now=None))]
+pub fn format_k3s_token(
+    py: Python<'_>,
+    credentials: &str,
+    bundle: &Bound<'_, PyAny>,
+    now: Arg<'_, '_>,
+) -> KtResult<String> {
+    let (bundle, now) = (bytes(bundle)?, now_or_clock(now)?);
+    Ok(py.detach(|| k3s::format_token(credentials, &bundle, now))?)
+}
+
+fn k3s_user(token: &str, user: Option<&str>) -> KtResult<K3sToken> {
+    let t = K3sToken::parse(token)?;
+    Ok(match user {
+        Some(u) => t.with_user(u),
+        None => t,
+    })
+}
+
+/// The token as k3s writes it back (`Info.String()`, with the CA hash of `bundle`).
+#[pyfunction]
+#[pyo3(signature = (token, bundle=None, now=None, user=None))]
+pub fn k3s_token_string(
+    py: Python<'_>,
+    token: &str,
+    bundle: Arg<'_, '_>,
+    now: Arg<'_, '_>,
+    user: Option<&str>,
+) -> KtResult<String> {
+    let (t, bundle, now) = (
+        k3s_user(token, user)?,
+        opt_bytes(bundle)?,
+        now_or_clock(now)?,
+    );
+    Ok(py.detach(|| t.to_token_string(bundle.as_deref(), now)))
+}
+
+/// The CA hash a k3s server puts in its `K10` tokens for this CA bundle (raw bytes).
+#[pyfunction]
+#[pyo3(signature = (bundle, now=None))]
+pub fn k3s_ca_hash<'py>(
+    py: Python<'py>,
+    bundle: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+) -> Obj<'py> {
+    let (bundle, now) = (bytes(bundle)?, now_or_clock(now)?);
+    let h = py.detach(|| k3s::ca_hash(&bundle, now))?;
+    plain(py, &h)
+}
+
+/// An agent's check of the server's CA bundle against the token's CA hash (an answer).
+#[pyfunction]
+#[pyo3(signature = (token, bundle=None, now=None, user=None))]
+pub fn verify_k3s_ca<'py>(
+    py: Python<'py>,
+    token: &str,
+    bundle: Arg<'_, 'py>,
+    now: Arg<'_, 'py>,
+    user: Option<&str>,
+) -> Obj<'py> {
+    let (t, bundle, now) = (
+        k3s_user(token, user)?,
+        opt_bytes(bundle)?,
+        now_or_clock(now)?,
+    );
+    let c = py.detach(|| k3s::verify_ca(t.ca_hash(), bundle.as_deref(), now));
+    plain(py, &CaVerification::new(&c, t.username()))
+}
+
+/// The HTTP credentials an agent presents for this token (`header` is secret).
+#[pyfunction]
+#[pyo3(signature = (token, user=None))]
+pub fn k3s_credentials<'py>(py: Python<'py>, token: &str, user: Option<&str>) -> Obj<'py> {
+    let t = K3sToken::parse(token)?;
+    secretive(py, &CredentialHeader::from(&k3s::credentials(&t, user)))
+}
+
+/// The passphrase k3s derives keys from (`NormalizeToken`; secret).
+#[pyfunction]
+pub fn k3s_normalize_token(token: &str) -> KtResult<String> {
+    Ok(k3s::normalize_token(token)?.as_str().to_owned())
+}
+
+/// The password `Passwd.EnsureUser` stores for user `name` (strips `K10…::<name>:`).
+#[pyfunction]
+pub fn k3s_passwd_password(name: &str, passwd: &str) -> String {
+    k3s::passwd_password(name, passwd).to_owned()
+}
+
+/// The hash k3s stores to recognise a token (`ShortHash` of the passphrase).
+#[pyfunction]
+pub fn k3s_token_hash(passphrase: &str) -> String {
+    k3s::token_hash(passphrase)
+}
+
+/// `"/bootstrap/<token hash>"`: where k3s keeps its bootstrap data for this passphrase.
+#[pyfunction]
+pub fn k3s_storage_key(passphrase: &str) -> String {
+    k3s::storage_key(passphrase)
+}
+
+/// Encrypts k3s bootstrap data (PBKDF2 + AES-GCM): `"<salt>:<base64>"`. Salt and nonce
+/// are random; `salt`/`nonce` (24 hex) are for reproducing test vectors only — a nonce
+/// used twice with one key breaks AES-GCM.
+#[pyfunction]
+#[pyo3(signature = (passphrase, plaintext, *, salt=None, nonce=None))]
+pub fn k3s_encrypt(
+    py: Python<'_>,
+    passphrase: &str,
+    plaintext: &Bound<'_, PyAny>,
+    salt: Option<&str>,
+    nonce: Option<&str>,
+) -> KtResult<String> {
+    let pt = bytes(plaintext)?;
+    match (salt, nonce) {
+        (Some(salt), Some(n)) => {
+            let n = api::nonce(n)?;
+            Ok(py.detach(|| k3s::encrypt_with(passphrase, &pt, salt, n))?)
+        }
+        (None, None) => Ok(py.detach(|| k3s::encrypt(passphrase, &pt))?),
+        _ => Err(Error::InvalidOptions("salt and nonce go together".to_owned()).into()),
+    }
+}
+
+/// Decrypts k3s bootstrap data: the plaintext `bytes`; raises `CryptoError`.
+#[pyfunction]
+pub fn k3s_decrypt<'py>(
+    py: Python<'py>,
+    passphrase: &str,
+    value: &Bound<'py, PyAny>,
+) -> KtResult<Bound<'py, PyBytes>> {
+    let value = bytes(value)?;
+    let pt = py.detach(|| k3s::decrypt(passphrase, &value))?;
+    Ok(PyBytes::new(py, &pt))
+}
+
+/// Whether `token` decrypts this bootstrap data (check before restoring a snapshot).
+#[pyfunction]
+pub fn k3s_token_opens(py: Python<'_>, token: &str, value: &Bound<'_, PyAny>) -> KtResult<bool> {
+    let value = bytes(value)?;
+    Ok(py.detach(|| k3s::token_opens(token, &value))?)
+}
+
+/// What `k3s token create` prints for this token and CA bundle.
+#[pyfunction]
+#[pyo3(signature = (token, bundle, now=None))]
+pub fn k3s_token_create_output(
+    py: Python<'_>,
+    token: &str,
+    bundle: &Bound<'_, PyAny>,
+    now: Arg<'_, '_>,
+) -> KtResult<String> {
+    let (t, bundle, now) = (
+        BootstrapToken::parse(token)?,
+        bytes(bundle)?,
+        now_or_clock(now)?,
+    );
+    Ok(py.detach(|| k3s::token_create_output(&t, &bundle, now))?)
+}
+
+/// What `k3s token generate` prints: a new random token and a newline.
+#[pyfunction]
+pub fn k3s_token_generate() -> KtResult<String> {
+    Ok(k3s::token_generate_output()?)
+}
+
+/// Registers every function above on the module.
+pub fn register(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
+    macro_rules! add {
+        ($($f:ident),* $(,)?) => { $( m.add_function(wrap_pyfunction!($f, m)?)?; )* };
+    }
+    add!(
+        generate_token,
+        parse_token,
+        token_from_parts,
+        is_valid_token,
+        is_valid_token_id,
+        secret_name,
+        parse_secret_name,
+        parse_duration,
+        short_human_duration,
+        parse_rfc3339,
+        validate_group,
+        validate_usages,
+        validate_token_groups,
+        validate_token_options,
+        render_secret,
+        render_secret_yaml,
+        encode_token_secret,
+        parse_secret,
+        parse_secret_list,
+        authenticate,
+        get_groups,
+        token_expiration,
+        signing_credentials,
+        cleaner_action,
+        list_tokens,
+        render_token_list,
+        delete_token_names,
+        compute_jws,
+        verify_jws,
+        sign_cluster_info,
+        verify_cluster_info,
+        join_command,
+        register_command,
+        parse_kubeconfig,
+        cluster_info_kubeconfig,
+        ca_cert_hashes,
+        parse_ca_pins,
+        check_ca_pins,
+        parse_k3s_token,
+        format_k3s_token,
+        k3s_token_string,
+        k3s_ca_hash,
+        verify_k3s_ca,
+        k3s_credentials,
+        k3s_normalize_token,
+        k3s_passwd_password,
+        k3s_token_hash,
+        k3s_storage_key,
+        k3s_encrypt,
+        k3s_decrypt,
+        k3s_token_opens,
+        k3s_token_create_output,
+        k3s_token_generate,
+    );
+    Ok(())
 }

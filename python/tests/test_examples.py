@@ -95,12 +95,15 @@ def test_ansible_playbook_creates_reuses_and_hides_the_token(tmp_path: Path) -> 
     # The written manifest is the token's Secret; the join command uses it.
     manifest = (tmp_path / "out" / "secret.yaml").read_text()
     spec = kubetoken.parse_secret(manifest)
-    assert spec.token == token
-    assert spec.description == "ansible: worker nodes"
-    assert spec.usages == ["authentication", "signing"]
+    assert spec["token"] == token
+    assert spec["description"] == "ansible: worker nodes"
+    assert spec["usages"] == ["authentication", "signing"]
     assert yaml.safe_load(manifest)["metadata"]["name"] == f"bootstrap-token-{tid}"
     join = (tmp_path / "out" / "join.sh").read_text()
-    assert join == f"kubeadm join 10.0.0.1:6443 --token {token} --discovery-token-ca-cert-hash {HASH} \n"
+    assert (
+        join
+        == f"kubeadm join 10.0.0.1:6443 --token {token} --discovery-token-ca-cert-hash {HASH} \n"
+    )
 
     # Second run: the token is reused, nothing is created.
     second = _playbook(tmp_path)
@@ -161,7 +164,7 @@ def test_terraform_external_program() -> None:
     assert result["secret_name"] == "bootstrap-token-abcdef"
     assert result["expiration"] == "2024-05-02T12:00:00Z"
     assert json.loads(result["secret_json"]) == yaml.safe_load(result["secret_yaml"])
-    assert kubetoken.parse_secret(result["secret_yaml"]).token == token
+    assert kubetoken.parse_secret(result["secret_yaml"])["token"] == token
     assert result["join_command"] == (
         f"kubeadm join 10.0.0.1:6443 --token {token} --discovery-token-ca-cert-hash {HASH} "
     )
@@ -179,13 +182,20 @@ def test_terraform_external_generates_when_no_token() -> None:
 @pytest.mark.parametrize(
     ("query", "needle"),
     [
-        ({"api_server": "https://x:6443", "ca_cert_hashes": HASH, "tll": "1h"}, "unknown query key"),
+        (
+            {"api_server": "https://x:6443", "ca_cert_hashes": HASH, "tll": "1h"},
+            "unknown query key",
+        ),
         ({"api_server": "https://x:6443", "ca_cert_hashes": HASH, "ttl": 5}, "must be a string"),
         ({"ca_cert_hashes": HASH}, "api_server is required"),
         ({"api_server": "https://x:6443"}, "invalid_options"),
         ({"api_server": "https://x:6443", "ca_cert_hashes": HASH, "ttl": "1d"}, "invalid_duration"),
         (
-            {"api_server": "https://x:6443", "ca_cert_hashes": HASH, "token": "abcdef.0123456789ABCDEF"},
+            {
+                "api_server": "https://x:6443",
+                "ca_cert_hashes": HASH,
+                "token": "abcdef.0123456789ABCDEF",
+            },
             "invalid_token",
         ),
         ([], "must be a JSON object"),
@@ -207,7 +217,7 @@ def test_kubernetes_client_model_round_trip() -> None:
 
     mod = _load(EXAMPLES / "kubernetes-client" / "secret_model.py")
     for kwargs in ({}, {"string_data": True}, {"description": "x: 'y'\n- z", "ttl": "0"}):
-        manifest = kubetoken.render_secret(**kwargs).to_dict()  # type: ignore[arg-type]
+        manifest = kubetoken.render_secret(**kwargs)  # type: ignore[arg-type]
         secret = mod.to_v1_secret(manifest)
         assert isinstance(secret, client.V1Secret)
         assert secret.type == "bootstrap.kubernetes.io/token"
@@ -222,8 +232,8 @@ def test_kubernetes_client_model_round_trip() -> None:
         assert mod.from_v1_secret(secret) == manifest
         assert client.ApiClient().sanitize_for_serialization(secret) == manifest
         assert client.V1Secret.from_dict(manifest) == secret
-        assert kubetoken.parse_secret(mod.from_v1_secret(secret)).to_dict() == (
-            kubetoken.parse_secret(manifest).to_dict()
+        assert kubetoken.parse_secret(mod.from_v1_secret(secret)) == kubetoken.parse_secret(
+            manifest
         )
 
 

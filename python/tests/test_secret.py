@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import copy
-import dataclasses
 import datetime as dt
 import json
 import pickle
@@ -54,40 +53,38 @@ HOSTILE = [
 
 def test_render_secret_defaults() -> None:
     m = kubetoken.render_secret(TOKEN, now=NOW)
-    d = m.to_dict()
+    d = m
     assert d["metadata"] == {"name": "bootstrap-token-abcdef", "namespace": "kube-system"}
     assert d["type"] == "bootstrap.kubernetes.io/token"
     assert base64.b64decode(d["data"]["expiration"]) == b"2024-05-02T12:00:00Z"
     assert base64.b64decode(d["data"]["token-secret"]) == b"0123456789abcdef"
-    assert m.name == "bootstrap-token-abcdef"
-    assert m.namespace == "kube-system"
-    assert "token-secret" in m.keys()
+    assert list(m.keys()) == ["apiVersion", "data", "kind", "metadata", "type"]
+    assert "token-secret" in m["data"]
     spec = kubetoken.parse_secret(m)
-    assert spec.token == TOKEN
-    assert spec.groups == ["system:bootstrappers:kubeadm:default-node-token"]
-    assert spec.usages == ["authentication", "signing"]
-    assert spec.expires == "2024-05-02T12:00:00Z"
+    assert spec["token"] == TOKEN
+    assert spec["groups"] == ["system:bootstrappers:kubeadm:default-node-token"]
+    assert spec["usages"] == ["authentication", "signing"]
+    assert spec["expires"] == "2024-05-02T12:00:00Z"
 
 
-def test_manifest_is_immutable_and_copies() -> None:
+def test_manifest_is_a_fresh_dict_per_call() -> None:
     m = kubetoken.render_secret(TOKEN, now=NOW)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        m.x = 1  # type: ignore[attr-defined]
-    d = m.to_dict()
-    d["metadata"]["name"] = "changed"
-    assert m.name == "bootstrap-token-abcdef"
+    m["metadata"]["name"] = "changed"
+    assert kubetoken.render_secret(TOKEN, now=NOW)["metadata"]["name"] == "bootstrap-token-abcdef"
+    m = kubetoken.render_secret(TOKEN, now=NOW)
     assert pickle.loads(pickle.dumps(m)) == m
-    assert copy.deepcopy(m) == m
+    assert copy.deepcopy(m) == m == copy.copy(m)
 
 
 def test_generated_token_and_now_default() -> None:
     before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     m = kubetoken.render_secret(ttl=dt.timedelta(hours=1))
     after = dt.datetime.now(dt.timezone.utc)
-    spec = kubetoken.parse_secret(m.to_dict())
-    assert kubetoken.is_valid_token(spec.token)
-    assert spec.expires is not None
-    exp = dt.datetime.fromisoformat(spec.expires.replace("Z", "+00:00"))
+    spec = kubetoken.parse_secret(m)
+    assert kubetoken.is_valid_token(spec["token"])
+    expires = spec["expires"]
+    assert expires is not None
+    exp = dt.datetime.fromisoformat(expires.replace("Z", "+00:00"))
     assert before + dt.timedelta(hours=1) <= exp <= after + dt.timedelta(hours=1)
 
 
@@ -114,7 +111,7 @@ def test_native_and_string_forms_agree() -> None:
         now=NOW,
     )
     assert e1 == e2
-    assert base64.b64decode(e1.to_dict()["data"]["expiration"]) == b"2029-12-31T23:00:00Z"
+    assert base64.b64decode(e1["data"]["expiration"]) == b"2029-12-31T23:00:00Z"
 
 
 def test_naive_now_and_expires_rejected() -> None:
@@ -144,24 +141,24 @@ def test_option_errors() -> None:
 @pytest.mark.parametrize("flavour", ["kubeadm", "k3s", "rke2", "karmada"])
 def test_flavours(flavour: str) -> None:
     spec = kubetoken.parse_secret(kubetoken.render_secret(TOKEN, flavour=flavour, now=NOW))
-    assert spec.groups[0].startswith(f"system:bootstrappers:{flavour}:")
+    assert spec["groups"][0].startswith(f"system:bootstrappers:{flavour}:")
 
 
 @pytest.mark.parametrize("string_data", [False, True])
 @pytest.mark.parametrize("description", HOSTILE)
 def test_yaml_equals_json_with_pyyaml(description: str, string_data: bool) -> None:
     kwargs = dict(description=description, now=NOW, string_data=string_data)
-    obj = kubetoken.render_secret(TOKEN, **kwargs).to_dict()  # type: ignore[arg-type]
+    obj = kubetoken.render_secret(TOKEN, **kwargs)  # type: ignore[arg-type]
     text = kubetoken.render_secret_yaml(TOKEN, **kwargs)  # type: ignore[arg-type]
     assert yaml.safe_load(text) == obj
     assert json.loads(json.dumps(obj)) == obj
     # ... and both forms parse back to the same description through the core.
     for form in (text, obj, json.dumps(obj)):
-        assert kubetoken.parse_secret(form).description == description
+        assert kubetoken.parse_secret(form)["description"] == description
 
 
 def test_parse_secret_inputs_and_errors() -> None:
-    obj = kubetoken.render_secret(TOKEN, now=NOW).to_dict()
+    obj = kubetoken.render_secret(TOKEN, now=NOW)
     text = kubetoken.render_secret_yaml(TOKEN, now=NOW)
     want = kubetoken.parse_secret(obj)
     assert kubetoken.parse_secret(text) == want
@@ -169,8 +166,8 @@ def test_parse_secret_inputs_and_errors() -> None:
     assert kubetoken.parse_secret(json.dumps(obj)) == want
     assert kubetoken.parse_secret(yaml.safe_load(text)) == want
     assert "0123456789abcdef" not in repr(want)
-    assert repr(want).startswith("TokenSpec(token='abcdef.****************'")
-    assert want.to_dict()["token"] == TOKEN
+    assert repr(want).startswith("{'token': 'abcdef.****************', 'id': 'abcdef'")
+    assert want["token"] == TOKEN
     for bad in ["", "[]", "kind: ConfigMap", "{", {"kind": "Secret"}]:
         with pytest.raises(kubetoken.KubetokenError) as info:
             kubetoken.parse_secret(bad)  # type: ignore[arg-type]
@@ -183,32 +180,69 @@ def test_parse_secret_inputs_and_errors() -> None:
 
 
 def test_parse_secret_list_keeps_bad_items_in_place() -> None:
-    good = kubetoken.render_secret(TOKEN, now=NOW).to_dict()
+    good = kubetoken.render_secret(TOKEN, now=NOW)
     bad = copy.deepcopy(good)
     bad["metadata"]["name"] = "bootstrap-token-zzzzzz"
-    items = {"apiVersion": "v1", "kind": "List", "items": [good, bad, good]}
+    # Distinct objects: PyYAML would write a repeated one as an anchor and alias, which
+    # the core refuses (input_too_large: YAML aliases are capped at 0).
+    items = {"apiVersion": "v1", "kind": "List", "items": [good, bad, copy.deepcopy(good)]}
     out = kubetoken.parse_secret_list(items)
     assert len(out) == 3
-    assert isinstance(out[0], kubetoken.TokenSpec) and out[0].token == TOKEN
-    assert isinstance(out[1], kubetoken.InvalidSecretError)
-    assert out[1].code == "invalid_secret"
+    assert out[0]["token"] == TOKEN and "error" not in out[0]
+    assert out[1]["error"] == "invalid_secret" and set(out[1]) == {"error", "message"}
     assert "0123456789abcdef" not in str(out[1])
-    assert isinstance(out[2], kubetoken.TokenSpec)
+    assert out[2] == out[0]
     again = kubetoken.parse_secret_list(yaml.safe_dump(items))
-    assert again[0] == out[0] and again[2] == out[2]
-    assert isinstance(again[1], kubetoken.KubetokenError) and again[1].code == out[1].code
+    assert again == out
+    # A sequence of manifests is the items of a List.
+    assert kubetoken.parse_secret_list([good, bad, good]) == out
 
 
 def test_big_secret_list_from_many_threads() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    items = [
-        kubetoken.render_secret(now=NOW, description=f"node {i}").to_dict() for i in range(300)
-    ]
+    items = [kubetoken.render_secret(now=NOW, description=f"node {i}") for i in range(300)]
     text = json.dumps({"apiVersion": "v1", "kind": "List", "items": items})
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(kubetoken.parse_secret_list, [text] * 8))
     for r in results:
-        assert [s.description for s in r if isinstance(s, kubetoken.TokenSpec)] == [
-            f"node {i}" for i in range(300)
-        ]
+        assert [s["description"] for s in r if "token" in s] == [f"node {i}" for i in range(300)]
+
+
+def test_int_ttl_is_milliseconds() -> None:
+    # docs/api.md: a number ttl is milliseconds (the JSON form); timedelta is clearer.
+    a = kubetoken.render_secret(TOKEN, ttl=90 * 60 * 1000, now=NOW)
+    b = kubetoken.render_secret(TOKEN, ttl=dt.timedelta(minutes=90), now=NOW)
+    assert a == b
+    # A wrong type is the core's error (invalid_duration for a ttl), as in every door.
+    for bad in (True, [1], object()):
+        with pytest.raises(kubetoken.InvalidOptionsError) as info:
+            kubetoken.render_secret(TOKEN, ttl=bad, now=NOW)  # type: ignore[arg-type]
+        assert info.value.code == "invalid_duration"
+    assert kubetoken.render_secret(TOKEN, ttl=5400000.0, now=NOW) == a  # a JSON number
+
+
+def test_option_errors_follow_the_core_precedence() -> None:
+    # token before ttl, whatever the keyword order (docs/api.md, token options).
+    for kwargs in ({"ttl": "1d"}, {"ttl": "1d", "usages": ["bogus"]}):
+        with pytest.raises(kubetoken.InvalidTokenError):
+            kubetoken.render_secret("bad", **kwargs, now=NOW)  # type: ignore[arg-type]
+    with pytest.raises(kubetoken.InvalidOptionsError) as info:
+        kubetoken.render_secret(TOKEN, usages=["bogus"], now="not a time")
+    assert info.value.code == "invalid_usage"  # options are checked before now
+    with pytest.raises(kubetoken.InputTooLargeError):
+        kubetoken.render_secret(TOKEN, description="x" * (10 << 20), now=NOW)
+
+
+def test_bytes_manifests_and_list_text() -> None:
+    text = kubetoken.render_secret_yaml(TOKEN, now=NOW)
+    assert kubetoken.parse_secret(text.encode()) == kubetoken.parse_secret(bytearray(text.encode()))
+    listed = json.dumps({"kind": "List", "items": [kubetoken.render_secret(TOKEN, now=NOW)]})
+    assert kubetoken.parse_secret_list(listed.encode()) == kubetoken.parse_secret_list(listed)
+
+
+def test_non_utf8_manifest_bytes_are_a_typed_error() -> None:
+    text = kubetoken.render_secret_yaml(TOKEN, now=NOW).encode()
+    with pytest.raises(kubetoken.KubetokenError) as info:
+        kubetoken.parse_secret(text.replace(b"kind: Secret", b"kind: Secr\xe9t"))
+    assert info.value.code == "invalid_secret"

@@ -1,8 +1,7 @@
-"""Token functions, argument forms (datetime/timedelta/str), result classes."""
+"""Token functions, argument forms (datetime/timedelta/str/bytes), dict results."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import pickle
 
@@ -18,19 +17,27 @@ def test_generate_token_is_valid_and_random() -> None:
     assert len(tokens) == 200
     for t in tokens:
         assert kubetoken.is_valid_token(t)
-        assert kubetoken.parse_token(t).expose() == t
+        parts = kubetoken.parse_token(t)
+        assert kubetoken.token_from_parts(parts["id"], parts["secret"]) == t
 
 
 def test_parse_token_result() -> None:
     t = kubetoken.parse_token(TOKEN)
-    assert (t.id, t.secret) == ("abcdef", "0123456789abcdef")
-    assert t.to_dict() == {"id": "abcdef", "secret": "0123456789abcdef"}
-    assert t.expose() == TOKEN
-    assert str(t) == t.masked() == "abcdef.****************"
-    assert repr(t) == "BootstrapToken(id='abcdef', secret=****************)"
+    assert (t["id"], t["secret"]) == ("abcdef", "0123456789abcdef")
+    assert t == {"id": "abcdef", "secret": "0123456789abcdef"}
+    assert isinstance(t, dict) and isinstance(t, kubetoken.SecretDict)
+    assert list(t.keys()) == ["id", "secret"]
+    assert str(t) == repr(t) == "{'id': 'abcdef', 'secret': ****************}"
     assert t == kubetoken.parse_token(TOKEN)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        t.id = "x"  # type: ignore[misc]
+
+
+def test_token_from_parts() -> None:
+    assert kubetoken.token_from_parts("abcdef", "0123456789abcdef") == TOKEN
+    for id_, secret in [("abcde", "0123456789abcdef"), ("abcdef", "0123456789abcdeX"), ("", "")]:
+        with pytest.raises(kubetoken.InvalidTokenError) as info:
+            kubetoken.token_from_parts(id_, secret)
+        assert info.value.code == "invalid_token"
+        assert "0123456789abcde" not in str(info.value)
 
 
 @pytest.mark.parametrize(
@@ -118,4 +125,5 @@ def test_naive_datetime_is_invalid_timestamp() -> None:
 
 def test_result_pickles() -> None:
     t = kubetoken.parse_token(TOKEN)
-    assert pickle.loads(pickle.dumps(t)) == t
+    again = pickle.loads(pickle.dumps(t))
+    assert again == t and type(again) is kubetoken.SecretDict

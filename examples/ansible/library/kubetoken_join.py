@@ -1,5 +1,4 @@
 #!/usr/bin/python
-# -*- coding: utf-8 -*-
 """Ansible module: create or reuse a Kubernetes bootstrap token with kubetoken."""
 
 from __future__ import annotations
@@ -102,10 +101,10 @@ def run(module: AnsibleModule) -> dict[str, Any]:
     return dict(
         changed=changed,
         token=token,
-        token_id=spec.id,
-        secret_name=manifest.name,
-        expiration=spec.expires or "",
-        secret=manifest.to_dict(),
+        token_id=spec["id"],
+        secret_name=manifest["metadata"]["name"],
+        expiration=spec["expires"] or "",
+        secret=manifest,
         secret_yaml=kubetoken.render_secret_yaml(token, **options),
         join_command=join,
     )
@@ -120,7 +119,9 @@ def main() -> None:
             ttl=dict(type="str", default="24h"),
             usages=dict(type="list", elements="str"),
             groups=dict(type="list", elements="str"),
-            flavour=dict(type="str", default="kubeadm", choices=["kubeadm", "k3s", "rke2", "karmada"]),
+            flavour=dict(
+                type="str", default="kubeadm", choices=["kubeadm", "k3s", "rke2", "karmada"]
+            ),
             api_server=dict(type="str", required=True),
             ca_cert_hashes=dict(type="list", elements="str", no_log=False),
             ca_pem=dict(type="str"),

@@ -15,10 +15,6 @@ Answers are not errors: a denied authentication, an invalid signature or a CA ha
 mismatch come back as results carrying a reason.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
 
 class KubetokenError(ValueError):
     """Base class of every kubetoken error; ``.code`` is the stable error code."""
@@ -29,7 +25,7 @@ class KubetokenError(ValueError):
         super().__init__(message)
         self.code = code
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    def __reduce__(self) -> "tuple[type[KubetokenError], tuple[str, str]]":
         return (type(self), (str(self), self.code))
 
 
