@@ -1,10 +1,13 @@
-# The npm package `kubetoken` (wasm/): build, tests, size benchmark.
+# The npm package `kubetoken` (wasm/): build, tests, size and speed benchmark, lint.
 #
 #   make wasm-pkg     cargo (wasm-release profile) → wasm-bindgen --target web → wasm-opt -Oz
-#   make test-wasm    node:test over every entry point (all vectors), tsc --noEmit type test,
+#   make test-wasm    node:test over every entry point (all vectors), tsc --noEmit type tests
+#                     (usage, results composing, declarations checked against the results),
 #                     npm pack + install into a fresh project (ESM and CommonJS),
 #                     Vite 7 production build loaded in headless Chromium
-#   make bench-wasm   raw and gzipped sizes of the .wasm and the JS
+#   make bench-wasm   raw and gzipped sizes of the .wasm and the JS; µs per call, and
+#                     side by side with the pure-JS equivalents (scripts/compare.mjs)
+#   make lint-wasm    clippy on the wasm crate, biome (lint + format check) on the JS
 #
 # Setup (idempotent): scripts/setup.sh wasm chromium npm wasm  (wasm32 target, wasm-bindgen-cli
 # at the Cargo.lock version, Debian chromium, `npm ci` in wasm/ for binaryen/typescript/vite/
@@ -35,9 +38,11 @@ wasm-pkg: wasm-setup
 test-wasm-node: wasm-pkg
 	cd $(WASM_DIR) && node --test test/*.test.mjs test/*.test.cjs
 
-# Every export used from TypeScript (strict, no implicit any).
+# Every export used from TypeScript (strict, no implicit any), results passed back in
+# (compose.mts), and the declared result types checked against every vector's result.
 test-wasm-types: wasm-pkg
 	cd $(WASM_DIR) && node_modules/.bin/tsc -p test/types/tsconfig.json
+	cd $(WASM_DIR) && node --test test/types/
 
 # npm pack → fresh project, installed offline from the tarball, used from ESM and CommonJS.
 test-wasm-pack: wasm-pkg
@@ -55,9 +60,12 @@ test-wasm: test-wasm-node test-wasm-types test-wasm-pack test-wasm-browser
 bench-wasm: wasm-pkg
 	cd $(WASM_DIR) && node scripts/size.mjs $(if $(BREAKDOWN),--breakdown $(WASM_RAW))
 	cd $(WASM_DIR) && node scripts/bench.mjs
+	cd $(WASM_DIR) && node scripts/compare.mjs
 
 lint-wasm:
 	$(CARGO) clippy -p kubetoken-wasm --target wasm32-unknown-unknown -- -D warnings
+	bash $(ROOT)/scripts/setup.sh npm $(WASM_DIR)
+	cd $(WASM_DIR) && node_modules/.bin/biome check .
 
 clean-wasm:
 	rm -rf $(WASM_DIR)/pkg

@@ -1,12 +1,18 @@
-// Type declarations of the npm package `kubetoken` (hand-written; every export).
+// Type declarations of the npm package `kubetoken` (hand-written; every export;
+// test/types/drift.test.mjs checks every result interface against what the functions
+// return for the shared vectors, and test/types/compose.mts that results compose).
 //
 // Calling convention: an op with one argument takes it positionally
 // (`parseToken(token)`); an op with several takes one options object with camelCase keys
 // (`renderSecret({ token, ttl, now })`). Times are a `Date` or an RFC3339 string, and an
 // omitted `now` is the current time. Durations are a Go duration string (`"24h"`, `"90m"`,
-// `"0"`) or a number of milliseconds. PEM is a string or a Uint8Array. Manifests are
-// JSON/YAML text or a parsed object. Errors are thrown as `KubetokenError` subclasses;
-// rejections that are answers (denied, invalid signature, mismatch) are return values.
+// `"0"`) or a number of milliseconds. PEM is a string or bytes (a Uint8Array or Buffer,
+// any bytes). Manifests are JSON/YAML text (string or bytes) or a parsed object; every
+// manifest a function returns can be passed back where a manifest is taken. Results are
+// camelCase. Results that carry a secret print masked (`console.log`, `util.inspect`,
+// `String()`); `JSON.stringify` writes them faithfully. Errors are thrown as
+// `KubetokenError` subclasses; wrong JavaScript types are a `TypeError`; rejections
+// that are answers (denied, invalid signature, mismatch) are return values.
 
 /** A time: a `Date` or an RFC3339 string (`"2024-01-02T03:04:05Z"`). */
 export type Time = Date | string;
@@ -16,15 +22,19 @@ export type DurationInput = string | number;
 export type Bytes = string | Uint8Array;
 /** A JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-/** A Kubernetes manifest: JSON or YAML text, or the parsed object. */
-export type Manifest = string | { [key: string]: Json };
+/** A parsed manifest object (any Kubernetes object: what `JSON.parse` of a manifest gives). */
+export type ManifestObject = { readonly [key: string]: unknown };
+/** A Kubernetes manifest: JSON or YAML text (a string, or UTF-8 bytes), or the parsed object. */
+export type Manifest = string | Uint8Array | ManifestObject;
 
 // ---- tokens, durations, times -----------------------------------------------------
 
 /** A new random bootstrap token `[a-z0-9]{6}.[a-z0-9]{16}` (crypto.getRandomValues). */
 export function generateToken(): string;
 /** Splits a bootstrap token; throws `InvalidTokenError` when malformed. */
-export function parseToken(token: string): { id: string; secret: string };
+export function parseToken(token: string): TokenParts;
+/** The two parts of a bootstrap token. **Contains the secret** (printed masked). */
+export type TokenParts = { id: string; secret: string };
 /** `"<id>.<secret>"`; throws `InvalidTokenError` unless the joined token is valid. */
 export function tokenFromParts(options: { id: string; secret: string }): string;
 /** `[a-z0-9]{6}.[a-z0-9]{16}`, nothing more. */
@@ -74,8 +84,11 @@ export interface RenderSecretOptions extends TokenOptions {
   stringData?: boolean | null;
 }
 
-/** A Kubernetes Secret manifest as kubectl prints it (keys sorted). */
-export interface SecretManifest {
+/**
+ * A Kubernetes Secret manifest as kubectl prints it (keys sorted). **Contains the token
+ * secret** (base64 in `data`; printed masked).
+ */
+export type SecretManifest = {
   apiVersion: "v1";
   kind: "Secret";
   metadata: { name: string; namespace?: string; uid?: string; deletionTimestamp?: string };
@@ -84,10 +97,10 @@ export interface SecretManifest {
   data?: Record<string, string>;
   /** plain values (with `stringData: true`). */
   stringData?: Record<string, string>;
-}
+};
 
-/** A decoded bootstrap token Secret. **Contains the token secret** (`token`). */
-export interface TokenInfo {
+/** A decoded bootstrap token Secret. **Contains the token secret** (`token`; printed masked). */
+export type TokenInfo = {
   /** The full token `<id>.<secret>`. */
   token: string;
   id: string;
@@ -98,7 +111,10 @@ export interface TokenInfo {
   expires: string | null;
   usages: string[];
   groups: string[];
-}
+};
+
+/** A Secret of a list that does not decode (its slot in `parseSecretList`). */
+export type SecretListError = { error: ErrorCode; message: string };
 
 /** `ValidateBootstrapGroupName`: `true`, or throws `InvalidOptionsError` (`invalid_group`). */
 export function validateGroup(group: string): true;
@@ -120,9 +136,7 @@ export function encodeTokenSecret(options: RenderSecretOptions & { token: string
 /** `BootstrapTokenFromSecret`; throws `InvalidSecretError`. */
 export function parseSecret(secret: Manifest): TokenInfo;
 /** Every bootstrap-token Secret of a List (`kubectl get secrets -o json|yaml`). */
-export function parseSecretList(
-  secrets: Manifest | readonly Manifest[],
-): Array<TokenInfo | { error: ErrorCode; message: string }>;
+export function parseSecretList(secrets: Manifest | readonly Manifest[]): Array<TokenInfo | SecretListError>;
 
 // ---- API server, controllers, listing, delete ----------------------------------------
 
@@ -153,17 +167,17 @@ export function authenticate(options: {
 /** `GetGroups`: the user's groups (sorted, de-duplicated); throws on a bad group. */
 export function getGroups(secret: Manifest): string[];
 /** `GetExpiration`: time left (Go duration) and whether it has expired. */
-export function tokenExpiration(options: { secret: Manifest; now?: Time | null }): {
-  remaining: string;
-  expired: boolean;
-};
-/** The BootstrapSigner's view: credentials to sign with, or `null`. Contains the secret. */
-export function signingCredentials(options: { secret: Manifest; now?: Time | null }): {
-  token_id: string;
-  token_secret: string;
-} | null;
+export function tokenExpiration(options: { secret: Manifest; now?: Time | null }): TokenExpiration;
+/** Time left on a token. */
+export type TokenExpiration = { remaining: string; expired: boolean };
+/** The BootstrapSigner's view: credentials to sign with, or `null`. */
+export function signingCredentials(options: { secret: Manifest; now?: Time | null }): SigningCredentials | null;
+/** What the BootstrapSigner signs with. **Contains the secret** (printed masked). */
+export type SigningCredentials = { tokenId: string; tokenSecret: string };
 /** The TokenCleaner's decision for one Secret. */
-export function cleanerAction(options: { secret: Manifest; now?: Time | null }):
+export function cleanerAction(options: { secret: Manifest; now?: Time | null }): CleanerAction;
+/** What the TokenCleaner does with a Secret. */
+export type CleanerAction =
   | { action: "delete"; namespace: string; name: string; uid: string | null }
   | { action: "requeue"; after: string }
   | { action: "none" };
@@ -175,7 +189,9 @@ export function listTokens(options: {
   now?: Time | null;
   format?: ListFormat | null;
   flavour?: Flavour | null;
-}): { output: string; errors: Array<{ code: ErrorCode; message: string }> };
+}): TokenListing;
+/** `token list` output; kubeadm/karmada text shows full tokens (printed masked). */
+export type TokenListing = { output: string; errors: Array<{ code: ErrorCode; message: string }> };
 /** The token list printer alone, over decoded tokens (printed as given). */
 export function renderTokenList(options: {
   tokens: ReadonlyArray<{
@@ -190,37 +206,31 @@ export function renderTokenList(options: {
   flavour?: Flavour | null;
 }): string;
 /** `token delete` arguments (IDs or full tokens) → Secret names, in order. */
-export function deleteTokenNames(options: {
-  args: readonly string[];
-  flavour?: Flavour | null;
-}): string[];
+export function deleteTokenNames(options: { args: readonly string[]; flavour?: Flavour | null }): string[];
 
 // ---- JWS, cluster-info discovery, join commands ----------------------------------------
 
 /** `ComputeDetachedSignature`: `"<header>..<signature>"` (HS256 keyed by the token secret). */
 export function computeJws(options: { content: Bytes; tokenId: string; tokenSecret: Bytes }): string;
 /** `DetachedTokenIsValid` (constant-time): an answer, never an error. */
-export function verifyJws(options: {
-  signature: string;
-  content: Bytes;
-  tokenId: string;
-  tokenSecret: Bytes;
-}): boolean;
+export function verifyJws(options: { signature: string; content: Bytes; tokenId: string; tokenSecret: Bytes }): boolean;
 /** A ConfigMap manifest (cluster-info). */
-export interface ConfigMapManifest {
+export type ConfigMapManifest = {
   apiVersion: string;
   kind: "ConfigMap";
   metadata: { name: string; namespace?: string; [key: string]: unknown };
   data?: Record<string, string>;
   /** Anything else of the input manifest, kept as it was. */
   [key: string]: unknown;
-}
+};
 /** The BootstrapSigner over cluster-info: one `jws-kubeconfig-<id>` per signing token. */
 export function signClusterInfo(options: {
   configmap: Manifest;
   secrets?: readonly Manifest[] | null;
   now?: Time | null;
-}): { changed: boolean; configmap: ConfigMapManifest };
+}): SignedClusterInfo;
+/** The signed cluster-info (`configmap` is what to write when `changed`). */
+export type SignedClusterInfo = { changed: boolean; configmap: ConfigMapManifest };
 /** Why discovery refused a server. */
 export type RejectReason = "no_kubeconfig" | "no_signature" | "bad_signature" | "ca_not_pinned";
 /** kubeadm join's token discovery on a fetched cluster-info ConfigMap (no I/O). */
@@ -228,13 +238,15 @@ export function verifyClusterInfo(options: {
   configmap: Manifest;
   token: string;
   caCertHashes?: readonly string[] | null;
-}):
+}): ClusterInfoVerification;
+/** Token discovery's answer. */
+export type ClusterInfoVerification =
   | {
       verified: true;
       server: string;
-      cluster_name: string;
-      ca_pem: string | null;
-      ca_cert_hashes: string[];
+      clusterName: string;
+      caPem: string | null;
+      caCertHashes: string[];
       pinned: boolean;
       kubeconfig: string;
     }
@@ -256,18 +268,18 @@ export function joinCommand(
   },
 ): string;
 /** `karmadactl token create --print-register-command` (no final newline). */
-export function registerCommand(
-  options: JoinTarget & { token: string; parentCommand?: string | null },
-): string;
+export function registerCommand(options: JoinTarget & { token: string; parentCommand?: string | null }): string;
 /** Clusters and contexts of a kubeconfig (users are never read). */
-export function parseKubeconfig(kubeconfig: Manifest): {
-  current_context: string;
+export function parseKubeconfig(kubeconfig: Manifest): KubeconfigInfo;
+/** A kubeconfig's clusters and contexts. */
+export type KubeconfigInfo = {
+  currentContext: string;
   clusters: Array<{
     name: string;
     server: string;
-    ca_pem: string | null;
-    certificate_authority: string;
-    insecure_skip_tls_verify: boolean;
+    caPem: string | null;
+    certificateAuthority: string;
+    insecureSkipTlsVerify: boolean;
   }>;
   contexts: Array<{ name: string; cluster: string; user: string; namespace: string }>;
 };
@@ -281,36 +293,31 @@ export function caCertHashes(pem: Bytes): string[];
 /** Validates pins (`sha256:<64 hex>`) and returns them normalised; throws `invalid_hash`. */
 export function parseCaPins(pins: readonly string[]): string[];
 /** Whether any certificate of the bundle matches a pin (an answer). */
-export function checkCaPins(options: { pem: Bytes; pins?: readonly string[] | null }):
-  | { pinned: true }
-  | { pinned: false; message: string; hashes: string[] };
+export function checkCaPins(options: { pem: Bytes; pins?: readonly string[] | null }): PinCheck;
+/** Whether a bundle is pinned (with the bundle's hashes when it is not). */
+export type PinCheck = { pinned: true } | { pinned: false; message: string; hashes: string[] };
 
-/** A decoded K10 (or bare) k3s/rke2 token. **Contains the credentials.** */
-export interface K3sTokenInfo {
+/** A decoded K10 (or bare) k3s/rke2 token. **Contains the credentials** (printed masked). */
+export type K3sTokenInfo = {
   /** The CA hash of a `K10<hash>::` token ("" without one). */
-  ca_hash: string;
+  caHash: string;
   /** What the credentials are. */
   kind: string;
   /** The bootstrap token ID when the credentials are a bootstrap token. */
-  token_id: string | null;
+  tokenId: string | null;
   /** The bootstrap token when the credentials are one. */
   token: string | null;
   username: string;
   password: string;
-}
+};
 /** Parses a k3s/rke2 token (`K10<sha256>::<user>:<password>`, `K10<sha256>::<id>.<secret>`, or bare). */
 export function parseK3sToken(token: string): K3sTokenInfo;
 /** k3s's CA-bundle hash (`hashCA`), checking the chain at `now`. */
-export function k3sCaHash(options: { bundle: Bytes; now?: Time | null }): {
-  hash: string;
-  method: "single" | "root" | "raw";
-};
+export function k3sCaHash(options: { bundle: Bytes; now?: Time | null }): K3sCaHash;
+/** k3s's CA hash and how it was computed. */
+export type K3sCaHash = { hash: string; method: "single" | "root" | "raw" };
 /** `K10<CA hash>::<credentials>` ("" for empty credentials). */
-export function formatK3sToken(options: {
-  credentials: string;
-  bundle: Bytes;
-  now?: Time | null;
-}): string;
+export function formatK3sToken(options: { credentials: string; bundle: Bytes; now?: Time | null }): string;
 /** The token as k3s writes it (with the CA hash when a bundle is given). */
 export function k3sTokenString(options: {
   token: string;
@@ -324,21 +331,21 @@ export function verifyK3sCa(options: {
   user?: string | null;
   bundle?: Bytes | null;
   now?: Time | null;
-}): {
+}): K3sCaCheck;
+/** The agent's CA check. */
+export type K3sCaCheck = {
   ok: boolean;
   status: "match" | "mismatch" | "no_token_hash" | "trusted_by_host";
-  token_hash: string;
-  computed_hash: string;
+  tokenHash: string;
+  computedHash: string;
   warning: string | null;
   message: string | null;
   username: string;
 };
 /** The HTTP credentials k3s sends for a token. `header` contains the password. */
-export function k3sCredentials(options: { token: string; user?: string | null }): {
-  scheme: string;
-  username: string | null;
-  header: string | null;
-};
+export function k3sCredentials(options: { token: string; user?: string | null }): K3sCredentials;
+/** The HTTP credentials k3s sends. **`header` contains the password** (printed masked). */
+export type K3sCredentials = { scheme: string; username: string | null; header: string | null };
 /** The passphrase k3s derives bootstrap-data keys from. */
 export function k3sNormalizeToken(token: string): string;
 /** The password k3s stores for a node in its passwd file. */
@@ -367,11 +374,7 @@ export function k3sTokenOpens(options: { token: string; value: Bytes }): boolean
 /** `k3s token generate` output: `"<id>.<secret>\n"` (random). */
 export function k3sTokenGenerate(): string;
 /** `k3s token create` output for a bootstrap token and the server CA bundle. */
-export function k3sTokenCreateOutput(options: {
-  token: string;
-  bundle: Bytes;
-  now?: Time | null;
-}): string;
+export function k3sTokenCreateOutput(options: { token: string; bundle: Bytes; now?: Time | null }): string;
 
 // ---- errors -----------------------------------------------------------------------
 

@@ -2,14 +2,7 @@
 export * from "./index.js";
 
 /** What `init` can load the module from. */
-export type InitInput =
-  | string
-  | URL
-  | Request
-  | Response
-  | Promise<Response>
-  | BufferSource
-  | WebAssembly.Module;
+export type InitInput = string | URL | Request | Response | Promise<Response> | BufferSource | WebAssembly.Module;
 
 /**
  * Loads and instantiates the .wasm (by default the one next to this file, via fetch).

@@ -3,6 +3,7 @@
 // `initSync(bytesOrModule)`. Both are idempotent. Calling an API function before either
 // has finished throws.
 import wbgInit, { initSync as wbgInitSync } from "../pkg/kubetoken.js";
+import { wasmUrl } from "./wasm.js";
 
 /**
  * @param {string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>} [moduleOrPath]
@@ -10,7 +11,7 @@ import wbgInit, { initSync as wbgInitSync } from "../pkg/kubetoken.js";
  */
 export async function init(moduleOrPath) {
   await wbgInit({
-    module_or_path: moduleOrPath ?? new URL("../pkg/kubetoken_bg.wasm", import.meta.url),
+    module_or_path: moduleOrPath ?? wasmUrl,
   });
 }
 

@@ -3,7 +3,8 @@
 // `require("kubetoken")` works (require(esm) refuses modules with top-level await).
 import { readFileSync } from "node:fs";
 import { initSync } from "../pkg/kubetoken.js";
+import { wasmUrl } from "./wasm.js";
 
-initSync({ module: readFileSync(new URL("../pkg/kubetoken_bg.wasm", import.meta.url)) });
+initSync({ module: readFileSync(wasmUrl) });
 
 export * from "./api.js";

@@ -17,7 +17,11 @@ const cases = [
   ["parseSecret(object)", 5000, () => k.parseSecret(secret)],
   ["parseSecret(yaml)", 5000, () => k.parseSecret(yaml)],
   ["authenticate({token, secrets:[1]})", 5000, () => k.authenticate({ token, secrets: [secret], now })],
-  ["computeJws({content 1 KiB})", 5000, () => k.computeJws({ content: "x".repeat(1024), tokenId: "abcdef", tokenSecret: "0123456789abcdef" })],
+  [
+    "computeJws({content 1 KiB})",
+    5000,
+    () => k.computeJws({ content: "x".repeat(1024), tokenId: "abcdef", tokenSecret: "0123456789abcdef" }),
+  ],
   ["k3sTokenHash(passphrase)", 20000, () => k3sHash()],
 ];
 function k3sHash() {

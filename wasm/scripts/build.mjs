@@ -4,13 +4,14 @@
 //
 // 1. `wasm-bindgen --target web` (the CLI version must equal the crate version in
 //    Cargo.lock: the two halves of wasm-bindgen talk a private protocol);
-// 2. point the glue's snippet import (js/errors.js, copied by wasm-bindgen under
-//    pkg/snippets/<crate-hash>/) at the package's own js/errors.js, so the classes the
-//    wasm module throws are the very classes users import (`instanceof` works);
+// 2. point the glue's snippet imports (js/errors.js, js/results.js, copied by
+//    wasm-bindgen under pkg/snippets/<crate-hash>/) at the package's own files, so the
+//    classes the wasm module throws are the very classes users import (`instanceof`
+//    works);
 // 3. `wasm-opt -Oz` from the npm package `binaryen` (never Debian's: its wasm-opt 108
 //    writes modules that fail at load).
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -52,13 +53,19 @@ execFileSync(
 
 const gluePath = join(pkg, "kubetoken.js");
 let glue = readFileSync(gluePath, "utf8");
-const snippetImport = /from '\.\/snippets\/[^']*\/js\/errors\.js'/g;
-const found = glue.match(snippetImport) ?? [];
-if (found.length !== 1) {
-  console.error(`build.mjs: expected one errors.js snippet import in the glue, found ${found.length}`);
-  process.exit(1);
+// Every snippet (js/errors.js, js/results.js) is imported from the package's own copy.
+const SNIPPETS = ["errors.js", "results.js"];
+for (const name of SNIPPETS) {
+  // wasm-bindgen writes `from './snippets/<crate-hash>/js/x.js'` or with double quotes.
+  const snippetImport = new RegExp(`from (["'])\\./snippets/[^"']*/js/${name.replace(".", "\\.")}\\1`, "g");
+  const found = glue.match(snippetImport) ?? [];
+  // One import statement, or one per function the wasm module imports directly.
+  if (found.length === 0) {
+    console.error(`build.mjs: expected a ${name} snippet import in the glue, found none`);
+    process.exit(1);
+  }
+  glue = glue.replace(snippetImport, `from $1../js/${name}$1`);
 }
-glue = glue.replace(snippetImport, "from '../js/errors.js'");
 writeFileSync(gluePath, glue);
 rmSync(join(pkg, "snippets"), { recursive: true, force: true });
 

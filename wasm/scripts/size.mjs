@@ -3,18 +3,20 @@
 // per crate after the same wasm-bindgen + wasm-opt -Oz pipeline with names kept (`-g`),
 // from the name and code sections (twiggy is not available here).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync, constants } from "node:zlib";
+import { constants, gzipSync } from "node:zlib";
 
 const wasmDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const gz = (b) => gzipSync(b, { level: constants.Z_BEST_COMPRESSION }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 function row(name, bytes) {
-  console.log(`${name.padEnd(28)} ${String(bytes.length).padStart(9)} B ${kib(bytes.length).padStart(11)}   gzip ${String(gz(bytes)).padStart(8)} B ${kib(gz(bytes)).padStart(10)}`);
+  console.log(
+    `${name.padEnd(28)} ${String(bytes.length).padStart(9)} B ${kib(bytes.length).padStart(11)}   gzip ${String(gz(bytes)).padStart(8)} B ${kib(gz(bytes)).padStart(10)}`,
+  );
 }
 
 console.log("kubetoken npm package — shipped files (raw, gzip -9)");
@@ -33,8 +35,11 @@ for (const f of entries) {
 }
 row("all JS", Buffer.concat(allJs));
 // What one runtime loads: glue + errors + api + one entry.
-const nodeSet = Buffer.concat(["kubetoken.js", "errors.js", "api.js", "index.js"].map((f) =>
-  readFileSync(join(wasmDir, f === "kubetoken.js" ? "pkg" : "js", f))));
+const nodeSet = Buffer.concat(
+  ["kubetoken.js", "errors.js", "api.js", "index.js"].map((f) =>
+    readFileSync(join(wasmDir, f === "kubetoken.js" ? "pkg" : "js", f)),
+  ),
+);
 row("browser load (.wasm + JS)", Buffer.concat([wasm, nodeSet]));
 
 // ---- breakdown -----------------------------------------------------------------------
@@ -43,12 +48,31 @@ if (bi < 0) process.exit(0);
 const raw = process.argv[bi + 1];
 const work = mkdtempSync(join(tmpdir(), "kubetoken-size-"));
 try {
-  execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", work, "--out-name", "k", "--no-typescript", "--keep-debug", raw]);
+  execFileSync("wasm-bindgen", [
+    "--target",
+    "web",
+    "--out-dir",
+    work,
+    "--out-name",
+    "k",
+    "--no-typescript",
+    "--keep-debug",
+    raw,
+  ]);
   const named = join(work, "named.wasm");
   execFileSync(join(wasmDir, "node_modules/.bin/wasm-opt"), [
-    "-Oz", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-    "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
-    "--strip-dwarf", join(work, "k_bg.wasm"), "-o", named,
+    "-Oz",
+    "-g",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+    "--strip-dwarf",
+    join(work, "k_bg.wasm"),
+    "-o",
+    named,
   ]);
   breakdown(readFileSync(named));
 } finally {
@@ -70,8 +94,8 @@ function breakdown(b) {
   };
   const sections = [];
   let imports = 0;
-  let bodies = [];
-  let names = new Map();
+  const bodies = [];
+  const names = new Map();
   while (i < b.length) {
     const id = b[i++];
     const len = leb();
@@ -101,14 +125,29 @@ function breakdown(b) {
     } else if (id === 2) {
       const n = leb();
       for (let k = 0; k < n; k++) {
-        const ml = leb(); i += ml;
-        const fl = leb(); i += fl;
+        const ml = leb();
+        i += ml;
+        const fl = leb();
+        i += fl;
         const kind = b[i++];
-        if (kind === 0) { leb(); imports++; }
-        else if (kind === 1) { i++; const f = b[i++]; leb(); if (f & 1) leb(); }
-        else if (kind === 2) { const f = b[i++]; leb(); if (f & 1) leb(); }
-        else if (kind === 3) { i += 2; }
-        else if (kind === 4) { i++; leb(); }
+        if (kind === 0) {
+          leb();
+          imports++;
+        } else if (kind === 1) {
+          i++;
+          const f = b[i++];
+          leb();
+          if (f & 1) leb();
+        } else if (kind === 2) {
+          const f = b[i++];
+          leb();
+          if (f & 1) leb();
+        } else if (kind === 3) {
+          i += 2;
+        } else if (kind === 4) {
+          i++;
+          leb();
+        }
       }
     } else if (id === 10) {
       const n = leb();
@@ -121,7 +160,17 @@ function breakdown(b) {
     sections.push([id, name, len]);
     i = start + len;
   }
-  const SECTION = { 1: "type", 2: "import", 3: "function", 5: "memory", 6: "global", 7: "export", 9: "elem", 10: "code", 11: "data" };
+  const SECTION = {
+    1: "type",
+    2: "import",
+    3: "function",
+    5: "memory",
+    6: "global",
+    7: "export",
+    9: "elem",
+    10: "code",
+    11: "data",
+  };
   console.log("\nsections (named build; the shipped one has no name section):");
   for (const [id, name, len] of sections) {
     if (len > 512) console.log(`  ${(SECTION[id] ?? `custom ${name}`).padEnd(20)} ${String(len).padStart(9)} B`);

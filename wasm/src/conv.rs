@@ -1,13 +1,29 @@
-//! Argument conversion at the JavaScript boundary, and the bridge that turns
-//! `kubetoken::Error` into the package's `Error` subclasses (`js/errors.js`).
+//! The one conversion module of the JavaScript door: JS values in, typed core values;
+//! core results out, JS values. And the bridge that turns `kubetoken::Error` into the
+//! package's `Error` subclasses (`js/errors.js`).
 //!
-//! Nothing here decides a rule of the domain: values are converted (JS `Date` → RFC3339
-//! instant, milliseconds → Go duration, `Uint8Array` → bytes, plain object → JSON text)
-//! and handed to the core, which validates them.
+//! In: strings, `Uint8Array` (Buffer included) bytes, numbers, `Date`, plain objects.
+//! A manifest is text, bytes or a plain object; a plain object is walked once into JSON
+//! data ([`js_to_value`], no `JSON.stringify`), with `Date`s as RFC3339 text. Anything
+//! else is a `TypeError` that names the argument and the type it got (never the value).
+//!
+//! Out: a result is serialised once to compact JSON text in Rust and parsed by
+//! `JSON.parse` on the JS side ([`out`]): measured faster than building the object
+//! property by property through serde-wasm-bindgen (every property set is a boundary
+//! crossing; JSON text crosses once). Result field names are camelCase ([`crate::camel`]);
+//! manifests inside results (`data`, `metadata`, ...) are returned as they are.
+//! Results that carry secrets are marked ([`secret`]): `js/results.js` gives them a
+//! masking `toString` and `util.inspect` (non-enumerable, so `JSON.stringify` and
+//! deep equality see the plain data).
+//!
+//! Nothing here decides a rule of the domain: the core validates every value.
 
 use js_sys::{Array, Date, JSON, Object, Reflect, Uint8Array};
-use kubetoken::{Duration, Error, Timestamp};
+use kubetoken::{Duration, Error, ListInput, Secret, TextInput, TimeInput, Timestamp, TtlInput};
 use serde::Serialize;
+
+use crate::camel::Camel;
+use serde_json::{Map, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -17,6 +33,14 @@ extern "C" {
     fn make_error(family: &str, code: &str, message: &str) -> JsValue;
     #[wasm_bindgen(js_name = makeTypeError)]
     fn make_type_error(message: &str) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/js/results.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = secretBearing)]
+    fn secret_bearing(v: JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = isPlainObject)]
+    fn is_plain_object_js(v: &JsValue) -> bool;
 }
 
 /// What every exported function returns; `Err` is thrown by wasm-bindgen.
@@ -77,17 +101,50 @@ impl<T> OrThrow<T> for kubetoken::Result<T> {
     }
 }
 
-/// Any serialisable result as a plain JS value (objects, arrays, strings, numbers).
-pub fn to_js<T: Serialize + ?Sized>(v: &T) -> JsResult<JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
+// ---- out ------------------------------------------------------------------------------
+
+/// A result as a JS value: compact JSON text from Rust (struct field names camelCase,
+/// see [`crate::camel`]), `JSON.parse`d in JS.
+pub fn out<T: Serialize + ?Sized>(v: &T) -> JsResult<JsValue> {
+    let text = serde_json::to_string(&Camel(v))
+        .map_err(|_| type_error("kubetoken: a result could not be serialised"))?;
+    JSON::parse(&text)
 }
+
+/// `snake_case` → `camelCase`.
+pub fn camel_name(snake: &str) -> String {
+    let mut s = String::with_capacity(snake.len());
+    let mut up = false;
+    for c in snake.chars() {
+        if c == '_' {
+            up = true;
+        } else if up {
+            s.push(c.to_ascii_uppercase());
+            up = false;
+        } else {
+            s.push(c);
+        }
+    }
+    s
+}
+
+/// A result that carries a secret (a token, its base64, a password): printed masked by
+/// `console.log`/`util.inspect`/`String()` (see `js/results.js`).
+pub fn secret(v: JsValue) -> JsValue {
+    secret_bearing(v)
+}
+
+// ---- in -------------------------------------------------------------------------------
 
 fn type_name(v: &JsValue) -> String {
     if v.is_null() {
         "null".into()
     } else if Array::is_array(v) {
         "array".into()
+    } else if v.is_instance_of::<Uint8Array>() {
+        "Uint8Array".into()
+    } else if v.is_instance_of::<Date>() {
+        "Date".into()
     } else {
         v.js_typeof().as_string().unwrap_or_default()
     }
@@ -107,24 +164,21 @@ pub fn boolean(v: &JsValue, what: &str) -> JsResult<bool> {
     v.as_bool().ok_or_else(|| wrong_type(what, "a boolean", v))
 }
 
+/// The instant of a JS `Date` (`None` for an invalid Date).
+fn date_time(d: &Date) -> Option<Timestamp> {
+    let ms = d.get_time();
+    // `Date` holds whole milliseconds within ±8.64e15 ms: exact in i128.
+    #[allow(clippy::cast_possible_truncation)]
+    let nanos = (ms as i128).saturating_mul(1_000_000);
+    ms.is_finite().then(|| Timestamp::from_unix_nanos(nanos))
+}
+
 /// A time: a JS `Date` or an RFC3339 string.
 pub fn timestamp(v: &JsValue, what: &str) -> JsResult<Timestamp> {
-    if let Some(s) = v.as_string() {
-        return Timestamp::parse_rfc3339(&s).js();
+    match time_input(v) {
+        TimeInput::WrongType => Err(wrong_type(what, "a Date or an RFC3339 string", v)),
+        t => t.resolve(what).js(),
     }
-    if let Some(d) = v.dyn_ref::<Date>() {
-        let ms = d.get_time();
-        if !ms.is_finite() {
-            return Err(throw(Error::InvalidTimestamp(format!(
-                "{what} is an invalid Date"
-            ))));
-        }
-        // `Date` holds whole milliseconds within ±8.64e15 ms: exact in i128.
-        #[allow(clippy::cast_possible_truncation)]
-        let nanos = (ms as i128).saturating_mul(1_000_000);
-        return Ok(Timestamp::from_unix_nanos(nanos));
-    }
-    Err(wrong_type(what, "a Date or an RFC3339 string", v))
 }
 
 /// `now`: the given time, or the current time from JS `Date.now()` when absent.
@@ -162,7 +216,7 @@ pub fn duration(v: &JsValue, what: &str) -> JsResult<Duration> {
     ))
 }
 
-/// Bytes: a string (UTF-8) or a `Uint8Array` (PEM, bundles, DER).
+/// Bytes: a string (its UTF-8) or a `Uint8Array`/Buffer (PEM, bundles, DER, content).
 pub fn bytes(v: &JsValue, what: &str) -> JsResult<Vec<u8>> {
     if let Some(s) = v.as_string() {
         return Ok(s.into_bytes());
@@ -173,18 +227,188 @@ pub fn bytes(v: &JsValue, what: &str) -> JsResult<Vec<u8>> {
     Err(wrong_type(what, "a string or a Uint8Array", v))
 }
 
-/// A manifest (Secret, ConfigMap, List, kubeconfig): JSON or YAML text, or a plain
-/// object (serialised with `JSON.stringify`; JSON is YAML, so the core parses both).
-pub fn manifest(v: &JsValue, what: &str) -> JsResult<String> {
+/// A text option as given (the core's [`TextInput`] decides what a wrong type means).
+pub fn text_input(v: &JsValue) -> TextInput {
     if let Some(s) = v.as_string() {
-        return Ok(s);
+        TextInput::Str(s)
+    } else if let Some(a) = v.dyn_ref::<Uint8Array>() {
+        TextInput::Bytes(a.to_vec())
+    } else {
+        TextInput::WrongType
     }
-    if v.is_object() && !Array::is_array(v) && !v.is_function() {
-        return JSON::stringify(v)?
-            .as_string()
-            .ok_or_else(|| wrong_type(what, "JSON-serialisable", v));
+}
+
+/// A time to live as given: Go duration text, or (fractional) milliseconds.
+pub fn ttl_input(v: &JsValue) -> TtlInput {
+    if let Some(s) = v.as_string() {
+        TtlInput::Go(s)
+    } else if let Some(ms) = v.as_f64() {
+        TtlInput::MillisF64(ms)
+    } else {
+        TtlInput::WrongType
     }
-    Err(wrong_type(what, "a JSON/YAML string or a plain object", v))
+}
+
+/// A time as given: RFC3339 text or a `Date` (an invalid `Date` holds no time).
+pub fn time_input(v: &JsValue) -> TimeInput {
+    if let Some(s) = v.as_string() {
+        TimeInput::Rfc3339(s)
+    } else if let Some(d) = v.dyn_ref::<Date>() {
+        date_time(d).map_or(TimeInput::InvalidTime, TimeInput::Time)
+    } else {
+        TimeInput::WrongType
+    }
+}
+
+/// A list option as given: an array of strings, or one comma-separated string.
+pub fn list_input(v: &JsValue) -> ListInput {
+    if let Some(s) = v.as_string() {
+        return ListInput::Comma(s);
+    }
+    if !Array::is_array(v) {
+        return ListInput::WrongType;
+    }
+    let a = Array::from(v);
+    let items: Option<Vec<String>> = a.iter().map(|x| x.as_string()).collect();
+    items.map_or(
+        ListInput::NotStrings {
+            len: a.length() as usize,
+        },
+        ListInput::List,
+    )
+}
+
+/// A manifest argument as the core reads it: text, or parsed JSON data.
+pub enum Manifest {
+    /// JSON or YAML text (a string's UTF-8, or bytes: the core refuses non-UTF-8).
+    Text(Vec<u8>),
+    /// A plain object, walked into JSON data.
+    Data(Value),
+}
+
+const MANIFEST: &str = "JSON/YAML text (a string or a Uint8Array) or a plain object";
+
+/// A manifest (Secret, ConfigMap, List, kubeconfig): a string, a `Uint8Array`/Buffer of
+/// UTF-8 text, or a plain object. Arrays and other values are a `TypeError`.
+pub fn manifest(v: &JsValue, what: &str) -> JsResult<Manifest> {
+    if let Some(s) = v.as_string() {
+        return Ok(Manifest::Text(s.into_bytes()));
+    }
+    if let Some(a) = v.dyn_ref::<Uint8Array>() {
+        return Ok(Manifest::Text(a.to_vec()));
+    }
+    if is_plain_object(v) {
+        return js_to_value(v, what).map(Manifest::Data);
+    }
+    Err(wrong_type(what, MANIFEST, v))
+}
+
+impl Manifest {
+    /// Reads the manifest with the core's text or data reader.
+    pub fn read<T>(
+        self,
+        text: impl FnOnce(&[u8]) -> kubetoken::Result<T>,
+        data: impl FnOnce(&Value) -> kubetoken::Result<T>,
+    ) -> JsResult<T> {
+        self.core(text, data).js()
+    }
+
+    /// The same, keeping the core's error (for lists decoded item by item).
+    pub fn core<T>(
+        self,
+        text: impl FnOnce(&[u8]) -> kubetoken::Result<T>,
+        data: impl FnOnce(&Value) -> kubetoken::Result<T>,
+    ) -> kubetoken::Result<T> {
+        match self {
+            Manifest::Text(t) => text(&t),
+            Manifest::Data(v) => data(&v),
+        }
+    }
+
+    /// As a Secret.
+    pub fn secret(self) -> JsResult<Secret> {
+        self.read(|t| Secret::parse(t), Secret::from_value)
+    }
+}
+
+fn is_plain_object(v: &JsValue) -> bool {
+    is_plain_object_js(v)
+}
+
+/// Nesting depth of JS data walked into JSON (guards against cyclic objects; Kubernetes
+/// manifests are a dozen levels deep).
+const MAX_DEPTH: usize = 128;
+
+/// Plain JS data → JSON data, in one walk (the model is minijinja-js's `js_to_mj_value`):
+/// strings, finite numbers, booleans, `null`, arrays, plain objects (own enumerable
+/// string keys, in order; `undefined` members are left out as `JSON.stringify` does),
+/// and `Date` as RFC3339 text. Anything else is a `TypeError`.
+pub fn js_to_value(v: &JsValue, what: &str) -> JsResult<Value> {
+    walk(v, what, 0)
+}
+
+fn walk(v: &JsValue, what: &str, depth: usize) -> JsResult<Value> {
+    if depth > MAX_DEPTH {
+        return Err(type_error(&format!(
+            "{what} is nested deeper than {MAX_DEPTH} levels (a cycle?)"
+        )));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(s));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if v.is_null() {
+        return Ok(Value::Null);
+    }
+    if let Some(n) = v.as_f64() {
+        return serde_json::Number::from_f64(n)
+            .map(|n| Value::Number(normalise_number(n)))
+            .ok_or_else(|| type_error(&format!("{what} contains a non-finite number")));
+    }
+    if Array::is_array(v) {
+        let a = Array::from(v);
+        return a.iter().map(|x| walk(&x, what, depth + 1)).collect();
+    }
+    if let Some(d) = v.dyn_ref::<Date>() {
+        return date_time(d)
+            .map(|t| Value::String(t.to_rfc3339_nano()))
+            .ok_or_else(|| {
+                throw(Error::InvalidTimestamp(format!(
+                    "{what} has an invalid Date"
+                )))
+            });
+    }
+    if is_plain_object(v) {
+        let mut m = Map::new();
+        for entry in Object::entries(v.unchecked_ref::<Object>()).iter() {
+            let pair = Array::from(&entry);
+            let x = pair.get(1);
+            if x.is_undefined() || x.is_function() {
+                continue;
+            }
+            let k = pair.get(0).as_string().unwrap_or_default();
+            m.insert(k, walk(&x, what, depth + 1)?);
+        }
+        return Ok(Value::Object(m));
+    }
+    Err(wrong_type(
+        what,
+        "plain data (objects, arrays, strings, numbers, booleans, null, Date)",
+        v,
+    ))
+}
+
+/// `3` rather than `3.0` for integral numbers (what JSON text of the object would say).
+fn normalise_number(n: serde_json::Number) -> serde_json::Number {
+    match n.as_f64() {
+        #[allow(clippy::cast_possible_truncation)]
+        Some(f) if f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 => {
+            serde_json::Number::from(f as i64)
+        }
+        _ => n,
+    }
 }
 
 /// An array of strings.
@@ -201,16 +425,6 @@ pub fn string_list(v: &JsValue, what: &str) -> JsResult<Vec<String>> {
         .collect()
 }
 
-/// A plain JS value (object, array, ...) as JSON data (through `JSON.stringify`).
-pub fn json_value(v: &JsValue, what: &str) -> JsResult<serde_json::Value> {
-    let text = JSON::stringify(v)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| wrong_type(what, "JSON-serialisable data", v))?;
-    kubetoken::error::check_size("manifest", text.len()).js()?;
-    serde_json::from_str(&text).map_err(|_| wrong_type(what, "JSON-serialisable data", v))
-}
-
 /// The options object of a function: a plain object whose keys are the camelCase
 /// argument names of docs/api.md. Unknown keys are an `InvalidOptionsError` (typos
 /// would otherwise be ignored silently).
@@ -225,7 +439,7 @@ impl Opts {
     pub fn new(v: JsValue, func: &'static str) -> JsResult<Opts> {
         let obj = if v.is_undefined() || v.is_null() {
             None
-        } else if v.is_object() && !Array::is_array(&v) && !v.is_function() {
+        } else if is_plain_object(&v) {
             Some(Object::from(v))
         } else {
             return Err(wrong_type(&format!("{func}(options)"), "an object", &v));
@@ -243,7 +457,7 @@ impl Opts {
         let Some(obj) = &self.obj else {
             return Ok(None);
         };
-        let v = Reflect::get(obj, &JsValue::from_str(key))?;
+        let v = Reflect::get(obj, &JsValue::from_str(wasm_bindgen::intern(key)))?;
         Ok((!v.is_undefined() && !v.is_null()).then_some(v))
     }
 
@@ -287,25 +501,16 @@ impl Opts {
         now_or_current(v)
     }
 
-    /// An optional time option.
-    pub fn opt_time(&mut self, key: &'static str) -> JsResult<Option<Timestamp>> {
-        self.get(key)?
-            .map(|v| timestamp(&v, &self.label(key)))
-            .transpose()
-    }
-
-    /// An optional duration option.
-    pub fn opt_duration(&mut self, key: &'static str) -> JsResult<Option<Duration>> {
-        self.get(key)?
-            .map(|v| duration(&v, &self.label(key)))
-            .transpose()
-    }
-
     /// An optional list of strings.
     pub fn opt_list(&mut self, key: &'static str) -> JsResult<Option<Vec<String>>> {
         self.get(key)?
             .map(|v| string_list(&v, &self.label(key)))
             .transpose()
+    }
+
+    /// A list of strings, empty when absent.
+    pub fn list(&mut self, key: &'static str) -> JsResult<Vec<String>> {
+        Ok(self.opt_list(key)?.unwrap_or_default())
     }
 
     /// A required string-or-bytes option.
@@ -321,24 +526,55 @@ impl Opts {
             .transpose()
     }
 
-    /// A required manifest option, as text.
-    pub fn req_manifest(&mut self, key: &'static str) -> JsResult<String> {
+    /// A required manifest option.
+    pub fn req_manifest(&mut self, key: &'static str) -> JsResult<Manifest> {
         let v = self.req(key)?;
         manifest(&v, &self.label(key))
     }
 
-    /// An optional array of manifests, each as text (absent = empty).
-    pub fn manifests(&mut self, key: &'static str) -> JsResult<Vec<String>> {
-        let Some(v) = self.get(key)? else {
+    /// An optional manifest option.
+    pub fn opt_manifest(&mut self, key: &'static str) -> JsResult<Option<Manifest>> {
+        self.get(key)?
+            .map(|v| manifest(&v, &self.label(key)))
+            .transpose()
+    }
+
+    /// `secrets`: an array of Secret manifests (each decoded on its own), or one List
+    /// manifest (text, bytes or object); absent = none.
+    pub fn secrets(&mut self) -> JsResult<Vec<kubetoken::Result<Secret>>> {
+        let Some(v) = self.get("secrets")? else {
             return Ok(Vec::new());
         };
-        let label = self.label(key);
-        if !Array::is_array(&v) {
-            return Err(wrong_type(&label, "an array of manifests", &v));
+        let label = self.label("secrets");
+        if Array::is_array(&v) {
+            return Array::from(&v)
+                .iter()
+                .map(|m| Ok(manifest(&m, &label)?.core(|t| Secret::parse(t), Secret::from_value)))
+                .collect();
         }
-        Array::from(&v)
+        manifest(&v, &label)?.read(
+            |t| kubetoken::secret::parse_secret_list(t),
+            kubetoken::secret::secret_list_from_value,
+        )
+    }
+
+    /// Every Secret of `secrets`, or the first one that does not decode.
+    pub fn all_secrets(&mut self) -> JsResult<Vec<Secret>> {
+        self.secrets()?
+            .into_iter()
+            .collect::<kubetoken::Result<_>>()
+            .js()
+    }
+
+    /// The keys no getter asked for, in the order given.
+    pub fn unknown(&self) -> Vec<String> {
+        let Some(obj) = &self.obj else {
+            return Vec::new();
+        };
+        Object::keys(obj)
             .iter()
-            .map(|m| manifest(&m, &label))
+            .filter_map(|k| k.as_string())
+            .filter(|k| !self.known.iter().any(|x| x == k))
             .collect()
     }
 
@@ -359,62 +595,5 @@ impl Opts {
             }
         }
         Ok(())
-    }
-}
-
-/// Bytes given as a `Uint8Array` for a text argument of `kubetoken::api` (PEM, bundles):
-/// they must be UTF-8 (like the Python binding).
-pub fn text(bytes: Vec<u8>, what: &str) -> JsResult<String> {
-    String::from_utf8(bytes).map_err(|_| type_error(&format!("{what} must be UTF-8 text")))
-}
-
-/// The JSON arguments of one `kubetoken::api::call`, built from converted JS values
-/// (snake_case keys, times as RFC3339 text). The core reads them and shapes the result.
-#[derive(Default)]
-pub struct ApiArgs(serde_json::Map<String, serde_json::Value>);
-
-impl ApiArgs {
-    /// Sets `key`.
-    pub fn set(mut self, key: &str, v: impl Into<serde_json::Value>) -> Self {
-        self.0.insert(key.to_owned(), v.into());
-        self
-    }
-
-    /// Sets `key` when `v` is given.
-    pub fn opt(self, key: &str, v: Option<impl Into<serde_json::Value>>) -> Self {
-        match v {
-            Some(v) => self.set(key, v),
-            None => self,
-        }
-    }
-
-    /// Sets a time argument (RFC3339 with the fraction: the exact instant).
-    pub fn time(self, key: &str, t: Timestamp) -> Self {
-        self.set(key, t.to_rfc3339_nano())
-    }
-
-    /// Runs `op` in the core; the result as JSON.
-    pub fn value(self, op: &str) -> JsResult<serde_json::Value> {
-        kubetoken::api::call(op, &serde_json::Value::Object(self.0)).js()
-    }
-
-    /// Runs `op` in the core; the result as a plain JS value.
-    pub fn call(self, op: &str) -> JsResult<JsValue> {
-        to_js(&self.value(op)?)
-    }
-
-    /// Runs `op` in the core; the result as a string (ops documented to return text).
-    pub fn string(self, op: &str) -> JsResult<String> {
-        match self.value(op)? {
-            serde_json::Value::String(s) => Ok(s),
-            _ => Err(type_error(&format!("{op}: expected a string result"))),
-        }
-    }
-
-    /// Runs `op` in the core; the result as a boolean.
-    pub fn boolean(self, op: &str) -> JsResult<bool> {
-        self.value(op)?
-            .as_bool()
-            .ok_or_else(|| type_error(&format!("{op}: expected a boolean result")))
     }
 }

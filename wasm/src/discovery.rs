@@ -1,11 +1,20 @@
 //! JWS, cluster-info discovery, join commands (docs/api.md "JWS, cluster-info ...").
-//! Arguments are converted here; `kubetoken::api` reads them and shapes the results.
-//! The JWS functions take bytes (`Uint8Array`) and so call the core directly.
 
-use kubetoken::jws;
+use kubetoken::discovery::{self, ConfigMap};
+use kubetoken::join::{self, JoinOptions, JoinTarget};
+use kubetoken::kubeconfig::{self, Kubeconfig, KubeconfigInfo};
+use kubetoken::{Secret, jws};
 use wasm_bindgen::prelude::*;
 
-use crate::conv::{self, ApiArgs, JsResult, Opts};
+use crate::conv::{self, JsResult, Manifest, Opts, OrThrow, out};
+
+fn configmap(m: Manifest) -> JsResult<ConfigMap> {
+    m.read(|t| ConfigMap::parse(t), ConfigMap::from_value)
+}
+
+fn kubeconfig_of(m: Manifest) -> JsResult<Kubeconfig> {
+    m.read(|t| Kubeconfig::parse(t), Kubeconfig::from_value)
+}
 
 /// `compute_jws({content, tokenId, tokenSecret})` → `"<header>..<signature>"`.
 #[wasm_bindgen(js_name = computeJws, skip_typescript)]
@@ -43,12 +52,15 @@ pub fn verify_jws(options: JsValue) -> JsResult<bool> {
 #[wasm_bindgen(js_name = signClusterInfo, skip_typescript)]
 pub fn sign_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "signClusterInfo")?;
-    let a = ApiArgs::default()
-        .set("configmap", o.req_manifest("configmap")?)
-        .set("secrets", o.manifests("secrets")?)
-        .time("now", o.now()?);
+    let cm = o.req_manifest("configmap")?;
+    let secrets: Vec<Secret> = o.all_secrets()?;
+    let now = o.now()?;
     o.finish()?;
-    a.call("sign_cluster_info")
+    out(&discovery::sign_cluster_info(
+        &configmap(cm)?,
+        &secrets,
+        now,
+    ))
 }
 
 /// `verify_cluster_info({configmap, token, caCertHashes?})` → `{verified: true, ...}` or
@@ -56,37 +68,45 @@ pub fn sign_cluster_info(options: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = verifyClusterInfo, skip_typescript)]
 pub fn verify_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "verifyClusterInfo")?;
-    let a = ApiArgs::default()
-        .set("configmap", o.req_manifest("configmap")?)
-        .set("token", o.req_str("token")?)
-        .set(
-            "ca_cert_hashes",
-            o.opt_list("caCertHashes")?.unwrap_or_default(),
-        );
+    let cm = o.req_manifest("configmap")?;
+    let token = o.req_str("token")?;
+    let hashes = o.list("caCertHashes")?;
     o.finish()?;
-    a.call("verify_cluster_info")
+    let r = discovery::verify_cluster_info(&configmap(cm)?, &token, &hashes).js()?;
+    out(&r)
 }
 
-/// The join target: `kubeconfig` (+ `context`) | `server` + `caPem` | `server` + `caCertHashes`.
-fn target(o: &mut Opts, a: ApiArgs) -> JsResult<ApiArgs> {
-    let kubeconfig = o.get("kubeconfig")?;
-    let context = o.opt_str("context")?;
-    let server = o.opt_str("server")?;
-    let ca_pem = o.opt_bytes("caPem")?;
-    let hashes = o.opt_list("caCertHashes")?;
-    let kubeconfig = match kubeconfig {
-        Some(kc) => Some(conv::manifest(&kc, &o.label("kubeconfig"))?),
-        None => None,
-    };
-    let ca_pem = match ca_pem {
-        Some(p) => Some(conv::text(p, &o.label("caPem"))?),
-        None => None,
-    };
-    Ok(a.opt("kubeconfig", kubeconfig)
-        .opt("context", context)
-        .opt("server", server)
-        .opt("ca_pem", ca_pem)
-        .opt("ca_cert_hashes", hashes))
+/// The join target as given: `kubeconfig` (+ `context`) | `server` + `caPem` |
+/// `server` + `caCertHashes`.
+struct Target {
+    kubeconfig: Option<Manifest>,
+    context: Option<String>,
+    server: String,
+    ca_pem: Option<Vec<u8>>,
+    hashes: Vec<String>,
+}
+
+impl Target {
+    fn read(o: &mut Opts) -> JsResult<Target> {
+        Ok(Target {
+            kubeconfig: o.opt_manifest("kubeconfig")?,
+            context: o.opt_str("context")?,
+            server: o.opt_str("server")?.unwrap_or_default(),
+            ca_pem: o.opt_bytes("caPem")?,
+            hashes: o.list("caCertHashes")?,
+        })
+    }
+
+    /// The core's target (the first of kubeconfig, CA PEM, hashes that is given).
+    fn resolve(self) -> JsResult<JoinTarget> {
+        if let Some(kc) = self.kubeconfig {
+            return JoinTarget::from_kubeconfig(&kubeconfig_of(kc)?, self.context.as_deref()).js();
+        }
+        if let Some(pem) = self.ca_pem {
+            return JoinTarget::from_ca_pem(&self.server, &pem).js();
+        }
+        JoinTarget::from_hashes(&self.server, &self.hashes).js()
+    }
 }
 
 /// `join_command({token, kubeconfig | server + caPem | server + caCertHashes, ...})` →
@@ -94,36 +114,36 @@ fn target(o: &mut Opts, a: ApiArgs) -> JsResult<ApiArgs> {
 #[wasm_bindgen(js_name = joinCommand, skip_typescript)]
 pub fn join_command(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "joinCommand")?;
-    let a = ApiArgs::default().opt("token", o.opt_str("token")?);
-    let a = target(&mut o, a)?
-        .set("control_plane", o.flag("controlPlane")?)
-        .opt("certificate_key", o.opt_str("certificateKey")?)
-        .set("withhold_token", o.flag("withholdToken")?)
-        .set(
-            "withhold_certificate_key",
-            o.flag("withholdCertificateKey")?,
-        )
-        .set("multiline", o.flag("multiline")?);
+    let token = o.opt_str("token")?.unwrap_or_default();
+    let target = Target::read(&mut o)?;
+    let opts = JoinOptions {
+        control_plane: o.flag("controlPlane")?,
+        certificate_key: o.opt_str("certificateKey")?.unwrap_or_default(),
+        withhold_token: o.flag("withholdToken")?,
+        withhold_certificate_key: o.flag("withholdCertificateKey")?,
+        multiline: o.flag("multiline")?,
+    };
     o.finish()?;
-    a.string("join_command")
+    join::kubeadm_join_command(&token, &target.resolve()?, &opts).js()
 }
 
 /// `register_command({token, <target>, parentCommand?})` → `"karmadactl register ..."`.
 #[wasm_bindgen(js_name = registerCommand, skip_typescript)]
 pub fn register_command(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "registerCommand")?;
-    let a = ApiArgs::default().set("token", o.req_str("token")?);
-    let a = target(&mut o, a)?.opt("parent_command", o.opt_str("parentCommand")?);
+    let token = o.req_str("token")?;
+    let target = Target::read(&mut o)?;
+    // Absent = the core's default, "karmadactl".
+    let parent = o.opt_str("parentCommand")?.unwrap_or_default();
     o.finish()?;
-    a.string("register_command")
+    join::karmada_register_command(&token, &target.resolve()?, &parent).js()
 }
 
 /// `parse_kubeconfig(kubeconfig)` → clusters and contexts (users are never read).
 #[wasm_bindgen(js_name = parseKubeconfig, skip_typescript)]
 pub fn parse_kubeconfig(kubeconfig: JsValue) -> JsResult<JsValue> {
-    ApiArgs::default()
-        .set("kubeconfig", conv::manifest(&kubeconfig, "kubeconfig")?)
-        .call("parse_kubeconfig")
+    let kc = kubeconfig_of(conv::manifest(&kubeconfig, "kubeconfig")?)?;
+    out(&KubeconfigInfo::from(&kc))
 }
 
 /// `cluster_info_kubeconfig({server, caPem})` → the kubeconfig text kubeadm publishes.
@@ -131,10 +151,7 @@ pub fn parse_kubeconfig(kubeconfig: JsValue) -> JsResult<JsValue> {
 pub fn cluster_info_kubeconfig(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "clusterInfoKubeconfig")?;
     let server = o.req_str("server")?;
-    let ca_pem = conv::text(o.req_bytes("caPem")?, &o.label("caPem"))?;
+    let ca_pem = o.req_bytes("caPem")?;
     o.finish()?;
-    ApiArgs::default()
-        .set("server", server)
-        .set("ca_pem", ca_pem)
-        .string("cluster_info_kubeconfig")
+    kubeconfig::render_cluster_info_kubeconfig(&server, &ca_pem).js()
 }

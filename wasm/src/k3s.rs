@@ -1,87 +1,86 @@
 //! k3s/rke2 K10 tokens, CA-bundle hash, bootstrap-data crypto (docs/api.md "CA pins, k3s/rke2").
+//! CA bundles are bytes as k3s reads them (a string is its UTF-8; any bytes are hashed).
 
-use kubetoken::Error;
-use kubetoken::k3s;
+use kubetoken::k3s::{self, CaVerification, CredentialHeader, K3sToken, K3sTokenInfo};
+use kubetoken::{BootstrapToken, Error};
 use wasm_bindgen::prelude::*;
 
-use crate::conv::{self, ApiArgs, JsResult, Opts, OrThrow};
+use crate::conv::{self, JsResult, Opts, OrThrow, out, secret};
 
-/// `bundle` as text for the core (a `Uint8Array` must be UTF-8).
-fn bundle(o: &mut Opts, required: bool) -> JsResult<Option<String>> {
-    let label = o.label("bundle");
-    let b = if required {
-        Some(o.req_bytes("bundle")?)
-    } else {
-        o.opt_bytes("bundle")?
-    };
-    b.map(|b| conv::text(b, &label)).transpose()
-}
-
-/// `parse_k3s_token(token)` → `{ca_hash, kind, token_id, token, username, password}`.
-/// **Contains the credentials.**
+/// `parse_k3s_token(token)` → `{caHash, kind, tokenId, token, username, password}`.
+/// **Contains the credentials** (masked when printed).
 #[wasm_bindgen(js_name = parseK3sToken, skip_typescript)]
 pub fn parse_k3s_token(token: JsValue) -> JsResult<JsValue> {
-    ApiArgs::default()
-        .set("token", conv::string(&token, "token")?)
-        .call("parse_k3s_token")
+    let t = K3sToken::parse(&conv::string(&token, "token")?).js()?;
+    Ok(secret(out(&K3sTokenInfo::from(&t))?))
 }
 
 /// `k3s_ca_hash({bundle, now?})` → `{hash, method}` (k3s's `hashCA`).
 #[wasm_bindgen(js_name = k3sCaHash, skip_typescript)]
 pub fn k3s_ca_hash(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "k3sCaHash")?;
-    let a = ApiArgs::default()
-        .opt("bundle", bundle(&mut o, true)?)
-        .time("now", o.now()?);
+    let bundle = o.req_bytes("bundle")?;
+    let now = o.now()?;
     o.finish()?;
-    a.call("k3s_ca_hash")
+    out(&k3s::ca_hash(&bundle, now).js()?)
 }
 
 /// `format_k3s_token({credentials, bundle, now?})` → `K10<hash>::<credentials>`.
 #[wasm_bindgen(js_name = formatK3sToken, skip_typescript)]
 pub fn format_k3s_token(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "formatK3sToken")?;
-    let a = ApiArgs::default()
-        .set("credentials", o.req_str("credentials")?)
-        .opt("bundle", bundle(&mut o, true)?)
-        .time("now", o.now()?);
+    let credentials = o.req_str("credentials")?;
+    let bundle = o.req_bytes("bundle")?;
+    let now = o.now()?;
     o.finish()?;
-    a.string("format_k3s_token")
+    k3s::format_token(&credentials, &bundle, now).js()
 }
 
-/// `{token, user?, bundle?, now?}` → the op's result.
-fn token_user_bundle(options: JsValue, func: &'static str) -> JsResult<ApiArgs> {
+/// `{token, user?, bundle?, now?}`: the token (with the `user` override) and the rest.
+fn token_user_bundle(
+    options: JsValue,
+    func: &'static str,
+) -> JsResult<(K3sToken, Option<Vec<u8>>, kubetoken::Timestamp)> {
     let mut o = Opts::new(options, func)?;
-    let a = ApiArgs::default()
-        .set("token", o.req_str("token")?)
-        .opt("user", o.opt_str("user")?)
-        .opt("bundle", bundle(&mut o, false)?)
-        .time("now", o.now()?);
+    let token = o.req_str("token")?;
+    let user = o.opt_str("user")?;
+    let bundle = o.opt_bytes("bundle")?;
+    let now = o.now()?;
     o.finish()?;
-    Ok(a)
+    let t = K3sToken::parse(&token).js()?;
+    let t = match user {
+        Some(u) => t.with_user(&u),
+        None => t,
+    };
+    Ok((t, bundle, now))
 }
 
 /// `k3s_token_string({token, user?, bundle?, now?})` → the token as k3s prints it.
 #[wasm_bindgen(js_name = k3sTokenString, skip_typescript)]
 pub fn k3s_token_string(options: JsValue) -> JsResult<String> {
-    token_user_bundle(options, "k3sTokenString")?.string("k3s_token_string")
+    let (t, bundle, now) = token_user_bundle(options, "k3sTokenString")?;
+    Ok(t.to_token_string(bundle.as_deref(), now))
 }
 
 /// `verify_k3s_ca({token, user?, bundle?, now?})` → the CA check (an answer).
 #[wasm_bindgen(js_name = verifyK3sCa, skip_typescript)]
 pub fn verify_k3s_ca(options: JsValue) -> JsResult<JsValue> {
-    token_user_bundle(options, "verifyK3sCa")?.call("verify_k3s_ca")
+    let (t, bundle, now) = token_user_bundle(options, "verifyK3sCa")?;
+    let c = k3s::verify_ca(t.ca_hash(), bundle.as_deref(), now);
+    out(&CaVerification::new(&c, t.username()))
 }
 
-/// `k3s_credentials({token, user?})` → `{scheme, username, header}` (the HTTP auth k3s sends).
+/// `k3s_credentials({token, user?})` → `{scheme, username, header}` (the HTTP auth k3s
+/// sends; `header` carries the password, masked when printed).
 #[wasm_bindgen(js_name = k3sCredentials, skip_typescript)]
 pub fn k3s_credentials(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "k3sCredentials")?;
-    let a = ApiArgs::default()
-        .set("token", o.req_str("token")?)
-        .opt("user", o.opt_str("user")?);
+    let token = o.req_str("token")?;
+    let user = o.opt_str("user")?;
     o.finish()?;
-    a.call("k3s_credentials")
+    let t = K3sToken::parse(&token).js()?;
+    let c = k3s::credentials(&t, user.as_deref());
+    Ok(secret(out(&CredentialHeader::from(&c))?))
 }
 
 /// `k3s_normalize_token(token)` → the passphrase k3s keys bootstrap data with.
@@ -188,12 +187,12 @@ pub fn k3s_token_opens(options: JsValue) -> JsResult<bool> {
 #[wasm_bindgen(js_name = k3sTokenCreateOutput, skip_typescript)]
 pub fn k3s_token_create_output(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "k3sTokenCreateOutput")?;
-    let a = ApiArgs::default()
-        .set("token", o.req_str("token")?)
-        .opt("bundle", bundle(&mut o, true)?)
-        .time("now", o.now()?);
+    let token = o.req_str("token")?;
+    let bundle = o.req_bytes("bundle")?;
+    let now = o.now()?;
     o.finish()?;
-    a.string("k3s_token_create_output")
+    let t = BootstrapToken::parse(&token).js()?;
+    k3s::token_create_output(&t, &bundle, now).js()
 }
 
 /// `k3s_token_generate()` → `k3s token generate` stdout (`"<id>.<secret>\n"`, random).

@@ -1,39 +1,58 @@
-//! Token options and Secrets (docs/api.md "Token options and Secrets"). Arguments are
-//! converted here; `kubetoken::api` reads them and shapes the results.
+//! Token options and Secrets (docs/api.md "Token options and Secrets").
 
-use kubetoken::options;
-use serde_json::Value;
+use kubetoken::options::{self, SecretListEntry, TokenInfo, TokenSpec};
+use kubetoken::{Secret, TimeInput, TokenInput};
 use wasm_bindgen::prelude::*;
 
-use crate::conv::{self, ApiArgs, JsResult, Opts, OrThrow};
+use crate::conv::{self, JsResult, Opts, OrThrow, out, secret};
 
-/// The token options of `render_secret` & co., plus the op-level `now` and
-/// `stringData`, as `kubetoken::api` arguments. Values are converted (Date → RFC3339,
-/// milliseconds → Go duration); the core's `TokenOptions::from_value` owns every rule
-/// (defaults, unknown keys).
-fn token_args(v: JsValue, func: &'static str) -> JsResult<ApiArgs> {
-    let mut o = Opts::new(v.clone(), func)?;
-    let now = o.now()?;
-    let string_data = o.flag("stringData")?;
-    let expires = o.opt_time("expires")?;
-    let ttl = o.opt_duration("ttl")?;
-    let mut map = match conv::json_value(&v, func)? {
-        Value::Object(m) => m,
-        _ => serde_json::Map::new(),
+/// The token options of `render_secret` & co. (the core's [`TokenInput`], filled by type
+/// conversion only: its resolver owns every rule and the order errors are reported in)
+/// and the op-level `now`/`stringData`.
+struct TokenArgs {
+    input: TokenInput,
+    now: TimeInput,
+    string_data: bool,
+}
+
+impl Drop for TokenArgs {
+    fn drop(&mut self) {
+        self.input.wipe_token();
+    }
+}
+
+fn token_args(v: JsValue, func: &'static str) -> JsResult<TokenArgs> {
+    let mut o = Opts::new(v, func)?;
+    let now = match o.get("now")? {
+        Some(v) => conv::time_input(&v),
+        None => TimeInput::Time(conv::now_or_current(None)?),
     };
-    map.remove("now");
-    map.remove("stringData");
-    if let Some(e) = expires {
-        map.insert("expires".into(), Value::String(e.to_rfc3339()));
-    }
-    if let Some(t) = ttl {
-        map.insert("ttl".into(), Value::String(t.to_go_string()));
-    }
-    let mut a = ApiArgs::default();
-    for (k, v) in map {
-        a = a.set(&k, v);
-    }
-    Ok(a.time("now", now).set("string_data", string_data))
+    let string_data = o.flag("stringData")?;
+    let input = TokenInput {
+        token: o.get("token")?.map(|v| conv::text_input(&v)),
+        flavour: o.get("flavour")?.map(|v| conv::text_input(&v)),
+        description: o.get("description")?.map(|v| conv::text_input(&v)),
+        ttl: o.get("ttl")?.map(|v| conv::ttl_input(&v)),
+        expires: o.get("expires")?.map(|v| conv::time_input(&v)),
+        usages: o.get("usages")?.map(|v| conv::list_input(&v)),
+        groups: o.get("groups")?.map(|v| conv::list_input(&v)),
+        unknown: o.unknown(),
+    };
+    Ok(TokenArgs {
+        input,
+        now,
+        string_data,
+    })
+}
+
+/// The Secret as `render_secret` returns it: `data` (base64), or `stringData`.
+fn manifest(s: &Secret, string_data: bool) -> JsResult<JsValue> {
+    let m = if string_data {
+        s.to_string_data_manifest().js()?
+    } else {
+        s.to_manifest()
+    };
+    Ok(secret(out(&m)?))
 }
 
 /// `validate_group` → `true`, or throws `InvalidOptionsError` (`invalid_group`).
@@ -54,8 +73,8 @@ pub fn validate_usages(usages: JsValue) -> JsResult<bool> {
 #[wasm_bindgen(js_name = validateTokenGroups, skip_typescript)]
 pub fn validate_token_groups(options: JsValue) -> JsResult<bool> {
     let mut o = Opts::new(options, "validateTokenGroups")?;
-    let usages = o.opt_list("usages")?.unwrap_or_default();
-    let groups = o.opt_list("groups")?.unwrap_or_default();
+    let usages = o.list("usages")?;
+    let groups = o.list("groups")?;
     o.finish()?;
     options::validate_token_groups(&usages, &groups).js()?;
     Ok(true)
@@ -64,46 +83,68 @@ pub fn validate_token_groups(options: JsValue) -> JsResult<bool> {
 /// `validate_token_options({token?, flavour?, description?, ttl?, expires?, usages?, groups?})`.
 #[wasm_bindgen(js_name = validateTokenOptions, skip_typescript)]
 pub fn validate_token_options(options: JsValue) -> JsResult<bool> {
-    token_args(options, "validateTokenOptions")?.boolean("validate_token_options")
+    token_args(options, "validateTokenOptions")?
+        .input
+        .validate()
+        .js()?;
+    Ok(true)
 }
 
 /// `render_secret`: the validated options (a token is generated when none is given) as
 /// a Secret manifest object (`data` base64, or `stringData` with `stringData: true`).
 #[wasm_bindgen(js_name = renderSecret, skip_typescript)]
 pub fn render_secret(options: JsValue) -> JsResult<JsValue> {
-    token_args(options, "renderSecret")?.call("render_secret")
+    let a = token_args(options, "renderSecret")?;
+    let (_, s) = a.input.render_secret(&a.now).js()?;
+    manifest(&s, a.string_data)
 }
 
 /// `render_secret_yaml`: the same, as YAML text.
 #[wasm_bindgen(js_name = renderSecretYaml, skip_typescript)]
 pub fn render_secret_yaml(options: JsValue) -> JsResult<String> {
-    token_args(options, "renderSecretYaml")?.string("render_secret_yaml")
+    let a = token_args(options, "renderSecretYaml")?;
+    let (_, s) = a.input.render_secret(&a.now).js()?;
+    if a.string_data {
+        s.to_string_data_yaml()
+    } else {
+        s.to_yaml()
+    }
+    .js()
 }
 
 /// `encode_token_secret`: `BootstrapTokenToSecret` of exactly the given fields (no
 /// defaults, no validation, like upstream).
 #[wasm_bindgen(js_name = encodeTokenSecret, skip_typescript)]
 pub fn encode_token_secret(options: JsValue) -> JsResult<JsValue> {
-    token_args(options, "encodeTokenSecret")?.call("encode_token_secret")
+    let a = token_args(options, "encodeTokenSecret")?;
+    let s = a.input.encode_secret(&a.now).js()?;
+    manifest(&s, a.string_data)
 }
 
 /// `parse_secret`: `BootstrapTokenFromSecret` → `{token, id, description, expires, usages, groups}`.
 #[wasm_bindgen(js_name = parseSecret, skip_typescript)]
 pub fn parse_secret(secret_manifest: JsValue) -> JsResult<JsValue> {
-    ApiArgs::default()
-        .set("secret", conv::manifest(&secret_manifest, "secret")?)
-        .call("parse_secret")
+    let s = conv::manifest(&secret_manifest, "secret")?.secret()?;
+    let spec = TokenSpec::from_secret(&s).js()?;
+    Ok(secret(out(&TokenInfo::from(&spec))?))
 }
 
-/// `parse_secret_list`: every bootstrap-token Secret of a List (text or object) →
-/// its token object, or `{error, message}` for one that does not decode.
+/// `parse_secret_list`: every bootstrap-token Secret of a List (text, bytes, object, or
+/// an array of Secrets) → its token object, or `{error, message}` for one that does not
+/// decode.
 #[wasm_bindgen(js_name = parseSecretList, skip_typescript)]
 pub fn parse_secret_list(secrets: JsValue) -> JsResult<JsValue> {
-    let v = match secrets.as_string() {
-        Some(text) => Value::String(text),
-        None => conv::json_value(&secrets, "secrets")?,
-    };
-    ApiArgs::default()
-        .set("secrets", v)
-        .call("parse_secret_list")
+    let items = if js_sys::Array::is_array(&secrets) {
+        // An array of Secrets is read as the List holding them.
+        let items = conv::js_to_value(&secrets, "secrets")?;
+        options::tokens_from_secret_list_value(&serde_json::json!({"kind": "List", "items": items}))
+    } else {
+        conv::manifest(&secrets, "secrets")?.core(
+            |t| options::tokens_from_secret_list(t),
+            options::tokens_from_secret_list_value,
+        )
+    }
+    .js()?;
+    let entries: Vec<SecretListEntry> = items.iter().map(SecretListEntry::from).collect();
+    Ok(secret(out(&entries)?))
 }

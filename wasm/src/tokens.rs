@@ -1,6 +1,6 @@
 //! Tokens, durations, times (docs/api.md "Tokens").
 
-use crate::conv::{self, JsResult, OrThrow, string, to_js};
+use crate::conv::{self, JsResult, OrThrow, out, secret, string};
 use kubetoken::{BootstrapToken, token};
 use wasm_bindgen::prelude::*;
 
@@ -10,11 +10,11 @@ pub fn generate_token() -> JsResult<String> {
     BootstrapToken::generate().map(|t| t.expose()).js()
 }
 
-/// `parse_token` → `{id, secret}`.
+/// `parse_token` → `{id, secret}` (masked when printed).
 #[wasm_bindgen(js_name = parseToken, skip_typescript)]
 pub fn parse_token(token: JsValue) -> JsResult<JsValue> {
     let t = BootstrapToken::parse(&string(&token, "token")?).js()?;
-    to_js(&kubetoken::api::token_parts_value(&t))
+    Ok(secret(out(&kubetoken::token::TokenParts::from(&t))?))
 }
 
 /// `token_from_parts({id, secret})` → `"<id>.<secret>"`, validated.
@@ -50,7 +50,7 @@ pub fn secret_name(token_id: JsValue) -> JsResult<String> {
 /// `parse_secret_name`: the ID, or `null`.
 #[wasm_bindgen(js_name = parseSecretName, skip_typescript)]
 pub fn parse_secret_name(name: JsValue) -> JsResult<JsValue> {
-    to_js(&token::parse_secret_name(&string(&name, "name")?))
+    Ok(token::parse_secret_name(&string(&name, "name")?).map_or(JsValue::NULL, JsValue::from_str))
 }
 
 /// `parse_duration`: Go `Duration.String()` of a Go duration string or milliseconds.

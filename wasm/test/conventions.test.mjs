@@ -1,12 +1,14 @@
 // The binding conventions of docs/api.md, checked through the Node entry: native JS
 // values are equivalent to their string forms, `now` defaults to the current time,
 // unknown options are refused, randomness comes from crypto.getRandomValues.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as k from "kubetoken";
 
 const token = "abcdef.0123456789abcdef";
-const data = (m) => Object.fromEntries(Object.entries(m.data).map(([key, v]) => [key, Buffer.from(v, "base64").toString()]));
+const data = (m) =>
+  Object.fromEntries(Object.entries(m.data).map(([key, v]) => [key, Buffer.from(v, "base64").toString()]));
 
 test("Date ≡ RFC3339 string, milliseconds ≡ Go duration, object ≡ YAML text", () => {
   const a = k.renderSecret({ token, ttl: "90m", now: "2024-01-01T00:00:00Z" });
@@ -39,8 +41,14 @@ test("now defaults to the current time (JS Date.now())", () => {
 });
 
 test("unknown option keys are InvalidOptionsError (typos are not ignored)", () => {
-  assert.throws(() => k.renderSecret({ token, tll: "1h" }), (e) => e instanceof k.InvalidOptionsError && e.code === "invalid_options");
-  assert.throws(() => k.computeJws({ content: "x", tokenId: "abcdef", tokenSecret: "s", token_id: "x" }), (e) => e.code === "invalid_options");
+  assert.throws(
+    () => k.renderSecret({ token, tll: "1h" }),
+    (e) => e instanceof k.InvalidOptionsError && e.code === "invalid_options",
+  );
+  assert.throws(
+    () => k.computeJws({ content: "x", tokenId: "abcdef", tokenSecret: "s", token_id: "x" }),
+    (e) => e.code === "invalid_options",
+  );
   assert.throws(() => k.authenticate("abcdef.0123456789abcdef"), TypeError);
 });
 
@@ -49,7 +57,7 @@ test("randomness comes from crypto.getRandomValues, never Math.random", () => {
   const realRandom = Math.random;
   let grv = 0;
   let mr = 0;
-  globalThis.crypto.getRandomValues = function (a) {
+  globalThis.crypto.getRandomValues = (a) => {
     grv++;
     return realGRV.call(globalThis.crypto, a);
   };

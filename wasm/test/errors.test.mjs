@@ -1,7 +1,8 @@
 // The error classes: real Error subclasses, one per error family, stable .code,
 // thrown by the wasm module (never a string), TypeError for wrong JS types.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as k from "kubetoken";
 import { makeError } from "../js/errors.js";
 import { loadFamilies } from "./load.mjs";
@@ -39,16 +40,34 @@ test("thrown from wasm: InvalidTokenError", () => {
 });
 
 test("thrown from wasm: InvalidOptionsError for a bad duration and a bad time", () => {
-  assert.throws(() => k.parseDuration("1y"), (e) => e instanceof k.InvalidOptionsError && e.code === "invalid_duration");
-  assert.throws(() => k.parseDuration(Number.POSITIVE_INFINITY), (e) => e.code === "invalid_duration");
-  assert.throws(() => k.parseDuration(1e300), (e) => e.code === "invalid_duration");
-  assert.throws(() => k.parseRfc3339("yesterday"), (e) => e instanceof k.InvalidOptionsError && e.code === "invalid_timestamp");
-  assert.throws(() => k.parseRfc3339(new Date(Number.NaN)), (e) => e.code === "invalid_timestamp");
+  assert.throws(
+    () => k.parseDuration("1y"),
+    (e) => e instanceof k.InvalidOptionsError && e.code === "invalid_duration",
+  );
+  assert.throws(
+    () => k.parseDuration(Number.POSITIVE_INFINITY),
+    (e) => e.code === "invalid_duration",
+  );
+  assert.throws(
+    () => k.parseDuration(1e300),
+    (e) => e.code === "invalid_duration",
+  );
+  assert.throws(
+    () => k.parseRfc3339("yesterday"),
+    (e) => e instanceof k.InvalidOptionsError && e.code === "invalid_timestamp",
+  );
+  assert.throws(
+    () => k.parseRfc3339(new Date(Number.NaN)),
+    (e) => e.code === "invalid_timestamp",
+  );
 });
 
 test("wrong JavaScript types are TypeErrors that do not echo the value", () => {
   for (const bad of [42, null, undefined, {}, ["abcdef.0123456789abcdef"], true]) {
-    assert.throws(() => k.parseToken(bad), (e) => e instanceof TypeError && !e.message.includes("0123456789abcdef"));
+    assert.throws(
+      () => k.parseToken(bad),
+      (e) => e instanceof TypeError && !e.message.includes("0123456789abcdef"),
+    );
   }
   assert.throws(() => k.parseDuration({}), TypeError);
   assert.throws(() => k.parseRfc3339(12), TypeError);

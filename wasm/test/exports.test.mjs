@@ -1,8 +1,9 @@
 // The declarations match the runtime: every runtime export is declared in index.d.ts /
 // init.d.ts and vice versa, and no public signature uses `any`.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { test } from "node:test";
 import * as main from "kubetoken";
 
 const dts = (f) => readFileSync(new URL(`../js/${f}`, import.meta.url), "utf8");
@@ -15,14 +16,18 @@ test("index.d.ts declares exactly the runtime exports of the node entry", () => 
 
 test("init.d.ts adds exactly init and initSync", async () => {
   const init = await import("kubetoken/init");
-  const extra = Object.keys(init).filter((n) => !Object.hasOwn(main, n)).sort();
+  const extra = Object.keys(init)
+    .filter((n) => !Object.hasOwn(main, n))
+    .sort();
   assert.deepEqual(extra, declared(dts("init.d.ts")).sort());
   assert.deepEqual(extra, ["init", "initSync"]);
 });
 
 test("no `any` in the public declarations", () => {
   for (const f of ["index.d.ts", "init.d.ts"]) {
-    const code = dts(f).replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "");
+    const code = dts(f)
+      .replace(/\/\/.*$/gm, "")
+      .replace(/\/\*[\s\S]*?\*\//g, "");
     assert.doesNotMatch(code, /\bany\b/, f);
   }
 });

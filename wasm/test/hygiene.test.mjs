@@ -1,8 +1,9 @@
 // Secret hygiene: no error message, toString(), JSON.stringify() or stack of an error
 // carries a token secret or password. (The vector runner also checks this for every
 // error case of every vector; these are hand-picked hostile inputs.)
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as k from "kubetoken";
 
 const SECRET = "0123456789abcdef";
@@ -92,7 +93,8 @@ test("join commands and discovery never echo a bad token's secret", () => {
     [SECRET],
   );
   assertCleanKubetoken(
-    () => k.verifyClusterInfo({ configmap: { kind: "ConfigMap", metadata: { name: "cluster-info" } }, token: `${TOKEN}0` }),
+    () =>
+      k.verifyClusterInfo({ configmap: { kind: "ConfigMap", metadata: { name: "cluster-info" } }, token: `${TOKEN}0` }),
     [SECRET],
   );
 });

@@ -1,10 +1,11 @@
 // Entry point "kubetoken/init": nothing works before initSync; then every vector.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { test } from "node:test";
 import * as k from "kubetoken/init";
-import { runVectors, summary } from "./runner.mjs";
 import { loadApi, loadFamilies, loadVectors } from "./load.mjs";
+import { runVectors, summary } from "./runner.mjs";
 
 const wasmBytes = readFileSync(new URL("../pkg/kubetoken_bg.wasm", import.meta.url));
 

@@ -1,9 +1,10 @@
 // The README's JavaScript example, run as written (the package imports itself by name,
 // so `import ... from "kubetoken"` resolves to this package). Keeps the README true.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -11,7 +12,7 @@ const root = join(here, "..", "..");
 
 function block(lang) {
   const readme = readFileSync(join(root, "README.md"), "utf8");
-  const m = readme.match(new RegExp("```" + lang + "\\n([\\s\\S]*?)```"));
+  const m = readme.match(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``));
   assert.ok(m, `README has a ${lang} block`);
   return m[1];
 }
@@ -21,10 +22,7 @@ test("the README's JavaScript example runs as written", async () => {
   const dir = join(here, "tmp-readme");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `example-${process.pid}.mjs`);
-  writeFileSync(
-    file,
-    `const caPem = ${JSON.stringify(caPem)};\n${block("js")}\nexport { token, manifest, join };\n`,
-  );
+  writeFileSync(file, `const caPem = ${JSON.stringify(caPem)};\n${block("js")}\nexport { token, manifest, join };\n`);
   try {
     const { token, manifest, join: cmd } = await import(pathToFileURL(file).href);
     assert.match(token, /^[a-z0-9]{6}\.[a-z0-9]{16}$/);

@@ -115,6 +115,21 @@ export function callOf(op, rawArgs, documented) {
   return [name, [opts]];
 }
 
+/** Keys whose values are manifest content (the user's keys, returned as they are). */
+const VERBATIM = new Set(["data", "stringData", "binaryData", "metadata"]);
+
+/**
+ * The JS shape of a vector's expected result: the JSON façade's snake_case result
+ * fields in camelCase (`token_id` → `tokenId`), manifest content left as it is.
+ */
+export function camelResult(v) {
+  if (Array.isArray(v)) return v.map(camelResult);
+  if (v === null || typeof v !== "object") return v;
+  const out = {};
+  for (const [k, x] of Object.entries(v)) out[camel(k)] = VERBATIM.has(k) ? x : camelResult(x);
+  return out;
+}
+
 /**
  * JSON-normalised value (what a vector's `ok` is compared with). Bytes results
  * (`Uint8Array`) compare as UTF-8 text: vectors write bytes as strings.
@@ -221,8 +236,9 @@ export function runVectors(k, files, api, families) {
       if (err === undefined) {
         if (Object.hasOwn(want, "ok")) {
           const g = norm(got);
-          if (deepEqual(g, want.ok)) res.passed++;
-          else fail(`got ${JSON.stringify(g)}, want ${JSON.stringify(want.ok)}`);
+          const w = camelResult(want.ok);
+          if (deepEqual(g, w)) res.passed++;
+          else fail(`got ${JSON.stringify(g)}, want ${JSON.stringify(w)}`);
         } else {
           fail(`ok ${JSON.stringify(norm(got))}, want error ${want.error}`);
         }
@@ -231,7 +247,7 @@ export function runVectors(k, files, api, families) {
       // An error: must be a real KubetokenError of the family that owns its code.
       const KE = k.KubetokenError;
       if (!(err instanceof KE)) {
-        return fail(`threw a non-KubetokenError: ${err && err.name}: ${err && err.message}`);
+        return fail(`threw a non-KubetokenError: ${err?.name}: ${err?.message}`);
       }
       const family = families[err.code];
       if (!family || typeof k[family] !== "function") {

@@ -1,19 +1,17 @@
 // Entry point "node" via `import "kubetoken"`: every shared vector, every documented op.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as k from "kubetoken";
-import { NOT_EXPOSED, TEST_OPS, camel, runVectors, summary } from "./runner.mjs";
 import { loadApi, loadFamilies, loadVectors } from "./load.mjs";
+import { camel, NOT_EXPOSED, runVectors, summary, TEST_OPS } from "./runner.mjs";
 
 const api = loadApi();
 
 test("every op of docs/api.md is a function (or listed as not exposed)", () => {
   assert.ok(api.size >= 9, `docs/api.md lists ${api.size} ops`);
   const missing = [...api.keys()].filter(
-    (op) =>
-      typeof k[camel(op)] !== "function" &&
-      !Object.hasOwn(NOT_EXPOSED, op) &&
-      !Object.hasOwn(TEST_OPS, op),
+    (op) => typeof k[camel(op)] !== "function" && !Object.hasOwn(NOT_EXPOSED, op) && !Object.hasOwn(TEST_OPS, op),
   );
   assert.deepEqual(missing, []);
 });

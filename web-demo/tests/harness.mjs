@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { camelResult } from "../../wasm/test/runner.mjs";
 import { startServer } from "../scripts/serve.mjs";
 
 export const HERE = fileURLToPath(new URL("..", import.meta.url));
@@ -109,7 +110,12 @@ export function loadVectors() {
   if (!existsSync(dir)) return cases;
   for (const f of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
     const doc = JSON.parse(readFileSync(join(dir, f), "utf8"));
-    for (const c of doc.cases ?? []) if (c.op && !c.skip) cases.push({ ...c, file: f });
+    for (const c of doc.cases ?? []) {
+      if (!c.op || c.skip) continue;
+      // Expected results in the shape the npm package returns (camelCase field names).
+      const expect = c.expect && Object.hasOwn(c.expect, "ok") ? { ...c.expect, ok: camelResult(c.expect.ok) } : c.expect;
+      cases.push({ ...c, expect, file: f });
+    }
   }
   return cases;
 }

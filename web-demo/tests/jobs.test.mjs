@@ -236,7 +236,7 @@ test("4. discovery: signature check, CA pins, server", async () => {
     assert.deepEqual(want, v.expect.ok, `${v.source}: the core agrees with the vector`);
     if (want.verified) {
       assert.equal(await page.locator("#d-server").innerText(), want.server);
-      assert.equal(await page.locator("#d-hashes").innerText(), want.ca_cert_hashes.join("\n"));
+      assert.equal(await page.locator("#d-hashes").innerText(), want.caCertHashes.join("\n"));
       assert.match(await page.locator("#d-result").innerText(), want.pinned ? /^Trusted/ : /^Signed/);
     } else {
       assert.equal(await page.locator("#d-reason-code").innerText(), want.reason);
@@ -303,8 +303,8 @@ test("5. k3s: parse a K10 token, hash the bundle, match or mismatch, make a K10 
     await page.fill("#s-token", v.args.token);
     const want = kt.parseK3sToken(v.args.token);
     assert.deepEqual(want, v.expect.ok);
-    assert.equal(await page.locator("#s-cahash").innerText(), want.ca_hash || "<none>");
-    if (want.kind === "bootstrap") assert.equal(await page.locator("#s-token-id").innerText(), want.token_id);
+    assert.equal(await page.locator("#s-cahash").innerText(), want.caHash || "<none>");
+    if (want.kind === "bootstrap") assert.equal(await page.locator("#s-token-id").innerText(), want.tokenId);
     // Every value shown (the kind row is fixed wording) is free of the secret / password.
     const values = await page.locator("#s-parts dd:not(#s-kind)").allInnerTexts();
     const hidden = want.kind === "bootstrap" ? want.token.split(".")[1] : want.password;

@@ -2,16 +2,17 @@
 // Vite 7 production build → served on 127.0.0.1 → headless Debian chromium (playwright-core,
 // no downloaded browser). The page generates a token and shows it; then every shared
 // vector runs inside the page through the bundled package.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { build, createServer as createViteServer } from "vite";
 import { chromium } from "playwright-core";
+import { build, createServer as createViteServer } from "vite";
 import { loadApi, loadFamilies, loadVectors } from "../load.mjs";
 import { summary } from "../runner.mjs";
 
@@ -127,14 +128,13 @@ test("Vite 7 production build in headless chromium: token shown, every vector pa
   assert.deepEqual(problems, []);
 });
 
-test("Vite 7 dev server (optimizeDeps.exclude, as the README says): token shown", async () => {
-  // Vite's dependency pre-bundling moves the entry away from its .wasm, so the README
-  // tells Vite users to exclude the package from optimizeDeps; this checks that advice.
+test("Vite 7 dev server with dependency pre-bundling (no optimizeDeps.exclude): token shown", async () => {
+  // Pre-bundling moves the entry into node_modules/.vite/deps/, away from its .wasm; the
+  // entry then loads the .wasm from the package's own directory.
   devServer = await createViteServer({
     root: app,
     configFile: false,
     logLevel: "warn",
-    optimizeDeps: { exclude: ["kubetoken"] },
     server: { host: "127.0.0.1", port: 0, strictPort: false },
   });
   await devServer.listen();
@@ -142,4 +142,10 @@ test("Vite 7 dev server (optimizeDeps.exclude, as the README says): token shown"
   const [page, problems] = await openApp(url);
   assert.deepEqual(problems, []);
   assert.match(await page.textContent("#token"), /^[a-z0-9]{6}\.[a-z0-9]{16}$/);
+  // It was pre-bundled (else this test proves nothing).
+  const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  assert.ok(
+    scripts.some((u) => u.includes("/.vite/deps/kubetoken")),
+    scripts.join(" "),
+  );
 });

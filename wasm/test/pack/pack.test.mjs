@@ -1,11 +1,12 @@
 // `npm pack`, install the tarball into a fresh project (offline: the package has no
 // dependencies), and use it from ESM and from CommonJS, as a consumer would.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 const wasmDir = fileURLToPath(new URL("../..", import.meta.url));

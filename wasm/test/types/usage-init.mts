@@ -1,5 +1,5 @@
 // Type test for "kubetoken/init".
-import { init, initSync, generateToken, KubetokenError, type InitInput } from "kubetoken/init";
+import { generateToken, type InitInput, init, initSync, KubetokenError } from "kubetoken/init";
 
 export async function start(bytes: Uint8Array, module: WebAssembly.Module): Promise<string> {
   const input: InitInput = new URL("https://example.invalid/kubetoken_bg.wasm");

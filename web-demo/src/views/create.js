@@ -125,7 +125,7 @@ export function createView(kt, clock) {
   function kubeconfigCluster(text) {
     const kc = call(kt, "parseKubeconfig", text);
     const byName = (n) => kc.clusters.find((c) => c.name === n);
-    const ctx = kc.contexts.find((c) => c.name === kc.current_context);
+    const ctx = kc.contexts.find((c) => c.name === kc.currentContext);
     const cluster = byName("") ?? (ctx && byName(ctx.cluster));
     if (!cluster) {
       const err = new Error("the kubeconfig's current context is invalid (no cluster to take the CA from)");
@@ -159,16 +159,16 @@ export function createView(kt, clock) {
         const cluster = kubeconfigCluster(text);
         kcServer = cluster.server;
         $("c-server").placeholder = `${cluster.server} (from the kubeconfig)`;
-        if (!cluster.ca_pem) {
+        if (!cluster.caPem) {
           const err = new Error(
-            cluster.certificate_authority
-              ? `the kubeconfig names a CA file (${cluster.certificate_authority}); paste the certificate itself`
+            cluster.certificateAuthority
+              ? `the kubeconfig names a CA file (${cluster.certificateAuthority}); paste the certificate itself`
               : "no CA certificates found in kubeconfig",
           );
-          err.code = cluster.certificate_authority ? "unsupported" : "invalid_kubeconfig";
+          err.code = cluster.certificateAuthority ? "unsupported" : "invalid_kubeconfig";
           throw err;
         }
-        caPem = cluster.ca_pem;
+        caPem = cluster.caPem;
       }
       const hashes = call(kt, "caCertHashes", caPem);
       out.hashes.set(hashes.join("\n"));

@@ -44,8 +44,8 @@ export function discoveryView(kt, clock) {
       if (r.verified) {
         fillKv($("d-details"), [
           ["Server", r.server, { attrs: { id: "d-server" } }],
-          ["Cluster name", r.cluster_name === "" ? "<unnamed>" : r.cluster_name],
-          ["CA pins", r.ca_cert_hashes.join("\n") || "<no CA>", { attrs: { id: "d-hashes" } }],
+          ["Cluster name", r.clusterName === "" ? "<unnamed>" : r.clusterName],
+          ["CA pins", r.caCertHashes.join("\n") || "<no CA>", { attrs: { id: "d-hashes" } }],
         ]);
         $("d-details-box").hidden = false;
         set(

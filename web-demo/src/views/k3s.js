@@ -36,11 +36,11 @@ export function k3sView(kt, clock) {
     try {
       const p = call(kt, "parseK3sToken", token);
       const rows = [
-        ["CA hash", p.ca_hash || "<none>", { attrs: { id: "s-cahash" } }],
+        ["CA hash", p.caHash || "<none>", { attrs: { id: "s-cahash" } }],
         ["Credentials", p.kind === "bootstrap" ? "bootstrap token (sent as Bearer)" : "username:password (sent as Basic auth)", { attrs: { id: "s-kind" } }],
       ];
       if (p.kind === "bootstrap") {
-        rows.push(["Token ID", p.token_id, { attrs: { id: "s-token-id" } }], ["Token secret", "*".repeat(16)]);
+        rows.push(["Token ID", p.tokenId, { attrs: { id: "s-token-id" } }], ["Token secret", "*".repeat(16)]);
       } else {
         rows.push(["Username", p.username || "<empty>", { attrs: { id: "s-username" } }], ["Password", "*".repeat(8)]);
       }

@@ -4,9 +4,7 @@ import { runVectors } from "./runner.mjs";
 
 const token = kubetoken.generateToken();
 document.querySelector("#token").textContent = token;
-document.querySelector("#secret-name").textContent = kubetoken.secretName(
-  kubetoken.parseToken(token).id,
-);
+document.querySelector("#secret-name").textContent = kubetoken.secretName(kubetoken.parseToken(token).id);
 try {
   kubetoken.parseToken("not-a-token");
 } catch (e) {
@@ -16,6 +14,5 @@ try {
 
 // For the test: run the shared vectors in the page, through the bundled package.
 window.kubetokenTest = {
-  runVectors: (files, apiEntries, families) =>
-    runVectors(kubetoken, files, new Map(apiEntries), families),
+  runVectors: (files, apiEntries, families) => runVectors(kubetoken, files, new Map(apiEntries), families),
 };
