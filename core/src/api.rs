@@ -274,6 +274,10 @@ pub fn call(op: &str, args: &Value) -> Result<Value> {
 /// Typed access to an argument object.
 struct Args<'a>(&'a Map<String, Value>);
 
+fn missing(k: &str) -> Error {
+    Error::InvalidOptions(format!("missing argument {k}"))
+}
+
 fn mistyped(k: &str, what: &str) -> Error {
     Error::InvalidOptions(format!("argument {k} must be {what}"))
 }
@@ -284,8 +288,15 @@ impl<'a> Args<'a> {
         self.0.get(k).filter(|v| !v.is_null())
     }
 
-    fn value(&self, k: &str) -> &'a Value {
-        self.get(k).unwrap_or(&Value::Null)
+    /// A required argument: absent or `null` is `invalid_options`, as a missing
+    /// argument is in every binding.
+    fn value(&self, k: &str) -> Result<&'a Value> {
+        self.get(k).ok_or_else(|| missing(k))
+    }
+
+    /// A required string argument.
+    fn req(&self, k: &str) -> Result<&'a str> {
+        self.opt(k)?.ok_or_else(|| missing(k))
     }
 
     fn opt(&self, k: &str) -> Result<Option<&'a str>> {
@@ -349,9 +360,9 @@ impl<'a> Args<'a> {
         self.get(k).map(|v| bytes_arg(k, v)).transpose()
     }
 
-    /// A bytes argument, empty when absent.
+    /// A required bytes argument.
     fn bin(&self, k: &str) -> Result<Cow<'a, [u8]>> {
-        Ok(self.opt_bin(k)?.unwrap_or_default())
+        self.opt_bin(k)?.ok_or_else(|| missing(k))
     }
 
     /// `secrets`: a list of Secret manifests, or one List/Secret manifest (text, bytes or
@@ -456,17 +467,17 @@ fn no_random() -> Error {
 fn tokens(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "generate_token" => json!(generated(false)?),
-        "parse_token" => token_parts_value(&BootstrapToken::parse(a.s("token")?)?),
+        "parse_token" => token_parts_value(&BootstrapToken::parse(a.req("token")?)?),
         "token_from_parts" => {
-            json!(BootstrapToken::from_parts(a.s("id")?, a.s("secret")?)?.expose())
+            json!(BootstrapToken::from_parts(a.req("id")?, a.req("secret")?)?.expose())
         }
-        "is_valid_token" => json!(token::is_valid_token(a.s("token")?)),
-        "is_valid_token_id" => json!(token::is_valid_token_id(a.s("token_id")?)),
-        "secret_name" => json!(token::secret_name(a.s("token_id")?)),
-        "parse_secret_name" => json!(token::parse_secret_name(a.s("name")?)),
-        "parse_duration" => json!(Duration::parse_go(a.s("duration")?)?.to_string()),
-        "short_human_duration" => json!(Duration::parse_go(a.s("duration")?)?.short_human()),
-        _ => json!(Timestamp::parse_rfc3339(a.s("timestamp")?)?.to_rfc3339()),
+        "is_valid_token" => json!(token::is_valid_token(a.req("token")?)),
+        "is_valid_token_id" => json!(token::is_valid_token_id(a.req("token_id")?)),
+        "secret_name" => json!(token::secret_name(a.req("token_id")?)),
+        "parse_secret_name" => json!(token::parse_secret_name(a.req("name")?)),
+        "parse_duration" => json!(Duration::parse_go(a.req("duration")?)?.to_string()),
+        "short_human_duration" => json!(Duration::parse_go(a.req("duration")?)?.short_human()),
+        _ => json!(Timestamp::parse_rfc3339(a.req("timestamp")?)?.to_rfc3339()),
     })
 }
 
@@ -529,7 +540,7 @@ fn rendered(args: &Value, a: &Args<'_>) -> Result<Secret> {
 fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "validate_group" => {
-            options::validate_group(a.s("group")?)?;
+            options::validate_group(a.req("group")?)?;
             json!(true)
         }
         "validate_usages" => {
@@ -565,10 +576,10 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
             manifest(&input.encode_secret(&now)?, string_data(args)?)?
         }
         "parse_secret" => to_json(&TokenInfo::from(&TokenSpec::from_secret(&secret(
-            a.value("secret"),
+            a.value("secret")?,
         )?)?)),
         _ => {
-            let v = a.value("secrets");
+            let v = a.value("secrets")?;
             let items = match manifest_text("secrets", v)? {
                 Some(text) => options::tokens_from_secret_list(text)?,
                 None => options::tokens_from_secret_list_value(v)?,
@@ -593,19 +604,19 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "authenticate" => {
             let list = a.all_secrets()?;
-            authentication_value(&authn::authenticate(a.s("token")?, &list, a.now()?))
+            authentication_value(&authn::authenticate(a.req("token")?, &list, a.now()?))
         }
-        "get_groups" => json!(authn::get_groups(&secret(a.value("secret"))?)?),
-        "token_expiration" => to_json(&authn::expiration(&secret(a.value("secret"))?, a.now()?)),
+        "get_groups" => json!(authn::get_groups(&secret(a.value("secret")?)?)?),
+        "token_expiration" => to_json(&authn::expiration(&secret(a.value("secret")?)?, a.now()?)),
         "signing_credentials" => {
             // The stored bytes as text (lossy only for a hostile non-UTF-8 Secret).
             to_json(&authn::signing_credentials(
-                &secret(a.value("secret"))?,
+                &secret(a.value("secret")?)?,
                 a.now()?,
             ))
         }
         "cleaner_action" => cleaner_action_value(&authn::cleaner_action(
-            &secret(a.value("secret"))?,
+            &secret(a.value("secret")?)?,
             a.now()?,
         )),
         "list_tokens" => to_json(&list::list_token_results(
@@ -656,23 +667,23 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "compute_jws" => json!(crate::jws::compute_detached_signature(
             jws_bytes(a, "content")?,
-            a.s("token_id")?,
+            a.req("token_id")?,
             jws_bytes(a, "token_secret")?
         )),
         "verify_jws" => json!(crate::jws::detached_token_is_valid(
-            a.s("signature")?,
+            a.req("signature")?,
             jws_bytes(a, "content")?,
-            a.s("token_id")?,
+            a.req("token_id")?,
             jws_bytes(a, "token_secret")?
         )),
         "sign_cluster_info" => {
-            let cm = configmap(a.value("configmap"))?;
+            let cm = configmap(a.value("configmap")?)?;
             let list = a.all_secrets()?;
             to_json(&discovery::sign_cluster_info(&cm, &list, a.now()?)?)
         }
         "verify_cluster_info" => to_json(&discovery::verify_cluster_info(
-            &configmap(a.value("configmap"))?,
-            a.s("token")?,
+            &configmap(a.value("configmap")?)?,
+            a.req("token")?,
             &a.strings("ca_cert_hashes")?,
         )?),
         "join_command" => {
@@ -688,13 +699,13 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
         }
         // "" (not given) = the core's default, "karmadactl".
         "register_command" => json!(join::karmada_register_command(
-            a.s("token")?,
+            a.req("token")?,
             &target(a)?,
             a.s("parent_command")?
         )?),
-        "parse_kubeconfig" => kubeconfig_value(&kubeconfig_arg(a.value("kubeconfig"))?),
+        "parse_kubeconfig" => kubeconfig_value(&kubeconfig_arg(a.value("kubeconfig")?)?),
         _ => json!(kubeconfig::render_cluster_info_kubeconfig(
-            a.s("server")?,
+            a.req("server")?,
             a.bin("ca_pem")?,
         )?),
     })
@@ -708,7 +719,7 @@ pub fn k3s_token_value(t: &K3sToken) -> Value {
 
 /// A k3s token with the optional `user` override.
 fn k3s_user(a: &Args<'_>) -> Result<K3sToken> {
-    let t = K3sToken::parse(a.s("token")?)?;
+    let t = K3sToken::parse(a.req("token")?)?;
     Ok(match a.opt("user")? {
         Some(u) => t.with_user(u),
         None => t,
@@ -755,9 +766,9 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             let ders = pem::certificates(a.bin("pem")?)?;
             to_json(&pin::PinCheck::from_check(set.check_any(&ders)?))
         }
-        "parse_k3s_token" => k3s_token_value(&K3sToken::parse(a.s("token")?)?),
+        "parse_k3s_token" => k3s_token_value(&K3sToken::parse(a.req("token")?)?),
         "format_k3s_token" => json!(k3s::format_token(
-            a.s("credentials")?,
+            a.req("credentials")?,
             a.bin("bundle")?,
             a.now()?
         )?),
@@ -772,18 +783,18 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             to_json(&CaVerification::new(&c, t.username()))
         }
         "k3s_credentials" => {
-            let t = K3sToken::parse(a.s("token")?)?;
+            let t = K3sToken::parse(a.req("token")?)?;
             to_json(&CredentialHeader::from(&k3s::credentials(
                 &t,
                 a.opt("user")?,
             )))
         }
-        "k3s_normalize_token" => json!(k3s::normalize_token(a.s("token")?)?.as_str()),
-        "k3s_passwd_password" => json!(k3s::passwd_password(a.s("name")?, a.s("passwd")?)),
-        "k3s_token_hash" => json!(k3s::token_hash(a.s("passphrase")?)),
-        "k3s_storage_key" => json!(k3s::storage_key(a.s("passphrase")?)),
+        "k3s_normalize_token" => json!(k3s::normalize_token(a.req("token")?)?.as_str()),
+        "k3s_passwd_password" => json!(k3s::passwd_password(a.req("name")?, a.req("passwd")?)),
+        "k3s_token_hash" => json!(k3s::token_hash(a.req("passphrase")?)),
+        "k3s_storage_key" => json!(k3s::storage_key(a.req("passphrase")?)),
         "k3s_encrypt" => {
-            let (pass, pt) = (a.s("passphrase")?, a.bin("plaintext")?);
+            let (pass, pt) = (a.req("passphrase")?, a.bin("plaintext")?);
             json!(match (a.opt("salt")?, a.opt("nonce")?) {
                 (Some(salt), Some(n)) => k3s::encrypt_with(pass, pt, salt, nonce(n)?)?,
                 #[cfg(feature = "getrandom")]
@@ -793,12 +804,12 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             })
         }
         "k3s_decrypt" => json!(String::from_utf8_lossy(&k3s::decrypt(
-            a.s("passphrase")?,
+            a.req("passphrase")?,
             a.bin("value")?
         )?)),
-        "k3s_token_opens" => json!(k3s::token_opens(a.s("token")?, a.bin("value")?)?),
+        "k3s_token_opens" => json!(k3s::token_opens(a.req("token")?, a.bin("value")?)?),
         "k3s_token_create_output" => {
-            let t = BootstrapToken::parse(a.s("token")?)?;
+            let t = BootstrapToken::parse(a.req("token")?)?;
             json!(k3s::token_create_output(&t, a.bin("bundle")?, a.now()?)?)
         }
         "k3s_token_generate" => json!(generated(true)?),
