@@ -416,6 +416,10 @@ fn bytes_arg<'a>(k: &str, v: &'a Value) -> Result<Cow<'a, [u8]>> {
 fn manifest_text<'a>(k: &str, v: &'a Value) -> Result<Option<Cow<'a, [u8]>>> {
     match v {
         Value::String(s) => Ok(Some(Cow::Borrowed(s.as_bytes()))),
+        // Not a manifest's type (the bindings' TypeError); a list of manifests only
+        // where the argument is a list (`secrets`).
+        Value::Number(_) | Value::Bool(_) => Err(mistyped(k, "text, bytes or an object")),
+        Value::Array(_) if k != "secrets" => Err(mistyped(k, "text, bytes or an object")),
         other => base64_object(k, other)
             .transpose()
             .map(|b| b.map(Cow::Owned)),

@@ -56,11 +56,8 @@ pub fn sign_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let secrets: Vec<Secret> = o.all_secrets()?;
     let now = o.now()?;
     o.finish()?;
-    out(&discovery::sign_cluster_info(
-        &configmap(cm)?,
-        &secrets,
-        now,
-    ))
+    let r = discovery::sign_cluster_info(&configmap(cm)?, &secrets, now).js()?;
+    out(&r)
 }
 
 /// `verify_cluster_info({configmap, token, caCertHashes?})` → `{verified: true, ...}` or
