@@ -337,6 +337,14 @@ impl<'a> Args<'a> {
         }
     }
 
+    /// A required list of strings.
+    fn req_strings(&self, k: &str) -> Result<Vec<String>> {
+        if self.get(k).is_none() {
+            return Err(missing(k));
+        }
+        self.strings(k)
+    }
+
     /// The required `now` (RFC3339).
     fn now(&self) -> Result<Timestamp> {
         match self.get("now") {
@@ -369,7 +377,7 @@ impl<'a> Args<'a> {
     /// object); each element decoded independently.
     fn secrets(&self) -> Result<Vec<Result<Secret>>> {
         match self.get("secrets") {
-            None => Ok(Vec::new()),
+            None => Err(missing("secrets")),
             Some(Value::Array(a)) => {
                 check_count("Secrets (count)", a.len(), MAX_LIST_ITEMS)?;
                 Ok(a.iter().map(secret).collect())
@@ -548,11 +556,11 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
             json!(true)
         }
         "validate_usages" => {
-            options::validate_usages(&a.strings("usages")?)?;
+            options::validate_usages(&a.req_strings("usages")?)?;
             json!(true)
         }
         "validate_token_groups" => {
-            options::validate_token_groups(&a.strings("usages")?, &a.strings("groups")?)?;
+            options::validate_token_groups(&a.req_strings("usages")?, &a.req_strings("groups")?)?;
             json!(true)
         }
         "validate_token_options" => {
@@ -640,7 +648,10 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
             };
             json!(list::render(&tokens, a.now()?, a.format()?, a.flavour()?)?)
         }
-        _ => json!(list::delete_token_names(&a.strings("args")?, a.flavour()?)?),
+        _ => json!(list::delete_token_names(
+            &a.req_strings("args")?,
+            a.flavour()?
+        )?),
     })
 }
 
@@ -756,7 +767,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "ca_cert_hashes" => json!(pin::hashes_from_pem(a.bin("pem")?)?),
         "parse_ca_pins" => {
-            let pins = a.strings("pins")?;
+            let pins = a.req_strings("pins")?;
             pin_set(&pins)?;
             // Accepted pins, in the canonical (lowercase) form the set compares.
             json!(
@@ -766,7 +777,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             )
         }
         "check_ca_pins" => {
-            let set = pin_set(&a.strings("pins")?)?;
+            let set = pin_set(&a.req_strings("pins")?)?;
             let ders = pem::certificates(a.bin("pem")?)?;
             to_json(&pin::PinCheck::from_check(set.check_any(&ders)?))
         }
@@ -801,6 +812,11 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             let (pass, pt) = (a.req("passphrase")?, a.bin("plaintext")?);
             json!(match (a.opt("salt")?, a.opt("nonce")?) {
                 (Some(salt), Some(n)) => k3s::encrypt_with(pass, pt, salt, nonce(n)?)?,
+                (Some(_), None) | (None, Some(_)) => {
+                    return Err(Error::InvalidOptions(
+                        "k3s_encrypt: give both salt and nonce, or neither".into(),
+                    ));
+                }
                 #[cfg(feature = "getrandom")]
                 _ => k3s::encrypt(pass, pt)?,
                 #[cfg(not(feature = "getrandom"))]
