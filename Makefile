@@ -1,9 +1,9 @@
 # kubetoken — the only entry points a newcomer needs:
 #
 #   make demo          a fresh token, its Secret and a join command; then the web demo
-#   make test          every test: Rust (unit + conformance), the Go differential oracle,
+#   make test          make lint, then every test: Rust (unit + conformance), the Go oracle,
 #                      and whatever the per-area fragments in mk/*.mk add (wasm, python, demo)
-#   make bench         hot-path timings (ns/op) plus the fragments' benchmarks (wasm size, ...)
+#   make bench         kubetoken vs upstream Go, pure Python, pure JS → bench/RESULTS.md
 #   make fmt / lint    formatting and lints
 #   make oracle N=...  the differential test against the real upstream Go code, N cases
 #
@@ -59,16 +59,17 @@ demo-sample:
 	$(CARGO) run -q -p kubetoken --example sample
 
 ## test ---------------------------------------------------------------------------------
-test: test-rust test-oracle $(TEST_TARGETS)
+test: lint test-rust test-oracle $(TEST_TARGETS)
 
-# Unit tests, doc tests and the data-driven conformance suite (its counts printed).
+# Unit tests, doc tests and the data-driven conformance suite (its counts printed). The
+# fuzz replay runs once, with its counts, in test-fuzz-replay (mk/fuzz.mk).
 test-rust:
-	$(CARGO) test -p kubetoken -- --skip conformance
+	$(CARGO) test -p kubetoken -- --skip conformance --skip replay_corpora_and_reproducers
 	$(CARGO) test -p kubetoken --test conformance -- --nocapture
 
 oracle-build: $(ORACLE_BIN)
 
-$(ORACLE_BIN): $(ORACLE_DIR)/go.mod $(ORACLE_DIR)/go.sum $(wildcard $(ORACLE_DIR)/*.go)
+$(ORACLE_BIN): $(ORACLE_DIR)/go.mod $(ORACLE_DIR)/go.sum $(wildcard $(ORACLE_DIR)/*.go $(ORACLE_DIR)/internal/*/*.go)
 	bash $(ROOT)/scripts/setup.sh go
 	cd $(ORACLE_DIR) && $(GO) build -o oracle .
 
@@ -82,7 +83,9 @@ oracle: $(ORACLE_BIN)
 		$(CARGO) test -p kubetoken --test differential -- --ignored --nocapture
 
 ## bench --------------------------------------------------------------------------------
-bench: bench-rust $(BENCH_TARGETS)
+# bench-peers (mk/bench.mk) writes bench/RESULTS.md; the fragments' own figures follow
+# (skipped under BENCH_QUICK=1, the tiny budget make test uses).
+bench: bench-peers $(if $(filter 1,$(BENCH_QUICK)),,$(BENCH_TARGETS))
 
 bench-rust:
 	$(CARGO) run -q -p kubetoken --release --example bench

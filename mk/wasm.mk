@@ -62,9 +62,8 @@ bench-wasm: wasm-pkg
 	cd $(WASM_DIR) && node scripts/bench.mjs
 	cd $(WASM_DIR) && node scripts/compare.mjs
 
-lint-wasm:
+lint-wasm: wasm-setup
 	$(CARGO) clippy -p kubetoken-wasm --target wasm32-unknown-unknown -- -D warnings
-	bash $(ROOT)/scripts/setup.sh npm $(WASM_DIR)
 	cd $(WASM_DIR) && node_modules/.bin/biome check .
 
 clean-wasm:

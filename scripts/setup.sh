@@ -7,6 +7,7 @@
 #   scripts/setup.sh venv          .venv with python/requirements-dev.txt (or maturin + pytest)
 #   scripts/setup.sh go            Go modules of the differential oracle (tests/oracle)
 #   scripts/setup.sh npm DIR       `npm ci` in DIR when its lockfile changed since the last run
+#   scripts/setup.sh fuzz          the nightly toolchain and cargo-fuzz (for `make fuzz` only)
 #
 # Several components may be given at once: `scripts/setup.sh wasm chromium npm wasm`.
 # Deliberately not used: wasm-pack and `npx playwright install` (they download from outside
@@ -108,6 +109,21 @@ setup_go() {
     (cd tests/oracle && go mod download)
 }
 
+setup_fuzz() {
+    if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+        say "nightly toolchain already installed"
+    else
+        say "rustup toolchain install nightly --profile minimal"
+        rustup toolchain install nightly --profile minimal
+    fi
+    if cargo fuzz --version >/dev/null 2>&1; then
+        say "cargo-fuzz already installed ($(cargo fuzz --version))"
+    else
+        say "cargo install cargo-fuzz --locked (takes a few minutes)"
+        cargo install cargo-fuzz --locked
+    fi
+}
+
 setup_npm() {
     local dir="$1"
     if [ ! -f "$dir/package-lock.json" ]; then
@@ -125,7 +141,7 @@ setup_npm() {
 }
 
 if [ "$#" -eq 0 ]; then
-    sed -n '2,13p' "${BASH_SOURCE[0]}"
+    sed -n '2,14p' "${BASH_SOURCE[0]}"
     exit 2
 fi
 
@@ -135,6 +151,7 @@ while [ "$#" -gt 0 ]; do
         chromium) setup_chromium ;;
         venv) setup_venv ;;
         go) setup_go ;;
+        fuzz) setup_fuzz ;;
         npm)
             if [ "$#" -lt 2 ]; then
                 echo "setup: npm needs a directory" >&2
@@ -144,7 +161,7 @@ while [ "$#" -gt 0 ]; do
             shift
             ;;
         *)
-            echo "setup: unknown component $1 (wasm, chromium, venv, go, npm DIR)" >&2
+            echo "setup: unknown component $1 (wasm, chromium, venv, go, fuzz, npm DIR)" >&2
             exit 2
             ;;
     esac

@@ -836,7 +836,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         other => {
             return Err(Error::Unsupported(format!(
                 "no such operation {}",
-                crate::go::strconv::quote(other)
+                token::describe_untrusted(other)
             )));
         }
     })

@@ -11,7 +11,9 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::{Map, Number, Value};
 
 use crate::error::{Error, Result};
-use crate::limits::{MAX_ITEM_NODES, MAX_LIST_ERRORS, MAX_LIST_ITEM_BYTES, MAX_LIST_ITEMS};
+use crate::limits::{
+    MAX_ITEM_NODES, MAX_LIST_ERRORS, MAX_LIST_ITEM_BYTES, MAX_LIST_ITEMS, MIN_NODE_BYTES,
+};
 use crate::secret::Secret;
 
 /// The marker of a cap crossed inside a deserializer (serde errors carry only text);
@@ -19,41 +21,67 @@ use crate::secret::Secret;
 const SENTINEL: &str = "kubetoken: cap crossed: ";
 
 /// Which cap a [`SENTINEL`] error stands for.
-const CAPS: [(&str, &str, usize); 4] = [
-    (
-        "nodes",
-        "manifest or list item (node count)",
-        MAX_ITEM_NODES,
-    ),
-    ("bytes", "Secret list item", MAX_LIST_ITEM_BYTES),
-    ("items", "Secret list (item count)", MAX_LIST_ITEMS),
-    (
-        "errors",
-        "Secret list (invalid item count)",
-        MAX_LIST_ERRORS,
-    ),
+const CAPS: [(&str, &str); 4] = [
+    ("nodes", "manifest or list item (node count)"),
+    ("bytes", "Secret list item"),
+    ("items", "Secret list (item count)"),
+    ("errors", "Secret list (invalid item count)"),
 ];
 
-fn cap_error<E: de::Error>(name: &str) -> E {
-    E::custom(format_args!("{SENTINEL}{name};"))
+fn cap_error<E: de::Error>(name: &str, limit: usize) -> E {
+    E::custom(format_args!("{SENTINEL}{name}={limit};"))
 }
 
 /// The [`Error::InputTooLarge`] a deserializer error stands for, if it is a cap.
 pub(crate) fn too_large(message: &str) -> Option<Error> {
     let rest = message.split(SENTINEL).nth(1)?;
-    let name = rest.split(';').next()?;
+    let (name, limit) = rest.split(';').next()?.split_once('=')?;
+    let limit = limit.parse().ok()?;
     CAPS.iter()
-        .find(|(n, _, _)| *n == name)
-        .map(|(_, what, limit)| Error::InputTooLarge {
-            what,
-            limit: *limit,
-        })
+        .find(|(n, _)| *n == name)
+        .map(|(_, what)| Error::InputTooLarge { what, limit })
+}
+
+std::thread_local! {
+    /// Items the list being read may still hold (all documents of a stream together),
+    /// and the cap they started from.
+    static ITEMS_LEFT: Cell<(usize, usize)> =
+        const { Cell::new((MAX_LIST_ITEMS, MAX_LIST_ITEMS)) };
+}
+
+std::thread_local! {
+    /// Nodes one value of the document being read may have.
+    static NODE_CAP: Cell<usize> = const { Cell::new(MAX_ITEM_NODES) };
+}
+
+/// Nodes per value for an input of `len` bytes: [`MAX_ITEM_NODES`], and at most one per
+/// [`MIN_NODE_BYTES`] of input (plus 1024): a node costs ~80 bytes decoded, so a dense
+/// document (`[0,0,0,...]`) stays within ~10× its size.
+fn node_cap(len: usize) -> usize {
+    MAX_ITEM_NODES.min(len / MIN_NODE_BYTES + 1024)
+}
+
+/// Runs `f` (one read of an input of `len` bytes) under the node cap of that size.
+pub(crate) fn with_node_cap<T>(len: usize, f: impl FnOnce() -> T) -> T {
+    let old = NODE_CAP.with(|c| c.replace(node_cap(len)));
+    let out = f();
+    NODE_CAP.with(|c| c.set(old));
+    out
+}
+
+/// Runs `f` (one list read of `len` bytes) with at most `cap` items in all.
+pub(crate) fn with_item_cap<T>(len: usize, cap: usize, f: impl FnOnce() -> T) -> T {
+    let old = ITEMS_LEFT.with(|c| c.replace((cap, cap)));
+    let out = with_node_cap(len, f);
+    ITEMS_LEFT.with(|c| c.set(old));
+    out
 }
 
 /// What one value may cost.
 pub(crate) struct Budget {
     nodes: Cell<usize>,
     bytes: Cell<usize>,
+    max_nodes: usize,
 }
 
 impl Budget {
@@ -61,14 +89,15 @@ impl Budget {
         Budget {
             nodes: Cell::new(0),
             bytes: Cell::new(0),
+            max_nodes: NODE_CAP.with(Cell::get),
         }
     }
 
     fn node<E: de::Error>(&self) -> std::result::Result<(), E> {
         let n = self.nodes.get() + 1;
         self.nodes.set(n);
-        if n > MAX_ITEM_NODES {
-            return Err(cap_error("nodes"));
+        if n > self.max_nodes {
+            return Err(cap_error("nodes", self.max_nodes));
         }
         Ok(())
     }
@@ -78,7 +107,7 @@ impl Budget {
         let b = self.bytes.get().saturating_add(len);
         self.bytes.set(b);
         if b > MAX_LIST_ITEM_BYTES {
-            return Err(cap_error("bytes"));
+            return Err(cap_error("bytes", MAX_LIST_ITEM_BYTES));
         }
         Ok(())
     }
@@ -291,14 +320,16 @@ impl<'de> Visitor<'de> for ItemsSeed {
             let Some(v) = seq.next_element_seed(BoundedValue(&budget))? else {
                 break;
             };
-            if out.len() == MAX_LIST_ITEMS {
-                return Err(cap_error("items"));
+            let (left, cap) = ITEMS_LEFT.with(Cell::get);
+            if left == 0 {
+                return Err(cap_error("items", cap));
             }
+            ITEMS_LEFT.with(|c| c.set((left - 1, cap)));
             let r = decode_item(out.len(), &v);
             if r.is_err() {
                 errors += 1;
                 if errors > MAX_LIST_ERRORS {
-                    return Err(cap_error("errors"));
+                    return Err(cap_error("errors", MAX_LIST_ERRORS));
                 }
             }
             out.push(r);

@@ -348,8 +348,12 @@ fn lossy_text_opt<S: serde::Serializer>(
     }
 }
 
+/// A rejection; its message is redacted like an error message.
 fn reject(reason: RejectReason, message: String) -> Result<DiscoveryResult> {
-    Ok(DiscoveryResult::Rejected(Rejection { reason, message }))
+    Ok(DiscoveryResult::Rejected(Rejection {
+        reason,
+        message: crate::redact::redact(&message),
+    }))
 }
 
 /// kubeadm join discovery on a fetched cluster-info ConfigMap (§8.2 steps 3–8).

@@ -4,9 +4,13 @@
 //! machine-readable [`Error::code`] (what the bindings expose as `.code`; each binding
 //! maps codes onto its own exception classes) and a message. Messages are
 //! ours, not upstream's: they name a token ID where helpful and **never** contain a
-//! token secret, password or K10 credential. Callers that build a message from user
-//! input must redact it first ([`crate::token::describe_untrusted`],
-//! [`crate::token::BootstrapToken::masked`]).
+//! token secret, password or K10 credential. Two layers make sure of it: a message that
+//! shows a caller's value shows it through one describer ([`crate::redact::describe_untrusted`],
+//! or [`crate::token::describe_token`] for values meant to be tokens), and every message
+//! passes through [`crate::redact::redact`] whenever it leaves the error — in
+//! [`Error::message`], `Display`, `Debug` and the serialization — whatever variant holds
+//! it. (The variants' `String` payloads are what was built, unredacted: read messages
+//! through those four, never by matching the payload.)
 
 use std::fmt;
 
@@ -16,7 +20,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Everything that can go wrong. Rejections that are *answers* (authentication denied,
 /// signature invalid, CA hash mismatch) are not errors: they are return values.
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Error {
     /// A bootstrap token string is malformed (`[a-z0-9]{6}.[a-z0-9]{16}`).
     InvalidToken(String),
@@ -113,8 +117,13 @@ impl Error {
         "unsupported",
     ];
 
-    /// The human message, without the code.
+    /// The human message, without the code, redacted ([`crate::redact::redact`]).
     pub fn message(&self) -> String {
+        crate::redact::redact(&self.raw_message())
+    }
+
+    /// The message as built (before redaction).
+    fn raw_message(&self) -> String {
         match self {
             Error::InvalidToken(m)
             | Error::InvalidTokenId(m)
@@ -147,6 +156,49 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message())
+    }
+}
+
+/// `Name("redacted message")`, like a derived `Debug`, but redacted.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InputTooLarge { what, limit } => f
+                .debug_struct("InputTooLarge")
+                .field("what", what)
+                .field("limit", limit)
+                .finish(),
+            other => f
+                .debug_tuple(other.variant_name())
+                .field(&other.message())
+                .finish(),
+        }
+    }
+}
+
+impl Error {
+    fn variant_name(&self) -> &'static str {
+        match self {
+            Error::InvalidToken(_) => "InvalidToken",
+            Error::InvalidTokenId(_) => "InvalidTokenId",
+            Error::InvalidK3sToken(_) => "InvalidK3sToken",
+            Error::InvalidGroup(_) => "InvalidGroup",
+            Error::InvalidUsage(_) => "InvalidUsage",
+            Error::InvalidDuration(_) => "InvalidDuration",
+            Error::InvalidTimestamp(_) => "InvalidTimestamp",
+            Error::InvalidOptions(_) => "InvalidOptions",
+            Error::InvalidSecret(_) => "InvalidSecret",
+            Error::InvalidConfigMap(_) => "InvalidConfigMap",
+            Error::InvalidKubeconfig(_) => "InvalidKubeconfig",
+            Error::InvalidPem(_) => "InvalidPem",
+            Error::InvalidCertificate(_) => "InvalidCertificate",
+            Error::InvalidHash(_) => "InvalidHash",
+            Error::InvalidCiphertext(_) => "InvalidCiphertext",
+            Error::DecryptionFailed(_) => "DecryptionFailed",
+            Error::Random(_) => "Random",
+            Error::InputTooLarge { .. } => "InputTooLarge",
+            Error::Unsupported(_) => "Unsupported",
+        }
     }
 }
 
@@ -184,10 +236,10 @@ pub fn check_size(what: &'static str, len: usize) -> Result<()> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn codes_lists_every_variant_once() {
-        let m = String::new;
-        let all = [
+    /// One of every variant, each message-carrying one holding `m`.
+    fn every_variant(m: &str) -> Vec<Error> {
+        let m = || m.to_owned();
+        vec![
             Error::InvalidToken(m()),
             Error::InvalidTokenId(m()),
             Error::InvalidK3sToken(m()),
@@ -210,8 +262,28 @@ mod tests {
                 limit: 1,
             },
             Error::Unsupported(m()),
-        ];
-        let codes: Vec<&str> = all.iter().map(Error::code).collect();
+        ]
+    }
+
+    #[test]
+    fn codes_lists_every_variant_once() {
+        let codes: Vec<&str> = every_variant("").iter().map(Error::code).collect();
         assert_eq!(codes, Error::CODES);
+    }
+
+    #[test]
+    fn every_variant_is_redacted_on_the_way_out() {
+        let leak = "token abcdef.0123456789abcdef, K10::server:hunter2hunter2 end";
+        for e in every_variant(leak) {
+            if matches!(e, Error::InputTooLarge { .. }) {
+                continue;
+            }
+            let json = serde_json::to_string(&e).unwrap();
+            for shown in [e.message(), e.to_string(), format!("{e:?}"), json] {
+                assert!(!shown.contains("0123456789abcdef"), "{shown}");
+                assert!(!shown.contains("hunter2"), "{shown}");
+                assert!(shown.contains("abcdef.****************"), "{shown}");
+            }
+        }
     }
 }

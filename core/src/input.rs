@@ -39,7 +39,7 @@ use crate::limits::{
     MAX_DURATION_BYTES, MAX_OPTION_BYTES, MAX_OPTION_ITEMS, MAX_TIMESTAMP_BYTES, check_bytes,
 };
 use crate::options::{Flavour, TokenOptions, TokenSpec};
-use crate::token::{BootstrapToken, describe_untrusted};
+use crate::token::{BootstrapToken, describe_token, describe_untrusted};
 use crate::{Duration, Secret, Timestamp};
 
 /// A text option: a string, raw bytes (must be UTF-8 where the field needs text), or a
@@ -82,10 +82,10 @@ impl TextInput {
 }
 
 impl fmt::Debug for TextInput {
-    /// Shows at most a token ID ([`describe_untrusted`]), never the text itself.
+    /// Shows at most a token ID ([`describe_token`]), never the text itself.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TextInput::Str(s) => write!(f, "Str({})", describe_untrusted(s)),
+            TextInput::Str(s) => write!(f, "Str({})", describe_token(s)),
             TextInput::Bytes(b) => write!(f, "Bytes({} bytes)", b.len()),
             TextInput::WrongType => f.write_str("WrongType"),
         }

@@ -76,7 +76,7 @@ impl JoinTarget {
         } else if !cluster.certificate_authority.is_empty() {
             return Err(Error::Unsupported(format!(
                 "the kubeconfig references its CA certificate by file ({}); kubetoken reads no files: embed it as certificate-authority-data or pass the CA PEM",
-                crate::go::strconv::quote(&cluster.certificate_authority)
+                crate::redact::describe_untrusted(&cluster.certificate_authority)
             )));
         } else {
             return Err(Error::InvalidKubeconfig(

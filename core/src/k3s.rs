@@ -21,7 +21,7 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use crate::error::{Error, Result, check_size};
+use crate::error::{Error, Result};
 use crate::go::time::Timestamp;
 use crate::pin::hex_lower;
 use crate::token::{BootstrapToken, MASK, is_valid_token};
@@ -202,15 +202,13 @@ impl K3sToken {
         if token.is_empty() {
             return Err(invalid("token must not be empty"));
         }
-        check_size("token", token.len())?;
-        let rewritten;
+        crate::limits::check_bytes("token", token.len(), crate::limits::MAX_K3S_BYTES)?;
+        // The rewritten copy holds the credentials: wiped on drop.
+        let rewritten: Zeroizing<String>;
         let mut t = token;
         if !t.starts_with(TOKEN_PREFIX) {
-            rewritten = if is_valid_token(t) {
-                format!("K10::{t}")
-            } else {
-                format!("K10:::{t}")
-            };
+            let prefix = if is_valid_token(t) { "K10::" } else { "K10:::" };
+            rewritten = Zeroizing::new(crate::token::concat(&[prefix, t]));
             t = &rewritten;
         }
         let rest = t.get(TOKEN_PREFIX.len()..).unwrap_or_default();
@@ -245,7 +243,13 @@ impl K3sToken {
     /// Builds a token from its parts (for formatting). `credentials` is `id.secret` or
     /// `user:password` (a bare password is `:password`).
     pub fn from_credentials(ca_hash: &str, credentials: &str) -> Result<Self> {
-        Self::parse(&format!("K10{ca_hash}::{credentials}"))
+        let joined = Zeroizing::new(crate::token::concat(&[
+            TOKEN_PREFIX,
+            ca_hash,
+            "::",
+            credentials,
+        ]));
+        Self::parse(&joined)
     }
 
     /// The CA hash (empty when the token has none). Not checked to be hex; case kept.
@@ -282,12 +286,13 @@ impl K3sToken {
     pub fn expose_credentials(&self) -> String {
         match &self.bootstrap {
             Some(b) => b.expose(),
-            None => format!("{}:{}", self.username, self.password.as_str()),
+            None => crate::token::concat(&[&self.username, ":", &self.password]),
         }
     }
     /// The token string with the hash it carries: `K10<hash>::<credentials>`. Secret.
     pub fn expose(&self) -> String {
-        format!("K10{}::{}", self.ca_hash, self.expose_credentials())
+        let creds = Zeroizing::new(self.expose_credentials());
+        crate::token::concat(&[TOKEN_PREFIX, &self.ca_hash, "::", &creds])
     }
     /// `Info.String()`: `K10` + hashCA(bundle) + `::` + credentials, where a missing or
     /// unparseable bundle gives an empty hash (k3s ignores the error). Secret.
@@ -296,7 +301,8 @@ impl K3sToken {
             .and_then(|b| ca_hash(b, now).ok())
             .map(|h| h.hash)
             .unwrap_or_default();
-        format!("K10{hash}::{}", self.expose_credentials())
+        let creds = Zeroizing::new(self.expose_credentials());
+        crate::token::concat(&[TOKEN_PREFIX, &hash, "::", &creds])
     }
     /// The token with the secret part masked: `K10<hash>::abcdef.****************` or
     /// `K10<hash>::<user>:****************`.
@@ -412,7 +418,13 @@ pub fn format_token(credentials: &str, bundle: impl AsRef<[u8]>, now: Timestamp)
     if credentials.is_empty() {
         return Ok(String::new());
     }
-    Ok(format!("K10{}::{credentials}", ca_hash(bundle, now)?.hash))
+    let hash = ca_hash(bundle, now)?.hash;
+    Ok(crate::token::concat(&[
+        TOKEN_PREFIX,
+        &hash,
+        "::",
+        credentials,
+    ]))
 }
 
 /// `k3s token create` / `rke2 token create` standard output for a created token:
@@ -422,16 +434,22 @@ pub fn token_create_output(
     ca_bundle: impl AsRef<[u8]>,
     now: Timestamp,
 ) -> Result<String> {
-    Ok(format!(
-        "{}\n",
-        format_token(&token.expose(), ca_bundle, now)?
-    ))
+    let token = Zeroizing::new(token.expose());
+    let hash = ca_hash(ca_bundle, now)?.hash;
+    Ok(crate::token::concat(&[
+        TOKEN_PREFIX,
+        &hash,
+        "::",
+        &token,
+        "\n",
+    ]))
 }
 
 /// `k3s token generate` standard output: a new random bootstrap token and `\n`.
 #[cfg(feature = "getrandom")]
 pub fn token_generate_output() -> Result<String> {
-    Ok(format!("{}\n", BootstrapToken::generate()?.expose()))
+    let token = Zeroizing::new(BootstrapToken::generate()?.expose());
+    Ok(crate::token::concat(&[&token, "\n"]))
 }
 
 /// The outcome of comparing a token's CA hash with a CA bundle (§5 `validateCAHash`).
@@ -480,13 +498,14 @@ impl CaCheck {
     pub fn ok(&self) -> bool {
         self.status != CaCheckStatus::Mismatch
     }
-    /// k3s's error for a mismatch.
+    /// k3s's error for a mismatch (redacted like an error message: the token's hash
+    /// part is the caller's text).
     pub fn message(&self) -> Option<String> {
         (self.status == CaCheckStatus::Mismatch).then(|| {
-            format!(
+            crate::redact::redact(&format!(
                 "token CA hash does not match the Cluster CA certificate hash: {} != {}",
                 self.token_hash, self.computed_hash
-            )
+            ))
         })
     }
 }
@@ -577,12 +596,17 @@ impl Credential {
     /// The Authorization header value (secret), if any.
     pub fn header(&self) -> Option<String> {
         match self {
-            Credential::Bearer(t) => Some(format!("Bearer {}", t.expose())),
-            Credential::Basic { username, password } => Some(format!(
-                "Basic {}",
-                base64::engine::general_purpose::STANDARD
-                    .encode(format!("{username}:{}", password.as_str()))
-            )),
+            Credential::Bearer(t) => {
+                let token = Zeroizing::new(t.expose());
+                Some(crate::token::concat(&["Bearer ", &token]))
+            }
+            Credential::Basic { username, password } => {
+                let pair = Zeroizing::new(crate::token::concat(&[username, ":", password]));
+                let b64 = Zeroizing::new(
+                    base64::engine::general_purpose::STANDARD.encode(pair.as_bytes()),
+                );
+                Some(crate::token::concat(&["Basic ", &b64]))
+            }
             Credential::None => None,
         }
     }
@@ -726,7 +750,7 @@ pub fn encrypt_with(
             "the salt must be non-empty and must not contain ':'".into(),
         ));
     }
-    check_size("plaintext", plaintext.len())?;
+    crate::limits::check_bytes("plaintext", plaintext.len(), crate::limits::MAX_K3S_BYTES)?;
     let sealed = cipher(passphrase, salt.as_bytes())?
         .encrypt(&nonce.into(), plaintext)
         .map_err(|_| Error::InvalidCiphertext("encryption failed".into()))?;
@@ -754,7 +778,7 @@ pub fn encrypt(passphrase: &str, plaintext: impl AsRef<[u8]>) -> Result<String> 
 pub fn decrypt(passphrase: &str, value: impl AsRef<[u8]>) -> Result<Zeroizing<Vec<u8>>> {
     use aes_gcm::aead::Aead;
     let value = value.as_ref();
-    check_size("ciphertext", value.len())?;
+    crate::limits::check_bytes("ciphertext", value.len(), crate::limits::MAX_K3S_BYTES)?;
     let colon = value
         .iter()
         .position(|&b| b == b':')

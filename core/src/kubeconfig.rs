@@ -198,7 +198,7 @@ fn named_list<'a>(
         if !seen.insert(name.clone()) {
             return Err(kerr(format!(
                 "{ctx}: duplicate name {} in {key}",
-                crate::go::strconv::quote(&name)
+                crate::redact::describe_untrusted(&name)
             )));
         }
         out.push((name, object_field(obj, inner, &ctx)?));
@@ -230,7 +230,7 @@ impl Kubeconfig {
             ..Kubeconfig::default()
         };
         for (name, obj) in named_list(root, "clusters", "cluster")? {
-            let ctx = format!("cluster {}", crate::go::strconv::quote(&name));
+            let ctx = format!("cluster {}", crate::redact::describe_untrusted(&name));
             let mut c = Cluster::default();
             if let Some(o) = obj {
                 c.server = string_field(o, "server", &ctx, Error::InvalidKubeconfig)?;
@@ -258,7 +258,7 @@ impl Kubeconfig {
             kc.clusters.push((name, c));
         }
         for (name, obj) in named_list(root, "contexts", "context")? {
-            let ctx = format!("context {}", crate::go::strconv::quote(&name));
+            let ctx = format!("context {}", crate::redact::describe_untrusted(&name));
             let mut c = Context::default();
             if let Some(o) = obj {
                 c.cluster = string_field(o, "cluster", &ctx, Error::InvalidKubeconfig)?;
@@ -305,12 +305,12 @@ impl Kubeconfig {
             if context.is_some_and(|c| !c.is_empty()) {
                 kerr(format!(
                     "the context {} is invalid: the kubeconfig has no such context",
-                    crate::go::strconv::quote(name)
+                    crate::redact::describe_untrusted(name)
                 ))
             } else {
                 kerr(format!(
                     "the current context is invalid: current-context {} is not one of the kubeconfig's contexts and there is no unnamed cluster",
-                    crate::go::strconv::quote(name)
+                    crate::redact::describe_untrusted(name)
                 ))
             }
         })?;
@@ -321,8 +321,8 @@ impl Kubeconfig {
             .ok_or_else(|| {
                 kerr(format!(
                     "the cluster {} of context {} is not in the kubeconfig",
-                    crate::go::strconv::quote(&ctx.cluster),
-                    crate::go::strconv::quote(name)
+                    crate::redact::describe_untrusted(&ctx.cluster),
+                    crate::redact::describe_untrusted(name)
                 ))
             })
     }

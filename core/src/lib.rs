@@ -63,6 +63,7 @@ pub mod list;
 mod manifest;
 pub mod options;
 pub mod pin;
+pub mod redact;
 pub mod secret;
 pub mod token;
 pub mod x509;
@@ -82,7 +83,8 @@ pub use options::{Flavour, TokenOptions, TokenSpec};
 pub use secret::Secret;
 pub use token::BootstrapToken;
 
-/// The README's Rust example, compiled and run as a doc test so the README stays true.
+/// The crate README's Rust example (the same as the repository README's), compiled and
+/// run as a doc test so the README stays true.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -21,12 +21,22 @@ pub const MAX_LIST_BYTES: usize = 256 << 20;
 /// Items of a Secret list (all documents of a YAML stream together).
 pub const MAX_LIST_ITEMS: usize = 200_000;
 
+/// The smallest average item a Secret list may have: a list of `n` bytes holds at most
+/// `n / 32 + 1` items (and at most [`MAX_LIST_ITEMS`]). `kubectl` prints ≥ ~250 bytes per
+/// Secret; each decoded item costs ~300 bytes, so this keeps a list of empty items
+/// (`{"items":[{},{},...]}`) within ~10× its input.
+pub const MIN_LIST_ITEM_BYTES: usize = 32;
+
 /// Bytes of one item of a Secret list (its keys and scalars): the API server stores at
 /// most ~1.5 MiB per object.
 pub const MAX_LIST_ITEM_BYTES: usize = 2 << 20;
 
 /// Nodes (values, keys included) of one item of a Secret list, and of a single manifest.
 pub const MAX_ITEM_NODES: usize = 65_536;
+
+/// Input bytes per node: a value read from `n` bytes has at most `n / 8 + 1024` nodes (and
+/// at most [`MAX_ITEM_NODES`]); a decoded node costs ~80 bytes.
+pub const MIN_NODE_BYTES: usize = 8;
 
 /// Items of a Secret list that fail to decode, reported one by one; a list with more is
 /// refused as a whole (`input_too_large`): each reported error costs a formatted

@@ -8,7 +8,6 @@ use serde_json::{Map, Value};
 
 use crate::bounded::{self, Document, ListDocument};
 use crate::error::{Error, Result};
-use crate::go::strconv::quote_cut;
 use crate::limits::{MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_YAML_ALIASES, MAX_YAML_EVENTS};
 
 /// Builds the error of the caller's kind of manifest.
@@ -93,6 +92,10 @@ fn yaml_cap(e: &serde_saphyr::Error) -> Option<Error> {
 /// is reported. Anything else is one YAML document (duplicate keys rejected). The
 /// caller checks the size first ([`crate::error::check_size`]).
 pub(crate) fn parse_document(what: &str, text: &str, mk: MakeError) -> Result<Value> {
+    bounded::with_node_cap(text.len(), || parse_document_capped(what, text, mk))
+}
+
+fn parse_document_capped(what: &str, text: &str, mk: MakeError) -> Result<Value> {
     let trimmed = trim_lead(text);
     if trimmed.is_empty() {
         return Ok(Value::Null);
@@ -170,9 +173,9 @@ pub(crate) fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-/// A field name or other public value for a message: Go-quoted, cut at 64 characters.
+/// A field name or other caller's value for a message ([`crate::redact::describe_untrusted`]).
 pub(crate) fn show(s: &str) -> String {
-    quote_cut(s, 64)
+    crate::redact::describe_untrusted(s)
 }
 
 /// An optional string member: absent or `null` → `None`, string → `Some`, anything else

@@ -9,7 +9,7 @@ use zeroize::Zeroize;
 
 use crate::error::{Error, Result};
 use crate::go::duration::Duration;
-use crate::go::strconv::{quote, quote_cut};
+use crate::go::strconv::quote;
 use crate::go::time::Timestamp;
 use crate::secret::{
     KEY_DESCRIPTION, KEY_EXPIRATION, KEY_EXTRA_GROUPS, KEY_TOKEN_ID, KEY_TOKEN_SECRET, NAMESPACE,
@@ -199,7 +199,7 @@ impl TokenSpec {
         if id.is_empty() {
             return Err(Error::InvalidSecret(format!(
                 "bootstrap token Secret {} has no token-id data",
-                quote(name)
+                describe_untrusted(name)
             )));
         }
         if *name != token::secret_name(&id) {
@@ -208,19 +208,19 @@ impl TokenSpec {
             } else {
                 format!(
                     "bootstrap-token-<token-id>, with token-id {}",
-                    describe_untrusted(&id)
+                    token::describe_token(&id)
                 )
             };
             return Err(Error::InvalidSecret(format!(
                 "bootstrap token Secret name is not of the form 'bootstrap-token-(token-id)': it is {}, expected {expected}",
-                quote(name)
+                describe_untrusted(name)
             )));
         }
         let mut token_secret = secret.get(KEY_TOKEN_SECRET);
         if token_secret.is_empty() {
             return Err(Error::InvalidSecret(format!(
                 "bootstrap token Secret {} has no token-secret data",
-                quote(name)
+                describe_untrusted(name)
             )));
         }
         let parsed = BootstrapToken::from_parts(&id, &token_secret);
@@ -228,7 +228,7 @@ impl TokenSpec {
         let token = parsed.map_err(|e| {
             Error::InvalidSecret(format!(
                 "bootstrap token Secret {} is invalid and couldn't be parsed: {e}",
-                quote(name)
+                describe_untrusted(name)
             ))
         })?;
         let description = secret.get(KEY_DESCRIPTION);
@@ -239,7 +239,7 @@ impl TokenSpec {
             Some(Timestamp::parse_rfc3339(&exp).map_err(|e| {
                 Error::InvalidSecret(format!(
                     "can't parse expiration time of bootstrap token {}: {e}",
-                    quote(name)
+                    describe_untrusted(name)
                 ))
             })?)
         };
@@ -368,7 +368,7 @@ pub fn validate_group(group: &str) -> Result<()> {
     }
     Err(Error::InvalidGroup(format!(
         "bootstrap group {} is invalid (must match {GROUP_PATTERN})",
-        quote_cut(group, 300)
+        describe_untrusted(group)
     )))
 }
 
@@ -398,7 +398,7 @@ pub fn validate_usages<S: AsRef<str>>(usages: &[S]) -> Result<()> {
     let bad: Vec<&str> = bad.into_iter().collect();
     Err(Error::InvalidUsage(format!(
         "invalid bootstrap token usage string: {}, valid usage options: {}",
-        cut(&bad.join(",")),
+        crate::redact::cut(&bad.join(",")),
         KNOWN_USAGES.join(",")
     )))
 }
@@ -418,16 +418,6 @@ pub fn validate_token_groups<S: AsRef<str>, G: AsRef<str>>(
         validate_group(g.as_ref())?;
     }
     Ok(())
-}
-
-/// Cuts a public value for a message at 300 characters.
-fn cut(s: &str) -> String {
-    if s.chars().count() <= 300 {
-        s.to_owned()
-    } else {
-        let c: String = s.chars().take(300).collect();
-        format!("{c}...")
-    }
 }
 
 /// The options a caller (CLI, binding, web form) gives to mint a token Secret. Unset

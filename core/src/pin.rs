@@ -116,10 +116,10 @@ impl PinSet {
         if !format.eq_ignore_ascii_case(FORMAT_SHA256) {
             return Err(Error::InvalidHash(format!(
                 "unknown hash format {}. Known format(s) are: sha256",
-                crate::go::strconv::quote(format)
+                crate::redact::describe_untrusted(format)
             )));
         }
-        let quoted = crate::go::strconv::quote(hash);
+        let quoted = crate::redact::describe_untrusted(hash);
         if value.len() / 2 != 32 {
             return Err(Error::InvalidHash(format!(
                 "invalid hash {quoted}, expected a 32 byte SHA-256 hash, found {} bytes",

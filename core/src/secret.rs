@@ -17,6 +17,7 @@ use serde_json::Value;
 use crate::bounded::{Items, ListDocument};
 use crate::error::{Error, Result, check_size};
 use crate::go::base64::STD as B64_STD;
+use crate::limits::{MAX_LIST_BYTES, MAX_LIST_ITEMS, MIN_LIST_ITEM_BYTES};
 use crate::manifest::{self, check_type_meta, kind_of, opt_str, show, string_field};
 
 /// `bootstrap.kubernetes.io/token`
@@ -370,9 +371,14 @@ enum DataForm {
 /// Text or bytes; bytes must be UTF-8 (`invalid_secret`), checked after the size.
 pub fn parse_secret_list(text: impl AsRef<[u8]>) -> Result<Vec<Result<Secret>>> {
     let text = text.as_ref();
-    crate::limits::check_bytes("Secret list", text.len(), crate::limits::MAX_LIST_BYTES)?;
+    crate::limits::check_bytes("Secret list", text.len(), MAX_LIST_BYTES)?;
     let text = manifest::utf8("Secret list", text, Error::InvalidSecret)?;
-    let docs = manifest::parse_list_documents("Secret list", text, Error::InvalidSecret)?;
+    // A kubectl Secret is ≥ ~250 bytes; a list of tiny items would cost far more in
+    // decoded Secrets than its text.
+    let cap = MAX_LIST_ITEMS.min(text.len() / MIN_LIST_ITEM_BYTES + 1);
+    let docs = crate::bounded::with_item_cap(text.len(), cap, || {
+        manifest::parse_list_documents("Secret list", text, Error::InvalidSecret)
+    })?;
     let mut out = Vec::new();
     for doc in docs {
         out.extend(list_document(doc)?);

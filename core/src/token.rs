@@ -9,9 +9,10 @@
 use std::fmt;
 
 use subtle::ConstantTimeEq;
-use zeroize::Zeroize;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, Result};
+pub use crate::redact::describe_untrusted;
 
 /// Length of the public token ID.
 pub const TOKEN_ID_LEN: usize = 6;
@@ -59,7 +60,7 @@ pub fn validate_token_id(id: &str) -> Result<()> {
     }
     Err(Error::InvalidTokenId(format!(
         "token ID {} is not of the form [a-z0-9]{{6}} (pattern {})",
-        describe_untrusted(id),
+        describe_token(id),
         TOKEN_ID_PATTERN
     )))
 }
@@ -96,7 +97,7 @@ impl BootstrapToken {
             }),
             None => Err(Error::InvalidToken(format!(
                 "bootstrap token {} is not of the form [a-z0-9]{{6}}.[a-z0-9]{{16}} (pattern {})",
-                describe_untrusted(token),
+                describe_token(token),
                 TOKEN_PATTERN
             ))),
         }
@@ -104,10 +105,7 @@ impl BootstrapToken {
 
     /// Builds a token from its two halves (`NewBootstrapTokenStringFromIDAndSecret`).
     pub fn from_parts(id: &str, secret: &str) -> Result<Self> {
-        let mut joined = format!("{id}.{secret}");
-        let parsed = Self::parse(&joined);
-        joined.zeroize();
-        parsed
+        Self::parse(&Zeroizing::new(concat(&[id, ".", secret])))
     }
 
     /// A new random token from the OS CSPRNG (`crypto.getRandomValues` on wasm).
@@ -119,9 +117,16 @@ impl BootstrapToken {
     /// A new random token drawing bytes from `fill`, which must fill the whole buffer
     /// with cryptographically secure random bytes or fail.
     pub fn generate_with(fill: &mut dyn FnMut(&mut [u8]) -> Result<()>) -> Result<Self> {
-        let mut chars = random_chars(TOKEN_ID_LEN + TOKEN_SECRET_LEN, fill)?;
-        let secret = chars.split_off(TOKEN_ID_LEN);
-        Ok(BootstrapToken { id: chars, secret })
+        // Two exact-size copies, then the drawn string is wiped: the ID's buffer never
+        // held the secret (splitting one string would leave it in the spare capacity).
+        let chars = Zeroizing::new(random_chars(TOKEN_ID_LEN + TOKEN_SECRET_LEN, fill)?);
+        let (id, secret) = chars.split_at_checked(TOKEN_ID_LEN).ok_or_else(|| {
+            Error::Random("the random source gave a token of the wrong length".into())
+        })?;
+        Ok(BootstrapToken {
+            id: id.to_owned(),
+            secret: secret.to_owned(),
+        })
     }
 
     /// The public token ID.
@@ -136,7 +141,7 @@ impl BootstrapToken {
 
     /// The full `<id>.<secret>` string. Handle with care.
     pub fn expose(&self) -> String {
-        format!("{}.{}", self.id, self.secret)
+        concat(&[&self.id, ".", &self.secret])
     }
 
     /// `abcdef.****************`: safe to print or log.
@@ -245,13 +250,15 @@ pub fn os_random(buf: &mut [u8]) -> Result<()> {
 /// yields nothing usable for [`MAX_DRAWS_WITHOUT_PROGRESS`] draws in a row (all bytes ≥
 /// 252: broken, never random) is an [`Error::Random`] rather than an endless loop.
 pub fn random_chars(n: usize, fill: &mut dyn FnMut(&mut [u8]) -> Result<()>) -> Result<String> {
-    let mut out = String::with_capacity(n);
-    let mut buf = vec![0u8; n.saturating_add(16).min(4096)];
+    // Both wiped on drop, so on every return (a failing `fill` included); `out` has its
+    // final capacity, so pushing never reallocates (no stale copy is freed unwiped).
+    let mut out = Zeroizing::new(String::with_capacity(n));
+    let mut buf = Zeroizing::new(vec![0u8; n.saturating_add(16).min(4096)]);
     let mut idle_draws = 0;
     while out.len() < n {
         let before = out.len();
         fill(&mut buf)?;
-        for &b in &buf {
+        for &b in buf.iter() {
             if out.len() == n {
                 break;
             }
@@ -264,8 +271,6 @@ pub fn random_chars(n: usize, fill: &mut dyn FnMut(&mut [u8]) -> Result<()>) -> 
         if out.len() == before {
             idle_draws += 1;
             if idle_draws == MAX_DRAWS_WITHOUT_PROGRESS {
-                buf.zeroize();
-                out.zeroize();
                 return Err(Error::Random(
                     "the random source keeps returning bytes that cannot be used (all >= 252); it is broken".into(),
                 ));
@@ -274,20 +279,30 @@ pub fn random_chars(n: usize, fill: &mut dyn FnMut(&mut [u8]) -> Result<()>) -> 
             idle_draws = 0;
         }
     }
-    buf.zeroize();
-    Ok(out)
+    Ok(std::mem::take(&mut *out))
+}
+
+/// `parts` joined into one string allocated at its final size, so building a string
+/// that holds a secret leaves no reallocated (freed, unwiped) partial copy behind.
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
 }
 
 /// How many draws in a row may yield no character before [`random_chars`] gives up
 /// (for a real random source the chance is below 2^-5000).
 pub const MAX_DRAWS_WITHOUT_PROGRESS: usize = 64;
 
-/// Describes untrusted input for an error message without ever echoing a secret.
+/// Describes a value meant to be a token (or token ID) for an error message, without ever
+/// echoing a secret: stricter than [`describe_untrusted`], which shows other values.
 ///
 /// A value shaped like `<id>.<rest>` (it may be a token with a bad secret) is shown as
 /// `"<id>.****************"` when the ID part is a valid ID, and otherwise only by its
 /// length. Short values without a dot that cannot hold a secret are quoted Go-style.
-pub fn describe_untrusted(s: &str) -> String {
+pub fn describe_token(s: &str) -> String {
     if let Some((id, _)) = s.split_once('.') {
         if is_valid_token_id(id) {
             return format!("\"{id}.{MASK}\"");
@@ -366,6 +381,24 @@ mod tests {
             Ok(())
         };
         assert_eq!(random_chars(22, &mut sparse).unwrap(), "7".repeat(22));
+    }
+
+    #[test]
+    fn generated_id_buffer_never_held_the_secret() {
+        let mut n = 0u8;
+        let mut fill = |b: &mut [u8]| {
+            for x in b.iter_mut() {
+                *x = n % 36;
+                n = n.wrapping_add(1);
+            }
+            Ok(())
+        };
+        let t = BootstrapToken::generate_with(&mut fill).unwrap();
+        // Exact-size buffers: no spare capacity where the secret could linger.
+        assert_eq!(t.id.capacity(), TOKEN_ID_LEN);
+        assert_eq!(t.secret.capacity(), TOKEN_SECRET_LEN);
+        assert_eq!(t.expose().capacity(), 23);
+        assert_eq!(concat(&["ab", ".", "c"]), "ab.c");
     }
 
     #[test]

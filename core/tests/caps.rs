@@ -49,7 +49,9 @@ fn list_bytes() {
 
 #[test]
 fn list_items_and_million_empty_items() {
-    let list = |n: usize| format!("{{\"items\":[{}{{}}]}}", "{},".repeat(n - 1));
+    // 34-byte items: above MIN_LIST_ITEM_BYTES, so only MAX_LIST_ITEMS applies.
+    let item = r#"{"kind":"Secret","type":"abcdefg"}"#;
+    let list = |n: usize| format!("{{\"items\":[{}]}}", vec![item; n].join(","));
     assert_eq!(
         code("parse_secret_list", json!({"secrets": list(10)})),
         "ok"
@@ -58,18 +60,26 @@ fn list_items_and_million_empty_items() {
         "parse_secret_list",
         json!({ "secrets": list(MAX_LIST_ITEMS + 1) }),
     );
-    too_large("parse_secret_list", json!({ "secrets": list(1_000_000) }));
+    // Empty items: at most len / MIN_LIST_ITEM_BYTES + 1 of them.
+    let empty = |n: usize| format!("{{\"items\":[{}{{}}]}}", "{},".repeat(n - 1));
+    assert_eq!(
+        code("parse_secret_list", json!({"secrets": empty(1)})),
+        "ok"
+    );
+    too_large("parse_secret_list", json!({ "secrets": empty(1_000) }));
+    too_large("parse_secret_list", json!({ "secrets": empty(1_000_000) }));
     too_large(
         "list_tokens",
-        json!({"secrets": list(1_000_000), "now": NOW}),
+        json!({"secrets": empty(1_000_000), "now": NOW}),
     );
-    let yaml = format!("items:\n{}", "- {}\n".repeat(MAX_LIST_ITEMS + 1));
-    too_large("parse_secret_list", json!({ "secrets": yaml }));
 }
 
 #[test]
 fn list_errors() {
-    let bad = |n: usize| format!("{{\"items\":[{}1]}}", "1,".repeat(n - 1));
+    let bad = |n: usize| {
+        let item = "\"not a Secret but a 34-byte string\"";
+        format!("{{\"items\":[{}]}}", vec![item; n].join(","))
+    };
     let ok = api::call(
         "parse_secret_list",
         &json!({"secrets": bad(MAX_LIST_ERRORS)}),

@@ -56,8 +56,7 @@ pub fn sign_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let secrets: Vec<Secret> = o.all_secrets()?;
     let now = o.now()?;
     o.finish()?;
-    let r = discovery::sign_cluster_info(&configmap(cm)?, &secrets, now).js()?;
-    out(&r)
+    out(&discovery::sign_cluster_info(&configmap(cm)?, &secrets, now).js()?)
 }
 
 /// `verify_cluster_info({configmap, token, caCertHashes?})` → `{verified: true, ...}` or

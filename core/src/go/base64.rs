@@ -22,8 +22,11 @@ pub(crate) fn decode(data: &[u8], extra_skip: &[u8]) -> Option<Vec<u8>> {
     );
     let skipped = |b: &u8| matches!(b, b'\r' | b'\n') || extra_skip.contains(b);
     if data.iter().any(skipped) {
-        let clean: Vec<u8> = data.iter().copied().filter(|b| !skipped(b)).collect();
-        GO_STD.decode(clean).ok()
+        // Sized once (no reallocated copy left behind) and wiped: it may be the base64
+        // of a token secret.
+        let mut clean = zeroize::Zeroizing::new(Vec::with_capacity(data.len()));
+        clean.extend(data.iter().copied().filter(|b| !skipped(b)));
+        GO_STD.decode(clean.as_slice()).ok()
     } else {
         GO_STD.decode(data).ok()
     }

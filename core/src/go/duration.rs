@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::go::strconv::quote_time as quote;
+use crate::redact::describe_time_value as shown;
 
 /// A signed span of nanoseconds, like Go's `time.Duration` (±292 years).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -60,7 +60,7 @@ impl Duration {
     pub fn parse_go(s: &str) -> Result<Self> {
         crate::limits::check_bytes("duration", s.len(), crate::limits::MAX_DURATION_BYTES)?;
         let orig = s;
-        let invalid = || Error::InvalidDuration(format!("time: invalid duration {}", quote(orig)));
+        let invalid = || Error::InvalidDuration(format!("time: invalid duration {}", shown(orig)));
         let mut s = s;
         let mut neg = false;
         if let Some(r) = s.strip_prefix('-') {
@@ -105,7 +105,7 @@ impl Duration {
             if u.is_empty() {
                 return Err(Error::InvalidDuration(format!(
                     "time: missing unit in duration {}",
-                    quote(orig)
+                    shown(orig)
                 )));
             }
             let unit = match u {
@@ -118,8 +118,8 @@ impl Duration {
                 _ => {
                     return Err(Error::InvalidDuration(format!(
                         "time: unknown unit {} in duration {}",
-                        quote(u),
-                        quote(orig)
+                        crate::redact::describe_piece(orig, u),
+                        shown(orig)
                     )));
                 }
             };

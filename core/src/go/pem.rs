@@ -12,15 +12,13 @@
 //! without headers count, each must parse as an X.509 certificate, and at least one is
 //! required.
 
-use crate::error::{Error, Result, check_size};
+use crate::error::{Error, Result};
 use crate::x509::Certificate;
 
 /// The block type client-go accepts as a certificate.
 pub const CERTIFICATE_BLOCK_TYPE: &str = "CERTIFICATE";
 
-/// The most certificates [`certificates`] accepts in one bundle. Go has no cap; a real CA
-/// bundle has a handful. The cap bounds the work of the k3s chain check.
-pub const MAX_CERTIFICATES: usize = 64;
+pub use crate::limits::MAX_CERTIFICATES;
 
 /// The error client-go (and dynamiclistener) return when no certificate was found.
 pub const NO_CERTIFICATES: &str = "data does not contain any valid RSA or ECDSA certificates";
@@ -286,7 +284,7 @@ pub fn parse_certificates(input: impl AsRef<[u8]>) -> Result<Vec<Certificate>> {
 }
 
 fn parse_certificates_bytes(input: &[u8]) -> Result<Vec<Certificate>> {
-    check_size("PEM bundle", input.len())?;
+    crate::limits::check_bytes("PEM bundle", input.len(), crate::limits::MAX_PEM_BYTES)?;
     let mut certs = Vec::new();
     let mut scanner = Scanner::new(input);
     let mut pos = 0;

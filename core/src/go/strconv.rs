@@ -29,15 +29,6 @@ pub fn quote(s: &str) -> String {
     out
 }
 
-/// [`quote`] of at most `max_chars` characters, `...` appended when cut (for messages
-/// that show a caller's value).
-pub(crate) fn quote_cut(s: &str, max_chars: usize) -> String {
-    match s.char_indices().nth(max_chars) {
-        None => quote(s),
-        Some((i, _)) => format!("{}...", quote(s.get(..i).unwrap_or_default())),
-    }
-}
-
 /// The `quote` of Go's `time` package (used in `time.Parse` and `time.ParseDuration`
 /// errors): `"` and `\` escaped, every byte of a non-ASCII or control (< 0x20)
 /// character written as `\xNN`, everything else (DEL included) as is.
@@ -151,9 +142,6 @@ mod tests {
     fn quotes_like_go() {
         assert_eq!(quote(r"\A([a-z0-9]{6})\z"), r#""\\A([a-z0-9]{6})\\z""#);
         assert_eq!(quote("a\"b\n\x01\x7f"), r#""a\"b\n\x01\x7f""#);
-        assert_eq!(quote_cut("abc", 3), r#""abc""#);
-        assert_eq!(quote_cut("abcd", 3), r#""abc"..."#);
-        assert_eq!(quote_cut("éé\né", 2), r#""éé"..."#);
         assert_eq!(
             quote_time("a\"\\\n\x7fé"),
             "\"a\\\"\\\\\\x0a\x7f\\xc3\\xa9\""

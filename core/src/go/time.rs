@@ -12,6 +12,7 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 use crate::go::strconv::quote_time as quote;
+use crate::redact::describe_time_value as shown;
 
 /// An instant with the UTC offset it was written in.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -335,13 +336,14 @@ fn frac_nanos(d: &[u8]) -> u32 {
 }
 
 fn perr(value: &str, elem_value: &str, elem: &str, msg: Option<&str>) -> Error {
+    let piece = |p: &str| crate::redact::describe_piece(value, p);
     let m = match msg {
-        Some(m) => format!("parsing time {}{m}", quote(value)),
+        Some(m) => format!("parsing time {}{m}", shown(value)),
         None => format!(
             "parsing time {} as {}: cannot parse {} as {}",
-            quote(value),
+            shown(value),
             quote(RFC3339_LAYOUT),
-            quote(elem_value),
+            piece(elem_value),
             quote(elem)
         ),
     };
@@ -459,7 +461,10 @@ fn parse_general(orig: &str) -> Result<Timestamp> {
             orig,
             "",
             "",
-            Some(&format!(": extra text: {}", quote(v))),
+            Some(&format!(
+                ": extra text: {}",
+                crate::redact::describe_piece(orig, v)
+            )),
         ));
     }
     if day < 1 || day > days_in(mon, year) {

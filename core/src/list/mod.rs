@@ -212,7 +212,7 @@ fn describe_arg(s: &str) -> String {
     if s.len() <= 16 && !s.contains('.') && s.chars().all(|c| c.is_ascii_graphic()) {
         quote(s)
     } else {
-        token::describe_untrusted(s)
+        token::describe_token(s)
     }
 }
 

@@ -774,7 +774,7 @@ mod tests {
         assert!(Certificate::parse(vec![0x30, 0x00]).is_err());
     }
 
-    /// Every certificate of a reproducer bundle in tests/oracle/repro, parsed.
+    /// Every certificate of a reproducer bundle in core/testdata/x509-repro, parsed.
     fn repro(pem: &str) -> Vec<Result<Certificate>> {
         let blocks = crate::go::pem::decode_all(pem.as_bytes());
         assert!(!blocks.is_empty());
@@ -788,9 +788,9 @@ mod tests {
     fn unique_ids_only_exact_primitive_tags_are_consumed() {
         // Go skips only 0x81/0x82 and ignores whatever else follows in the TBS.
         for pem in [
-            include_str!("../../../tests/oracle/repro/unique-id-tag-go-accepts.pem"),
-            include_str!("../../../tests/oracle/repro/unique-id-tag-go-accepts-2.pem"),
-            include_str!("../../../tests/oracle/repro/unique-id-tag-go-accepts-3.pem"),
+            include_str!("../../testdata/x509-repro/unique-id-tag-go-accepts.pem"),
+            include_str!("../../testdata/x509-repro/unique-id-tag-go-accepts-2.pem"),
+            include_str!("../../testdata/x509-repro/unique-id-tag-go-accepts-3.pem"),
         ] {
             for c in repro(pem) {
                 assert!(c.is_ok(), "{c:?}");
@@ -801,7 +801,7 @@ mod tests {
     #[test]
     fn eku_with_malformed_oid_is_rejected() {
         let certs = repro(include_str!(
-            "../../../tests/oracle/repro/eku-go-rejects.pem"
+            "../../testdata/x509-repro/eku-go-rejects.pem"
         ));
         assert!(certs.iter().any(|c| matches!(c,
             Err(Error::InvalidCertificate(m)) if m == "x509: invalid extended key usages")));
@@ -812,7 +812,7 @@ mod tests {
         // The P-384 key's BIT STRING has one padding bit: Go right-aligns the bits, and the
         // shifted point is not on the curve.
         let certs = repro(include_str!(
-            "../../../tests/oracle/repro/ec-point-go-rejects.pem"
+            "../../testdata/x509-repro/ec-point-go-rejects.pem"
         ));
         assert!(certs.iter().any(|c| matches!(c,
             Err(Error::InvalidCertificate(m)) if m.contains("elliptic curve point"))));
@@ -821,7 +821,7 @@ mod tests {
     #[test]
     fn rsa_key_parsing_is_as_lenient_as_go() {
         let certs = repro(include_str!(
-            "../../../tests/oracle/repro/rsa-key-go-accepts.pem"
+            "../../testdata/x509-repro/rsa-key-go-accepts.pem"
         ));
         let first = match certs.first() {
             Some(Ok(c)) => c,
@@ -924,11 +924,11 @@ mod tests {
         // Go's answers (oracle `pem_hashes`) for these files: the hash, or an error.
         let ok = [
             (
-                include_str!("../../../tests/oracle/repro/p521-key-go-accepts.pem"),
+                include_str!("../../testdata/x509-repro/p521-key-go-accepts.pem"),
                 "sha256:225fa112777ddfcd99499bfeebb180bd675fbd13011a0454033136e1ed93d49c",
             ),
             (
-                include_str!("../../../tests/oracle/repro/p224-key-go-accepts.pem"),
+                include_str!("../../testdata/x509-repro/p224-key-go-accepts.pem"),
                 "sha256:2291b3b3bbc9792892271b989a9dc8b896b23689304a10474d284679521bdf64",
             ),
         ];
@@ -940,9 +940,9 @@ mod tests {
             );
         }
         for pem in [
-            include_str!("../../../tests/oracle/repro/p521-point-off-curve-go-rejects.pem"),
-            include_str!("../../../tests/oracle/repro/p224-point-off-curve-go-rejects.pem"),
-            include_str!("../../../tests/oracle/repro/negative-path-length-go-rejects.pem"),
+            include_str!("../../testdata/x509-repro/p521-point-off-curve-go-rejects.pem"),
+            include_str!("../../testdata/x509-repro/p224-point-off-curve-go-rejects.pem"),
+            include_str!("../../testdata/x509-repro/negative-path-length-go-rejects.pem"),
         ] {
             assert!(crate::pin::hashes_from_pem(pem.as_bytes()).is_err());
         }
