@@ -49,7 +49,12 @@ SKIP = {
 }
 
 # Ops that draw a random token when none is given.
-RANDOM_TOKEN = {"validate_token_options", "render_secret", "render_secret_yaml", "encode_token_secret"}
+RANDOM_TOKEN = {
+    "validate_token_options",
+    "render_secret",
+    "render_secret_yaml",
+    "encode_token_secret",
+}
 
 # Relative weight of an op's seeds: the option / Secret / list / k3s paths first.
 WEIGHTS = collections.defaultdict(
@@ -222,7 +227,7 @@ def mutate_value(rng: random.Random, key: str, value, seeds_pool):
 
 def mutate_deep(rng: random.Random, value):
     """A hostile change somewhere inside a manifest / list argument."""
-    if isinstance(value, dict) and value and not (list(value) == ["base64"]):
+    if isinstance(value, dict) and value and list(value) != ["base64"]:
         k = rng.choice(list(value))
         out = dict(value)
         if rng.random() < 0.6:

@@ -800,9 +800,7 @@ mod tests {
 
     #[test]
     fn eku_with_malformed_oid_is_rejected() {
-        let certs = repro(include_str!(
-            "../../testdata/x509-repro/eku-go-rejects.pem"
-        ));
+        let certs = repro(include_str!("../../testdata/x509-repro/eku-go-rejects.pem"));
         assert!(certs.iter().any(|c| matches!(c,
             Err(Error::InvalidCertificate(m)) if m == "x509: invalid extended key usages")));
     }
