@@ -12,7 +12,7 @@
 //! bytes, `{"base64": ...}`, as the bindings return bytes.
 
 // A test driver: a case file it cannot read is a bug of the generator, and stops the run.
-#![allow(clippy::expect_used, clippy::panic)]
+#![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::io::{BufRead, Write};
 
