@@ -60,7 +60,7 @@ bench-python: python-wheel
 
 # `make lint`: clippy on the pyo3 crate (host target), and ruff (lint + format check,
 # configured in python/pyproject.toml) over the package, its tests and the examples.
-PY_RUFF_PATHS := python/python python/tests examples
+PY_RUFF_PATHS := python/python python/tests examples tests/crossdoor
 LINT_TARGETS += lint-python
 .PHONY: lint-python
 lint-python: python-dev-venv

@@ -274,6 +274,10 @@ pub fn call(op: &str, args: &Value) -> Result<Value> {
 /// Typed access to an argument object.
 struct Args<'a>(&'a Map<String, Value>);
 
+fn missing(k: &str) -> Error {
+    Error::InvalidOptions(format!("missing argument {k}"))
+}
+
 fn mistyped(k: &str, what: &str) -> Error {
     Error::InvalidOptions(format!("argument {k} must be {what}"))
 }
@@ -284,8 +288,15 @@ impl<'a> Args<'a> {
         self.0.get(k).filter(|v| !v.is_null())
     }
 
-    fn value(&self, k: &str) -> &'a Value {
-        self.get(k).unwrap_or(&Value::Null)
+    /// A required argument: absent or `null` is `invalid_options`, as a missing
+    /// argument is in every binding.
+    fn value(&self, k: &str) -> Result<&'a Value> {
+        self.get(k).ok_or_else(|| missing(k))
+    }
+
+    /// A required string argument.
+    fn req(&self, k: &str) -> Result<&'a str> {
+        self.opt(k)?.ok_or_else(|| missing(k))
     }
 
     fn opt(&self, k: &str) -> Result<Option<&'a str>> {
@@ -326,6 +337,14 @@ impl<'a> Args<'a> {
         }
     }
 
+    /// A required list of strings.
+    fn req_strings(&self, k: &str) -> Result<Vec<String>> {
+        if self.get(k).is_none() {
+            return Err(missing(k));
+        }
+        self.strings(k)
+    }
+
     /// The required `now` (RFC3339).
     fn now(&self) -> Result<Timestamp> {
         match self.get("now") {
@@ -349,16 +368,16 @@ impl<'a> Args<'a> {
         self.get(k).map(|v| bytes_arg(k, v)).transpose()
     }
 
-    /// A bytes argument, empty when absent.
+    /// A required bytes argument.
     fn bin(&self, k: &str) -> Result<Cow<'a, [u8]>> {
-        Ok(self.opt_bin(k)?.unwrap_or_default())
+        self.opt_bin(k)?.ok_or_else(|| missing(k))
     }
 
     /// `secrets`: a list of Secret manifests, or one List/Secret manifest (text, bytes or
     /// object); each element decoded independently.
     fn secrets(&self) -> Result<Vec<Result<Secret>>> {
         match self.get("secrets") {
-            None => Ok(Vec::new()),
+            None => Err(missing("secrets")),
             Some(Value::Array(a)) => {
                 check_count("Secrets (count)", a.len(), MAX_LIST_ITEMS)?;
                 Ok(a.iter().map(secret).collect())
@@ -405,6 +424,10 @@ fn bytes_arg<'a>(k: &str, v: &'a Value) -> Result<Cow<'a, [u8]>> {
 fn manifest_text<'a>(k: &str, v: &'a Value) -> Result<Option<Cow<'a, [u8]>>> {
     match v {
         Value::String(s) => Ok(Some(Cow::Borrowed(s.as_bytes()))),
+        // Not a manifest's type (the bindings' TypeError); a list of manifests only
+        // where the argument is a list (`secrets`).
+        Value::Number(_) | Value::Bool(_) => Err(mistyped(k, "text, bytes or an object")),
+        Value::Array(_) if k != "secrets" => Err(mistyped(k, "text, bytes or an object")),
         other => base64_object(k, other)
             .transpose()
             .map(|b| b.map(Cow::Owned)),
@@ -456,17 +479,17 @@ fn no_random() -> Error {
 fn tokens(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "generate_token" => json!(generated(false)?),
-        "parse_token" => token_parts_value(&BootstrapToken::parse(a.s("token")?)?),
+        "parse_token" => token_parts_value(&BootstrapToken::parse(a.req("token")?)?),
         "token_from_parts" => {
-            json!(BootstrapToken::from_parts(a.s("id")?, a.s("secret")?)?.expose())
+            json!(BootstrapToken::from_parts(a.req("id")?, a.req("secret")?)?.expose())
         }
-        "is_valid_token" => json!(token::is_valid_token(a.s("token")?)),
-        "is_valid_token_id" => json!(token::is_valid_token_id(a.s("token_id")?)),
-        "secret_name" => json!(token::secret_name(a.s("token_id")?)),
-        "parse_secret_name" => json!(token::parse_secret_name(a.s("name")?)),
-        "parse_duration" => json!(Duration::parse_go(a.s("duration")?)?.to_string()),
-        "short_human_duration" => json!(Duration::parse_go(a.s("duration")?)?.short_human()),
-        _ => json!(Timestamp::parse_rfc3339(a.s("timestamp")?)?.to_rfc3339()),
+        "is_valid_token" => json!(token::is_valid_token(a.req("token")?)),
+        "is_valid_token_id" => json!(token::is_valid_token_id(a.req("token_id")?)),
+        "secret_name" => json!(token::secret_name(a.req("token_id")?)),
+        "parse_secret_name" => json!(token::parse_secret_name(a.req("name")?)),
+        "parse_duration" => json!(Duration::parse_go(a.req("duration")?)?.to_string()),
+        "short_human_duration" => json!(Duration::parse_go(a.req("duration")?)?.short_human()),
+        _ => json!(Timestamp::parse_rfc3339(a.req("timestamp")?)?.to_rfc3339()),
     })
 }
 
@@ -529,15 +552,15 @@ fn rendered(args: &Value, a: &Args<'_>) -> Result<Secret> {
 fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "validate_group" => {
-            options::validate_group(a.s("group")?)?;
+            options::validate_group(a.req("group")?)?;
             json!(true)
         }
         "validate_usages" => {
-            options::validate_usages(&a.strings("usages")?)?;
+            options::validate_usages(&a.req_strings("usages")?)?;
             json!(true)
         }
         "validate_token_groups" => {
-            options::validate_token_groups(&a.strings("usages")?, &a.strings("groups")?)?;
+            options::validate_token_groups(&a.req_strings("usages")?, &a.req_strings("groups")?)?;
             json!(true)
         }
         "validate_token_options" => {
@@ -565,10 +588,10 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
             manifest(&input.encode_secret(&now)?, string_data(args)?)?
         }
         "parse_secret" => to_json(&TokenInfo::from(&TokenSpec::from_secret(&secret(
-            a.value("secret"),
+            a.value("secret")?,
         )?)?)),
         _ => {
-            let v = a.value("secrets");
+            let v = a.value("secrets")?;
             let items = match manifest_text("secrets", v)? {
                 Some(text) => options::tokens_from_secret_list(text)?,
                 None => options::tokens_from_secret_list_value(v)?,
@@ -593,19 +616,19 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "authenticate" => {
             let list = a.all_secrets()?;
-            authentication_value(&authn::authenticate(a.s("token")?, &list, a.now()?))
+            authentication_value(&authn::authenticate(a.req("token")?, &list, a.now()?))
         }
-        "get_groups" => json!(authn::get_groups(&secret(a.value("secret"))?)?),
-        "token_expiration" => to_json(&authn::expiration(&secret(a.value("secret"))?, a.now()?)),
+        "get_groups" => json!(authn::get_groups(&secret(a.value("secret")?)?)?),
+        "token_expiration" => to_json(&authn::expiration(&secret(a.value("secret")?)?, a.now()?)),
         "signing_credentials" => {
             // The stored bytes as text (lossy only for a hostile non-UTF-8 Secret).
             to_json(&authn::signing_credentials(
-                &secret(a.value("secret"))?,
+                &secret(a.value("secret")?)?,
                 a.now()?,
             ))
         }
         "cleaner_action" => cleaner_action_value(&authn::cleaner_action(
-            &secret(a.value("secret"))?,
+            &secret(a.value("secret")?)?,
             a.now()?,
         )),
         "list_tokens" => to_json(&list::list_token_results(
@@ -625,7 +648,10 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
             };
             json!(list::render(&tokens, a.now()?, a.format()?, a.flavour()?)?)
         }
-        _ => json!(list::delete_token_names(&a.strings("args")?, a.flavour()?)?),
+        _ => json!(list::delete_token_names(
+            &a.req_strings("args")?,
+            a.flavour()?
+        )?),
     })
 }
 
@@ -656,23 +682,23 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "compute_jws" => json!(crate::jws::compute_detached_signature(
             jws_bytes(a, "content")?,
-            a.s("token_id")?,
+            a.req("token_id")?,
             jws_bytes(a, "token_secret")?
         )),
         "verify_jws" => json!(crate::jws::detached_token_is_valid(
-            a.s("signature")?,
+            a.req("signature")?,
             jws_bytes(a, "content")?,
-            a.s("token_id")?,
+            a.req("token_id")?,
             jws_bytes(a, "token_secret")?
         )),
         "sign_cluster_info" => {
-            let cm = configmap(a.value("configmap"))?;
+            let cm = configmap(a.value("configmap")?)?;
             let list = a.all_secrets()?;
             to_json(&discovery::sign_cluster_info(&cm, &list, a.now()?)?)
         }
         "verify_cluster_info" => to_json(&discovery::verify_cluster_info(
-            &configmap(a.value("configmap"))?,
-            a.s("token")?,
+            &configmap(a.value("configmap")?)?,
+            a.req("token")?,
             &a.strings("ca_cert_hashes")?,
         )?),
         "join_command" => {
@@ -688,13 +714,13 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
         }
         // "" (not given) = the core's default, "karmadactl".
         "register_command" => json!(join::karmada_register_command(
-            a.s("token")?,
+            a.req("token")?,
             &target(a)?,
             a.s("parent_command")?
         )?),
-        "parse_kubeconfig" => kubeconfig_value(&kubeconfig_arg(a.value("kubeconfig"))?),
+        "parse_kubeconfig" => kubeconfig_value(&kubeconfig_arg(a.value("kubeconfig")?)?),
         _ => json!(kubeconfig::render_cluster_info_kubeconfig(
-            a.s("server")?,
+            a.req("server")?,
             a.bin("ca_pem")?,
         )?),
     })
@@ -708,7 +734,7 @@ pub fn k3s_token_value(t: &K3sToken) -> Value {
 
 /// A k3s token with the optional `user` override.
 fn k3s_user(a: &Args<'_>) -> Result<K3sToken> {
-    let t = K3sToken::parse(a.s("token")?)?;
+    let t = K3sToken::parse(a.req("token")?)?;
     Ok(match a.opt("user")? {
         Some(u) => t.with_user(u),
         None => t,
@@ -741,7 +767,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "ca_cert_hashes" => json!(pin::hashes_from_pem(a.bin("pem")?)?),
         "parse_ca_pins" => {
-            let pins = a.strings("pins")?;
+            let pins = a.req_strings("pins")?;
             pin_set(&pins)?;
             // Accepted pins, in the canonical (lowercase) form the set compares.
             json!(
@@ -751,13 +777,13 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             )
         }
         "check_ca_pins" => {
-            let set = pin_set(&a.strings("pins")?)?;
+            let set = pin_set(&a.req_strings("pins")?)?;
             let ders = pem::certificates(a.bin("pem")?)?;
             to_json(&pin::PinCheck::from_check(set.check_any(&ders)?))
         }
-        "parse_k3s_token" => k3s_token_value(&K3sToken::parse(a.s("token")?)?),
+        "parse_k3s_token" => k3s_token_value(&K3sToken::parse(a.req("token")?)?),
         "format_k3s_token" => json!(k3s::format_token(
-            a.s("credentials")?,
+            a.req("credentials")?,
             a.bin("bundle")?,
             a.now()?
         )?),
@@ -772,20 +798,25 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             to_json(&CaVerification::new(&c, t.username()))
         }
         "k3s_credentials" => {
-            let t = K3sToken::parse(a.s("token")?)?;
+            let t = K3sToken::parse(a.req("token")?)?;
             to_json(&CredentialHeader::from(&k3s::credentials(
                 &t,
                 a.opt("user")?,
             )))
         }
-        "k3s_normalize_token" => json!(k3s::normalize_token(a.s("token")?)?.as_str()),
-        "k3s_passwd_password" => json!(k3s::passwd_password(a.s("name")?, a.s("passwd")?)),
-        "k3s_token_hash" => json!(k3s::token_hash(a.s("passphrase")?)),
-        "k3s_storage_key" => json!(k3s::storage_key(a.s("passphrase")?)),
+        "k3s_normalize_token" => json!(k3s::normalize_token(a.req("token")?)?.as_str()),
+        "k3s_passwd_password" => json!(k3s::passwd_password(a.req("name")?, a.req("passwd")?)),
+        "k3s_token_hash" => json!(k3s::token_hash(a.req("passphrase")?)),
+        "k3s_storage_key" => json!(k3s::storage_key(a.req("passphrase")?)),
         "k3s_encrypt" => {
-            let (pass, pt) = (a.s("passphrase")?, a.bin("plaintext")?);
+            let (pass, pt) = (a.req("passphrase")?, a.bin("plaintext")?);
             json!(match (a.opt("salt")?, a.opt("nonce")?) {
                 (Some(salt), Some(n)) => k3s::encrypt_with(pass, pt, salt, nonce(n)?)?,
+                (Some(_), None) | (None, Some(_)) => {
+                    return Err(Error::InvalidOptions(
+                        "k3s_encrypt: give both salt and nonce, or neither".into(),
+                    ));
+                }
                 #[cfg(feature = "getrandom")]
                 _ => k3s::encrypt(pass, pt)?,
                 #[cfg(not(feature = "getrandom"))]
@@ -793,12 +824,12 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             })
         }
         "k3s_decrypt" => json!(String::from_utf8_lossy(&k3s::decrypt(
-            a.s("passphrase")?,
+            a.req("passphrase")?,
             a.bin("value")?
         )?)),
-        "k3s_token_opens" => json!(k3s::token_opens(a.s("token")?, a.bin("value")?)?),
+        "k3s_token_opens" => json!(k3s::token_opens(a.req("token")?, a.bin("value")?)?),
         "k3s_token_create_output" => {
-            let t = BootstrapToken::parse(a.s("token")?)?;
+            let t = BootstrapToken::parse(a.req("token")?)?;
             json!(k3s::token_create_output(&t, a.bin("bundle")?, a.now()?)?)
         }
         "k3s_token_generate" => json!(generated(true)?),

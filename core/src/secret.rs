@@ -413,8 +413,13 @@ fn list_document(doc: ListDocument) -> Result<Vec<Result<Secret>>> {
     }
 }
 
-/// [`parse_secret_list`] for an already-parsed value (bindings).
+/// [`parse_secret_list`] for an already-parsed value (bindings); a JSON array is taken as
+/// the list's items.
 pub fn secret_list_from_value(value: &Value) -> Result<Vec<Result<Secret>>> {
+    // A JSON array is the list's items (what a binding's list of manifests becomes).
+    if let Value::Array(items) = value {
+        return crate::bounded::decode_items(items);
+    }
     let obj = value.as_object().ok_or_else(|| {
         Error::InvalidSecret(format!(
             "a Secret list must be an object (a JSON object / YAML mapping), not {}",

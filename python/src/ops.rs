@@ -285,13 +285,8 @@ pub fn parse_secret_list<'py>(py: Python<'py>, secrets: &Bound<'py, PyAny>) -> O
             let t = t.into_owned();
             py.detach(move || options::tokens_from_secret_list(&t))?
         }
+        // A list of Secrets: the core reads it as the List's items.
         convert::Manifest::Value(v) => {
-            let v = match v {
-                serde_json::Value::Array(items) => {
-                    serde_json::json!({"kind": "List", "items": items})
-                }
-                other => other,
-            };
             py.detach(move || options::tokens_from_secret_list_value(&v))?
         }
     };

@@ -135,9 +135,8 @@ pub fn parse_secret(secret_manifest: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = parseSecretList, skip_typescript)]
 pub fn parse_secret_list(secrets: JsValue) -> JsResult<JsValue> {
     let items = if js_sys::Array::is_array(&secrets) {
-        // An array of Secrets is read as the List holding them.
-        let items = conv::js_to_value(&secrets, "secrets")?;
-        options::tokens_from_secret_list_value(&serde_json::json!({"kind": "List", "items": items}))
+        // An array of Secrets: the core reads it as the List's items.
+        options::tokens_from_secret_list_value(&conv::js_to_value(&secrets, "secrets")?)
     } else {
         conv::manifest(&secrets, "secrets")?.core(
             |t| options::tokens_from_secret_list(t),
