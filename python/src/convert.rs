@@ -182,6 +182,11 @@ pub fn manifest<'a>(obj: &'a Bound<'_, PyAny>) -> KtResult<Manifest<'a>> {
     )))
 }
 
+/// `obj` as a `list`/`tuple` (a sequence of manifests), if it is one.
+pub fn sequence<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> Option<&'a Bound<'py, PyAny>> {
+    (obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok()).then_some(obj)
+}
+
 /// A manifest read by the core's `parse` (text) or `from_value` (object).
 pub fn read<T>(
     obj: &Bound<'_, PyAny>,
