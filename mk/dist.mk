@@ -2,7 +2,7 @@
 #
 #   make dist        into dist/: kubetoken-<v>.crate (cargo package, its file list printed;
 #                    cargo verifies it by building it from the tarball), kubetoken-<v>.tgz
-#                    (npm pack of wasm/), kubetoken-<v>-cp39-abi3-<manylinux>.whl (the wheel
+#                    (npm pack of wasm/), kubetoken-<v>-cp310-abi3-<manylinux>.whl (the wheel
 #                    of mk/python.mk, release profile) and kubetoken-<v>.tar.gz (maturin sdist)
 #   make test-dist   (part of `make test`) checks those artifacts:
 #                    * scripts/dist/check_artifacts.py: each artifact's files against

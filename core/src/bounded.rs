@@ -234,22 +234,52 @@ fn decode_item(i: usize, v: &Value) -> Result<Secret> {
 
 /// Every item of an already-parsed list, with the same caps as the streaming reader.
 pub(crate) fn decode_items(items: &[Value]) -> Result<Vec<Result<Secret>>> {
-    crate::limits::check_count("Secret list (item count)", items.len(), MAX_LIST_ITEMS)?;
-    let mut errors = 0usize;
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
+    let mut out = SecretItems::with_len(items.len())?;
+    for item in items {
+        out.push(item)?;
+    }
+    Ok(out.finish())
+}
+
+/// The items of a Secret list handed over one at a time (a binding's sequence of parsed
+/// manifests, so the whole list is never one `Value`): each decoded as an item of a
+/// `List`'s `items`, with the same caps and `items[i]: ` messages.
+pub struct SecretItems {
+    out: Vec<Result<Secret>>,
+    errors: usize,
+}
+
+impl SecretItems {
+    /// A list of `len` items (over [`MAX_LIST_ITEMS`] is `input_too_large`).
+    pub fn with_len(len: usize) -> Result<Self> {
+        crate::limits::check_count("Secret list (item count)", len, MAX_LIST_ITEMS)?;
+        Ok(SecretItems {
+            out: Vec::with_capacity(len),
+            errors: 0,
+        })
+    }
+
+    /// Decodes the next item into its slot; too many items or bad items refuse the list.
+    pub fn push(&mut self, item: &Value) -> Result<()> {
+        let i = self.out.len();
+        crate::limits::check_count("Secret list (item count)", i + 1, MAX_LIST_ITEMS)?;
         let r = decode_item(i, item);
         if r.is_err() {
-            errors += 1;
+            self.errors += 1;
             crate::limits::check_count(
                 "Secret list (invalid item count)",
-                errors,
+                self.errors,
                 MAX_LIST_ERRORS,
             )?;
         }
-        out.push(r);
+        self.out.push(r);
+        Ok(())
     }
-    Ok(out)
+
+    /// Every item, in order.
+    pub fn finish(self) -> Vec<Result<Secret>> {
+        self.out
+    }
 }
 
 struct ItemsSeed;

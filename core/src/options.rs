@@ -559,6 +559,11 @@ pub fn tokens_from_secret_list_value(value: &Value) -> Result<Vec<ListedToken>> 
     filter_tokens(crate::secret::secret_list_from_value(value)?)
 }
 
+/// [`tokens_from_secret_list`] for items handed over one at a time (bindings).
+pub fn tokens_from_secret_items(items: crate::secret::SecretItems) -> Result<Vec<ListedToken>> {
+    filter_tokens(items.finish())
+}
+
 /// More than [`crate::limits::MAX_LIST_ERRORS`] bad items refuse the list.
 fn filter_tokens(items: Vec<Result<Secret>>) -> Result<Vec<ListedToken>> {
     let mut errors = 0usize;

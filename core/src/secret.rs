@@ -14,6 +14,7 @@ use std::fmt;
 use base64::Engine as _;
 use serde_json::Value;
 
+pub use crate::bounded::SecretItems;
 use crate::bounded::{Items, ListDocument};
 use crate::error::{Error, Result, check_size};
 use crate::go::base64::STD as B64_STD;

@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{
-    PyBool, PyByteArray, PyBytes, PyDateTime, PyDelta, PyDeltaAccess, PyDict, PyFloat, PyInt,
-    PyList, PyString, PyTuple,
+    PyBool, PyByteArray, PyBytes, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyDict,
+    PyFloat, PyInt, PyList, PyString, PyTimeAccess, PyTuple,
 };
 use serde_json::{Map, Value};
 
@@ -35,14 +35,18 @@ pub fn time(obj: &Bound<'_, PyAny>) -> KtResult<Timestamp> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Timestamp::parse_rfc3339(&s.to_cow()?)?);
     }
-    if obj.cast::<PyDateTime>().is_ok() {
-        if obj.call_method0("utcoffset")?.is_none() {
+    if let Ok(d) = obj.cast::<PyDateTime>() {
+        let offset = obj.call_method0(pyo3::intern!(obj.py(), "utcoffset"))?;
+        if offset.is_none() {
             return Err(Error::InvalidTimestamp(
                 "naive datetime (no tzinfo): pass a timezone-aware datetime, \
                  e.g. datetime.now(timezone.utc)"
                     .to_owned(),
             )
             .into());
+        }
+        if let Some(t) = datetime_fields(d, &offset) {
+            return Ok(t);
         }
         let iso = obj.call_method0("isoformat")?;
         return Ok(Timestamp::parse_rfc3339(
@@ -53,6 +57,29 @@ pub fn time(obj: &Bound<'_, PyAny>) -> KtResult<Timestamp> {
         "expected an RFC3339 str or a timezone-aware datetime, got {}",
         type_name(obj)
     )))
+}
+
+/// The fields of an aware `datetime` and its `utcoffset()` as the core's timestamp, or
+/// `None` when they are not plain RFC3339 fields (then `isoformat` text decides).
+fn datetime_fields(d: &Bound<'_, PyDateTime>, offset: &Bound<'_, PyAny>) -> Option<Timestamp> {
+    let offset = offset.cast::<PyDelta>().ok()?;
+    if offset.get_microseconds() != 0 {
+        return None;
+    }
+    let offset = offset
+        .get_days()
+        .checked_mul(86_400)?
+        .checked_add(offset.get_seconds())?;
+    Timestamp::from_fields(
+        d.get_year(),
+        d.get_month().into(),
+        d.get_day().into(),
+        d.get_hour().into(),
+        d.get_minute().into(),
+        d.get_second().into(),
+        d.get_microsecond().checked_mul(1000)?,
+        offset,
+    )
 }
 
 /// `now`: the given time, or the system clock.
@@ -153,6 +180,11 @@ pub fn manifest<'a>(obj: &'a Bound<'_, PyAny>) -> KtResult<Manifest<'a>> {
         "expected a manifest as JSON/YAML str or bytes, or a dict, got {}",
         type_name(obj)
     )))
+}
+
+/// `obj` as a `list`/`tuple` (a sequence of manifests), if it is one.
+pub fn sequence<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> Option<&'a Bound<'py, PyAny>> {
+    (obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok()).then_some(obj)
 }
 
 /// A manifest read by the core's `parse` (text) or `from_value` (object).

@@ -280,14 +280,22 @@ pub fn parse_secret<'py>(py: Python<'py>, secret: &Bound<'py, PyAny>) -> Obj<'py
 /// Secret, or a sequence of them); a bad item is `{"error": code, "message"}` in its slot.
 #[pyfunction]
 pub fn parse_secret_list<'py>(py: Python<'py>, secrets: &Bound<'py, PyAny>) -> Obj<'py> {
-    let items = match convert::manifest(secrets)? {
-        convert::Manifest::Text(t) => {
-            let t = t.into_owned();
-            py.detach(move || options::tokens_from_secret_list(&t))?
+    let items = if let Some(seq) = convert::sequence(secrets) {
+        // One item at a time: the list never becomes one `Value`.
+        let mut items = kubetoken::secret::SecretItems::with_len(seq.len()?)?;
+        for item in seq.try_iter()? {
+            items.push(&convert::to_json(&item?, 1)?)?;
         }
-        // A list of Secrets: the core reads it as the List's items.
-        convert::Manifest::Value(v) => {
-            py.detach(move || options::tokens_from_secret_list_value(&v))?
+        options::tokens_from_secret_items(items)?
+    } else {
+        match convert::manifest(secrets)? {
+            convert::Manifest::Text(t) => {
+                let t = t.into_owned();
+                py.detach(move || options::tokens_from_secret_list(&t))?
+            }
+            convert::Manifest::Value(v) => {
+                py.detach(move || options::tokens_from_secret_list_value(&v))?
+            }
         }
     };
     let out = pyo3::types::PyList::empty(py);

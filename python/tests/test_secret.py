@@ -114,6 +114,20 @@ def test_native_and_string_forms_agree() -> None:
     assert base64.b64decode(e1["data"]["expiration"]) == b"2029-12-31T23:00:00Z"
 
 
+def test_aware_datetimes_read_like_their_isoformat() -> None:
+    zones = [dt.timezone(dt.timedelta(hours=-9, minutes=-30)), dt.timezone(dt.timedelta(hours=5))]
+    for tz in zones:
+        when = dt.datetime(2030, 2, 28, 23, 59, 58, 123456, tzinfo=tz)
+        by_dt = kubetoken.render_secret(TOKEN, expires=when, now=NOW)
+        by_text = kubetoken.render_secret(TOKEN, expires=when.isoformat(), now=NOW)
+        assert by_dt == by_text
+    # An offset with seconds has no RFC3339 form: refused as its isoformat text is.
+    odd = dt.datetime(2030, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=1, seconds=30)))
+    with pytest.raises(kubetoken.InvalidOptionsError) as info:
+        kubetoken.render_secret(TOKEN, expires=odd, now=NOW)
+    assert info.value.code == "invalid_timestamp"
+
+
 def test_naive_now_and_expires_rejected() -> None:
     for kwargs in ({"now": dt.datetime(2024, 1, 1)}, {"expires": dt.datetime(2030, 1, 1)}):
         with pytest.raises(kubetoken.InvalidOptionsError) as info:

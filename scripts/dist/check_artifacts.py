@@ -269,8 +269,8 @@ def python_metadata(name: str, text: str, version: str, kind: str) -> dict[str, 
 def check_wheel(path: Path, version: str, patterns: list[tuple[bool, str]]) -> dict[str, str]:
     members = zip_members(path)
     summary(path, members)
-    if not re.fullmatch(rf"kubetoken-{re.escape(version)}-cp39-abi3-[a-z0-9_.]+\.whl", path.name):
-        fail(f"{path.name}: not an abi3 (cp39) wheel of version {version}")
+    if not re.fullmatch(rf"kubetoken-{re.escape(version)}-cp310-abi3-[a-z0-9_.]+\.whl", path.name):
+        fail(f"{path.name}: not an abi3 (cp310) wheel of version {version}")
     check_file_list(path.name, sorted(members), patterns)
     check_contents(path.name, members)
     check_auditwheel(path)

@@ -136,6 +136,47 @@ impl Timestamp {
         out
     }
 
+    /// The instant written with these calendar fields (what a binding reads off a
+    /// `datetime`): exactly what [`Timestamp::parse_rfc3339`] gives for the same fields
+    /// written as RFC3339 text, or `None` when that text would not parse (a field out
+    /// of range, an offset that is not whole minutes or not under 24h) — the caller then
+    /// goes through the text to get the error.
+    #[allow(clippy::too_many_arguments)]
+    pub fn from_fields(
+        year: i32,
+        month: u32,
+        day: u32,
+        hour: u32,
+        minute: u32,
+        second: u32,
+        nanos: u32,
+        offset_seconds: i32,
+    ) -> Option<Self> {
+        let year = i64::from(year);
+        let ok = (0..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in(month, year)
+            && hour <= 23
+            && minute <= 59
+            && second <= 59
+            && nanos < 1_000_000_000
+            && offset_seconds % 60 == 0
+            && offset_seconds.abs() < 24 * 3600;
+        ok.then(|| {
+            build(
+                year,
+                month,
+                day,
+                hour,
+                minute,
+                second,
+                nanos,
+                offset_seconds,
+            )
+        })
+    }
+
     /// `time.Parse(time.RFC3339, s)`. The error message follows Go's wording.
     ///
     /// Strings over [`crate::limits::MAX_TIMESTAMP_BYTES`] are `input_too_large` (Go has
@@ -482,6 +523,35 @@ fn lit<'a>(orig: &str, v: &'a str, l: &str, rest_layout: &str) -> Result<&'a str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_fields_is_the_parse_of_the_same_fields() {
+        let cases = [
+            ((2024, 5, 1, 12, 0, 0, 0, 0), "2024-05-01T12:00:00Z"),
+            (
+                (2024, 2, 29, 23, 59, 59, 123_456_000, 19_800),
+                "2024-02-29T23:59:59.123456+05:30",
+            ),
+            ((1, 1, 1, 0, 0, 0, 0, -86_340), "0001-01-01T00:00:00-23:59"),
+            (
+                (9999, 12, 31, 23, 59, 59, 999_999_000, 0),
+                "9999-12-31T23:59:59.999999Z",
+            ),
+        ];
+        for ((y, mo, d, h, mi, s, n, off), text) in cases {
+            let t = Timestamp::from_fields(y, mo, d, h, mi, s, n, off).unwrap();
+            let p = Timestamp::parse_rfc3339(text).unwrap();
+            assert_eq!(
+                (t.unix_nanos(), t.offset_seconds()),
+                (p.unix_nanos(), p.offset_seconds())
+            );
+        }
+        // Whatever RFC3339 text cannot say is left to the text path (and its error).
+        assert!(Timestamp::from_fields(2023, 2, 29, 0, 0, 0, 0, 0).is_none());
+        assert!(Timestamp::from_fields(2024, 1, 1, 0, 0, 0, 0, 30).is_none());
+        assert!(Timestamp::from_fields(2024, 1, 1, 0, 0, 0, 0, 86_400).is_none());
+        assert!(Timestamp::from_fields(10_000, 1, 1, 0, 0, 0, 0, 0).is_none());
+    }
 
     #[test]
     fn rfc3339_nano_round_trips() {
