@@ -52,7 +52,7 @@ def test_generated_tokens_are_uniform_overall_and_per_position() -> None:
         f"worst position {max(per_position):.1f}, critical {CRITICAL}"
     )
     assert x_overall < CRITICAL
-    for i, x in zip(POSITIONS, per_position):
+    for i, x in zip(POSITIONS, per_position, strict=True):
         assert x < CRITICAL, f"position {i}: chi-square {x}"
     # The ID and secret halves, as parse_token sees them.
     parts = kubetoken.parse_token(tokens[0])

@@ -313,7 +313,7 @@ def compare(cases_path: str, *outs: str) -> int:
     cases = Path(cases_path).read_text(encoding="utf-8").split("\n")[:-1]
     names = ["rust", "python", "node"]
     lines = [Path(p).read_text(encoding="utf-8").split("\n")[:-1] for p in outs]
-    for name, ls in zip(names, lines):
+    for name, ls in zip(names, lines, strict=True):
         if len(ls) != len(cases):
             print(f"crossdoor: {name} wrote {len(ls)} results for {len(cases)} cases")
             return 1
@@ -335,7 +335,7 @@ def compare(cases_path: str, *outs: str) -> int:
     print("  per op: " + ", ".join(f"{op} {n}" for op, n in sorted(per_op.items())))
     for i, case, got in diffs[:10]:
         print(f"\n  case {i}: {case[:600]}")
-        for name, g in zip(names, got):
+        for name, g in zip(names, got, strict=True):
             print(f"    {name:6} {g[:600]}")
     return 1 if diffs else 0
 
