@@ -127,6 +127,11 @@ test-dist-crate: dist-crate
 test-dist-sdist: dist-sdist
 	rm -rf $(DIST_SDIST_VENV)
 	$(PYTHON3) -m venv $(DIST_SDIST_VENV)
+	@# The unpacked sdist's files carry older mtimes than an earlier build in this target
+	@# dir, and cargo hashes workspace members by relative path: without this, cargo would
+	@# reuse the previous sdist's kubetoken crates. Dependencies stay cached.
+	$(CARGO) clean -q --manifest-path $(ROOT)/Cargo.toml --target-dir $(DIST_SDIST_CARGO) \
+	  -p kubetoken -p kubetoken-py
 	CARGO_TARGET_DIR=$(DIST_SDIST_CARGO) MATURIN_PEP517_ARGS="--profile $(DIST_SDIST_PROFILE)" \
 	  $(DIST_SDIST_VENV)/bin/pip install -q $(DIST_SDIST)
 	cd / && $(DIST_SDIST_VENV)/bin/python -c 'import kubetoken, sys; \
