@@ -3,7 +3,7 @@
 //! Thin by design: every function converts its JavaScript arguments once into the core's
 //! typed values ([`conv`]), calls the core's typed functions and converts the result once
 //! ([`conv::out`]); no rule of the domain lives here, and nothing goes through the JSON
-//! façade `kubetoken::api::call`. Names are the camelCase of docs/api.md's ops.
+//! façade (`kubetoken::api`). Names are the camelCase of docs/api.md's ops.
 //! Calling convention (the same for every function): an op with exactly one argument
 //! takes it positionally (`parseToken(token)`); an op with several takes one options
 //! object whose keys are the camelCase argument names (`renderSecret({token, ttl, now})`);
