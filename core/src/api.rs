@@ -159,6 +159,8 @@ const OPS: &[(&str, Takes)] = &[
     ("k3s_token_opens", Keys(&["token", "value"])),
     ("k3s_token_create_output", Keys(&["token", "bundle", "now"])),
     ("k3s_token_generate", Keys(&[])),
+    // Inspect and redact
+    ("redact", Keys(&["text"])),
 ];
 
 const JOIN_FLAGS: &[&str] = &[
@@ -267,8 +269,15 @@ pub fn call(op: &str, args: &Value) -> Result<Value> {
         | "register_command"
         | "parse_kubeconfig"
         | "cluster_info_kubeconfig" => discovery_area(op, &a),
+        "redact" => tools_area(op, &a),
         _ => k3s_area(op, &a),
     }
+}
+
+/// `redact`: text in, text out (bytes are read as bytes, the result shown as UTF-8).
+fn tools_area(_op: &str, a: &Args<'_>) -> Result<Value> {
+    let out = crate::redact::redact_bytes(&a.bin("text")?)?;
+    Ok(json!(String::from_utf8_lossy(&out)))
 }
 
 /// Typed access to an argument object.

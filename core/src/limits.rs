@@ -93,6 +93,10 @@ pub const MAX_OPTION_ITEMS: usize = 1024;
 /// Bytes of a k3s token, a passphrase, a ciphertext or a plaintext.
 pub const MAX_K3S_BYTES: usize = 1 << 20;
 
+/// Bytes of one `redact` call. Lines are redacted independently, so a longer text can
+/// be redacted in pieces cut after any `\n` with the same result.
+pub const MAX_REDACT_BYTES: usize = 64 << 20;
+
 /// [`Error::InputTooLarge`] when `len` bytes exceed `limit`.
 pub fn check_bytes(what: &'static str, len: usize, limit: usize) -> Result<()> {
     if len > limit {

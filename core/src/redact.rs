@@ -33,6 +33,9 @@
 
 use crate::go::strconv;
 
+mod text;
+pub use text::{redact_bytes, redact_text};
+
 /// What every masked secret shows as.
 pub use crate::token::MASK;
 
