@@ -41,6 +41,7 @@ use serde::Serialize;
 
 use crate::authn::{self, Authentication, AuthenticationResult, CleanerAction};
 use crate::discovery::{self, ConfigMap};
+use crate::inspect::{self, Purpose};
 use crate::join::{self, JoinOptions, JoinTarget};
 use crate::k3s::{self, CaVerification, CredentialHeader, K3sToken, K3sTokenInfo};
 use crate::kubeconfig::{self, Kubeconfig, KubeconfigInfo};
@@ -160,6 +161,7 @@ const OPS: &[(&str, Takes)] = &[
     ("k3s_token_create_output", Keys(&["token", "bundle", "now"])),
     ("k3s_token_generate", Keys(&[])),
     // Inspect and redact
+    ("inspect_token", Keys(&["text", "purpose"])),
     ("redact", Keys(&["text"])),
 ];
 
@@ -269,13 +271,17 @@ pub fn call(op: &str, args: &Value) -> Result<Value> {
         | "register_command"
         | "parse_kubeconfig"
         | "cluster_info_kubeconfig" => discovery_area(op, &a),
-        "redact" => tools_area(op, &a),
+        "inspect_token" | "redact" => tools_area(op, &a),
         _ => k3s_area(op, &a),
     }
 }
 
-/// `redact`: text in, text out (bytes are read as bytes, the result shown as UTF-8).
-fn tools_area(_op: &str, a: &Args<'_>) -> Result<Value> {
+/// `inspect_token` and `redact` (text or bytes in; `redact`'s result shown as UTF-8).
+fn tools_area(op: &str, a: &Args<'_>) -> Result<Value> {
+    if op == "inspect_token" {
+        let purpose = a.opt("purpose")?.map(Purpose::parse).transpose()?;
+        return Ok(to_json(&inspect::inspect_token(&a.bin("text")?, purpose)?));
+    }
     let out = crate::redact::redact_bytes(&a.bin("text")?)?;
     Ok(json!(String::from_utf8_lossy(&out)))
 }

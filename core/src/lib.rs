@@ -54,6 +54,7 @@ pub mod discovery;
 pub mod error;
 mod go;
 mod input;
+pub mod inspect;
 pub mod join;
 pub mod jws;
 pub mod k3s;

@@ -799,6 +799,21 @@ pub fn k3s_token_generate() -> KtResult<String> {
     Ok(k3s::token_generate_output()?)
 }
 
+// ---- inspect and redact -------------------------------------------------------------
+
+/// `text` with every secret masked: `str` in → `str` out, `bytes` in → `bytes` out.
+#[pyfunction]
+pub fn redact<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> Obj<'py> {
+    if let Ok(s) = text.cast::<pyo3::types::PyString>() {
+        let s = s.to_cow()?;
+        let out = py.detach(|| kubetoken::redact::redact_text(&s))?;
+        return Ok(out.into_pyobject(py)?.into_any());
+    }
+    let b = bytes(text)?;
+    let out = py.detach(|| kubetoken::redact::redact_bytes(&b))?;
+    Ok(PyBytes::new(py, &out).into_any())
+}
+
 /// Registers every function above on the module.
 pub fn register(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     macro_rules! add {
@@ -858,6 +873,7 @@ pub fn register(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
         k3s_token_opens,
         k3s_token_create_output,
         k3s_token_generate,
+        redact,
     );
     Ok(())
 }
