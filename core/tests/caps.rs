@@ -271,3 +271,14 @@ fn option_strings_and_lists() {
         "ok"
     );
 }
+
+#[test]
+fn redact_and_inspect_bytes() {
+    // 64 MiB of text is redacted (lines are independent: a longer text goes in pieces).
+    let big = "x".repeat(MAX_REDACT_BYTES + 1);
+    too_large("redact", json!({ "text": big }));
+    assert_eq!(code("redact", json!({ "text": &big[1..] })), "ok");
+    let token = "a".repeat(MAX_OPTION_BYTES + 1);
+    too_large("inspect_token", json!({ "text": token }));
+    assert_eq!(code("inspect_token", json!({ "text": &token[1..] })), "ok");
+}

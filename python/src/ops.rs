@@ -801,13 +801,25 @@ pub fn k3s_token_generate() -> KtResult<String> {
 
 // ---- inspect and redact -------------------------------------------------------------
 
+/// What `text` is and whether it is usable for `purpose` (never the secret).
+#[pyfunction]
+#[pyo3(signature = (text, purpose=None))]
+pub fn inspect_token<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    purpose: Option<&str>,
+) -> Obj<'py> {
+    let purpose = purpose.map(kubetoken::inspect::Purpose::parse).transpose()?;
+    plain(py, &kubetoken::inspect::inspect_token(&bytes(text)?, purpose)?)
+}
+
 /// `text` with every secret masked: `str` in → `str` out, `bytes` in → `bytes` out.
 #[pyfunction]
 pub fn redact<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> Obj<'py> {
     if let Ok(s) = text.cast::<pyo3::types::PyString>() {
         let s = s.to_cow()?;
         let out = py.detach(|| kubetoken::redact::redact_text(&s))?;
-        return Ok(out.into_pyobject(py)?.into_any());
+        return Ok(pyo3::types::PyString::new(py, &out).into_any());
     }
     let b = bytes(text)?;
     let out = py.detach(|| kubetoken::redact::redact_bytes(&b))?;
@@ -873,6 +885,7 @@ pub fn register(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
         k3s_token_opens,
         k3s_token_create_output,
         k3s_token_generate,
+        inspect_token,
         redact,
     );
     Ok(())

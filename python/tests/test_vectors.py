@@ -37,9 +37,17 @@ def _check_generate_token() -> dict[str, bool]:
     return {"valid": kubetoken.is_valid_token(kubetoken.generate_token())}
 
 
+def _inspect_token_codes(**kwargs: Any) -> dict[str, Any]:
+    r: dict[str, Any] = dict(kubetoken.inspect_token(**kwargs))
+    for k in ("reasons", "warnings"):
+        r[k] = [f["code"] for f in r[k]]
+    return r
+
+
 # Test ops of the vectors that are one-liners over the public Python API.
 ADAPTERS: dict[str, Any] = {
     "check_generate_token": _check_generate_token,
+    "inspect_token_codes": _inspect_token_codes,
 }
 
 

@@ -16,6 +16,8 @@ export {
   formatK3sToken,
   generateToken,
   getGroups,
+  // inspect and redact
+  inspectToken,
   isValidToken,
   isValidTokenId,
   joinCommand,
@@ -42,6 +44,7 @@ export {
   parseSecretList,
   parseSecretName,
   parseToken,
+  redact,
   registerCommand,
   renderSecret,
   renderSecretYaml,

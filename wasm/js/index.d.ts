@@ -376,6 +376,31 @@ export function k3sTokenGenerate(): string;
 /** `k3s token create` output for a bootstrap token and the server CA bundle. */
 export function k3sTokenCreateOutput(options: { token: string; bundle: Bytes; now?: Time | null }): string;
 
+// ---- inspect and redact -----------------------------------------------------------
+
+/** Where a token is about to be used (`-` is accepted for `_`). */
+export type Purpose = "kubeadm_join" | "karmada_register" | "k3s_server" | "k3s_agent" | "rke2_server" | "rke2_agent";
+/** One reason or warning: a stable code and a message (never the secret). */
+export type Finding = { code: string; message: string };
+/** What a string is and whether it is usable for `purpose`. Carries no secret. */
+export type TokenInspection = {
+  kind: "bootstrap_token" | "k3s_token" | "password" | "invalid";
+  tokenId: string | null;
+  caHash: string | null;
+  username: string | null;
+  credentials: "bootstrap" | "password" | null;
+  purpose: Purpose | null;
+  usable: boolean | null;
+  reasons: Finding[];
+  warnings: Finding[];
+};
+/** Classifies a token-like string (text or bytes); `usable` answers for `purpose`. */
+export function inspectToken(options: { text: Bytes; purpose?: Purpose | null }): TokenInspection;
+/** Every bootstrap-token secret, K10 credential, Bearer value and token-key value masked (IDs kept). */
+export function redact(text: string): string;
+export function redact(text: Uint8Array): Uint8Array;
+export function redact(text: string | Uint8Array): string | Uint8Array;
+
 // ---- errors -----------------------------------------------------------------------
 
 /** Stable error codes (`.code`). */

@@ -16,6 +16,7 @@ mod authn;
 mod camel;
 mod conv;
 mod discovery;
+mod inspect;
 mod k3s;
 mod pins;
 mod secrets;

@@ -24,6 +24,21 @@ export const NOT_EXPOSED = {
 /** Test ops of docs/api.md that the runner builds from public functions. */
 export const TEST_OPS = {
   check_generate_token: (k) => ({ valid: k.isValidToken(k.generateToken()) }),
+  inspect_token_codes: (k, a) => {
+    const r = k.inspectToken(a);
+    const codes = (list) => list.map((f) => f.code);
+    return {
+      kind: r.kind,
+      token_id: r.tokenId,
+      ca_hash: r.caHash,
+      username: r.username,
+      credentials: r.credentials,
+      purpose: r.purpose,
+      usable: r.usable,
+      reasons: codes(r.reasons),
+      warnings: codes(r.warnings),
+    };
+  },
 };
 
 /** `parse_token` → `parseToken`. */

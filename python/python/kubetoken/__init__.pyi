@@ -334,7 +334,25 @@ def k3s_token_create_output(token: str, bundle: Bytes, now: Optional[Time] = Non
 def k3s_token_generate() -> str: ...
 
 # Inspect and redact
+class Finding(TypedDict):  # Rust: kubetoken::inspect::Finding
+    code: str
+    message: str
+
+class TokenInspection(TypedDict):  # Rust: kubetoken::inspect::TokenInspection
+    kind: str
+    token_id: Optional[str]
+    ca_hash: Optional[str]
+    username: Optional[str]
+    credentials: Optional[str]
+    purpose: Optional[str]
+    usable: Optional[bool]
+    reasons: list[Finding]
+    warnings: list[Finding]
+
+def inspect_token(text: Bytes, purpose: Optional[str] = None) -> TokenInspection: ...
 @overload
 def redact(text: str) -> str: ...
 @overload
 def redact(text: Union[bytes, bytearray]) -> bytes: ...
+@overload
+def redact(text: Bytes) -> Union[str, bytes]: ...

@@ -120,7 +120,21 @@ k.joinCommand({ token: "abcdef.0123456789abcdef" });
 // @ts-expect-error: a number is not a manifest
 k.getGroups(42);
 
+const seen: k.TokenInspection = k.inspectToken({ text: "abcdef.0123456789abcdef", purpose: "k3s_server" });
+const usable: boolean | null = seen.usable;
+const codes: string[] = seen.reasons.map((f: k.Finding) => f.code);
+const kind: "bootstrap_token" | "k3s_token" | "password" | "invalid" = k.inspectToken({ text: new Uint8Array(1) }).kind;
+const scrubbed: string = k.redact("--token abcdef.0123456789abcdef");
+const scrubbedBytes: Uint8Array = k.redact(new Uint8Array(0));
+// @ts-expect-error: an unknown purpose
+k.inspectToken({ text: "x", purpose: "server" });
+
 export const used = [
+  usable,
+  codes,
+  kind,
+  scrubbed,
+  scrubbedBytes,
   secret,
   exact,
   ok,
