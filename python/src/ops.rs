@@ -809,8 +809,13 @@ pub fn inspect_token<'py>(
     text: &Bound<'py, PyAny>,
     purpose: Option<&str>,
 ) -> Obj<'py> {
-    let purpose = purpose.map(kubetoken::inspect::Purpose::parse).transpose()?;
-    plain(py, &kubetoken::inspect::inspect_token(&bytes(text)?, purpose)?)
+    let purpose = purpose
+        .map(kubetoken::inspect::Purpose::parse)
+        .transpose()?;
+    plain(
+        py,
+        &kubetoken::inspect::inspect_token(&bytes(text)?, purpose)?,
+    )
 }
 
 /// `text` with every secret masked: `str` in → `str` out, `bytes` in → `bytes` out.

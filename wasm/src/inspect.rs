@@ -31,5 +31,7 @@ pub fn redact(text: JsValue) -> JsResult<JsValue> {
         let r = kubetoken::redact::redact_bytes(&b).js()?;
         return Ok(Uint8Array::from(r.as_slice()).into());
     }
-    Err(conv::bytes(&text, "text").err().unwrap_or(JsValue::UNDEFINED))
+    Err(conv::bytes(&text, "text")
+        .err()
+        .unwrap_or(JsValue::UNDEFINED))
 }
