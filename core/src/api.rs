@@ -160,6 +160,10 @@ const OPS: &[(&str, Takes)] = &[
     ("k3s_token_opens", Keys(&["token", "value"])),
     ("k3s_token_create_output", Keys(&["token", "bundle", "now"])),
     ("k3s_token_generate", Keys(&[])),
+    (
+        "k3s_join_command",
+        Keys(&["server", "token", "flavour", "role"]),
+    ),
     // Inspect and redact
     ("inspect_token", Keys(&["text", "purpose"])),
     ("redact", Keys(&["text"])),
@@ -848,6 +852,18 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             json!(k3s::token_create_output(&t, a.bin("bundle")?, a.now()?)?)
         }
         "k3s_token_generate" => json!(generated(true)?),
+        "k3s_join_command" => {
+            let flavour = a.opt("flavour")?.map_or(Ok(Flavour::K3s), Flavour::parse)?;
+            let role = a
+                .opt("role")?
+                .map_or(Ok(join::Role::Agent), join::Role::parse)?;
+            to_json(&join::k3s_join_command(
+                a.s("server")?,
+                a.s("token")?,
+                flavour,
+                role,
+            )?)
+        }
         other => {
             return Err(Error::Unsupported(format!(
                 "no such operation {}",

@@ -17,6 +17,9 @@
 //! Like upstream, nothing is shell-quoted; unlike upstream, we refuse inputs that would
 //! break the command apart (see [`JoinTarget`], [`JoinOptions::certificate_key`]).
 
+mod k3s;
+pub use k3s::{K3sJoin, Role, k3s_join_command};
+
 use crate::error::{Error, Result};
 use crate::kubeconfig::Kubeconfig;
 use crate::token::BootstrapToken;

@@ -831,6 +831,21 @@ pub fn redact<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> Obj<'py> {
     Ok(PyBytes::new(py, &out).into_any())
 }
 
+/// The k3s/rke2 join lines (command, install script, config file); carries the token.
+#[pyfunction]
+#[pyo3(signature = (server, token, flavour=None, role=None))]
+pub fn k3s_join_command<'py>(
+    py: Python<'py>,
+    server: &str,
+    token: &str,
+    flavour: Option<&str>,
+    role: Option<&str>,
+) -> Obj<'py> {
+    let flavour = flavour.map_or(Ok(Flavour::K3s), Flavour::parse)?;
+    let role = role.map_or(Ok(join::Role::Agent), join::Role::parse)?;
+    secretive(py, &join::k3s_join_command(server, token, flavour, role)?)
+}
+
 /// Registers every function above on the module.
 pub fn register(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     macro_rules! add {
@@ -890,6 +905,7 @@ pub fn register(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
         k3s_token_opens,
         k3s_token_create_output,
         k3s_token_generate,
+        k3s_join_command,
         inspect_token,
         redact,
     );

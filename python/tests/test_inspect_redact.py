@@ -77,3 +77,16 @@ def test_inspect_answers_for_a_purpose() -> None:
     with pytest.raises(kubetoken.InvalidOptionsError) as info:
         kubetoken.inspect_token(TOKEN, purpose="server")
     assert info.value.code == "invalid_options"
+
+
+def test_k3s_join_command_masks_its_token_when_printed() -> None:
+    token = K10 + "node:hunter2hunter2"
+    j = kubetoken.k3s_join_command("10.0.0.1", token, flavour="rke2")
+    assert j["server"] == "https://10.0.0.1:9345"
+    assert j["config"] == f"server: https://10.0.0.1:9345\ntoken: {token}\n"
+    assert "hunter2" not in repr(j) and "hunter2" not in str(j)
+    assert json.loads(json.dumps(j)) == j
+    with pytest.raises(kubetoken.InvalidTokenError) as info:
+        kubetoken.k3s_join_command("h", TOKEN, role="server")
+    assert info.value.code == "invalid_k3s_token"
+    assert SECRET not in str(info.value)

@@ -25,6 +25,7 @@ export {
   k3sCredentials,
   k3sDecrypt,
   k3sEncrypt,
+  k3sJoinCommand,
   k3sNormalizeToken,
   k3sPasswdPassword,
   k3sStorageKey,

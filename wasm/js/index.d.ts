@@ -375,6 +375,23 @@ export function k3sTokenOpens(options: { token: string; value: Bytes }): boolean
 export function k3sTokenGenerate(): string;
 /** `k3s token create` output for a bootstrap token and the server CA bundle. */
 export function k3sTokenCreateOutput(options: { token: string; bundle: Bytes; now?: Time | null }): string;
+/** k3s/rke2 join lines. **Contains the token** in `command`, `install`, `config`. */
+export type K3sJoin = {
+  program: "k3s" | "rke2";
+  role: "agent" | "server";
+  server: string;
+  command: string;
+  install: string;
+  configPath: string;
+  config: string;
+};
+/** The agent/server join command, install script and config file for a k3s or rke2 node (`flavour` default `k3s`, `role` default `agent`). */
+export function k3sJoinCommand(options: {
+  server: string;
+  token: string;
+  flavour?: "k3s" | "rke2" | null;
+  role?: "agent" | "server" | null;
+}): K3sJoin;
 
 // ---- inspect and redact -----------------------------------------------------------
 

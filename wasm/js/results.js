@@ -16,7 +16,17 @@ const MASK = "****************";
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 // Keys whose whole value is a secret.
-const SECRET_KEYS = new Set(["secret", "tokenSecret", "token-secret", "password", "header"]);
+const SECRET_KEYS = new Set([
+  "secret",
+  "tokenSecret",
+  "token-secret",
+  "password",
+  "header",
+  // k3sJoinCommand's texts (they hold the token, possibly quoted).
+  "command",
+  "install",
+  "config",
+]);
 // `<id>.<secret>` bootstrap tokens inside any text (a token list, a full token).
 const TOKEN = /(?<![a-z0-9])([a-z0-9]{6})\.[a-z0-9]{16}(?![a-z0-9])/g;
 // `K10<hash>::<credentials>` and bare `K10<hash>::<password>` server tokens.

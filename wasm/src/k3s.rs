@@ -200,3 +200,28 @@ pub fn k3s_token_create_output(options: JsValue) -> JsResult<String> {
 pub fn k3s_token_generate() -> JsResult<String> {
     k3s::token_generate_output().js()
 }
+
+/// `k3s_join_command({server, token, flavour?, role?})` → `{program, role, server,
+/// command, install, configPath, config}`. **Contains the token** (masked when printed).
+#[wasm_bindgen(js_name = k3sJoinCommand, skip_typescript)]
+pub fn k3s_join_command(options: JsValue) -> JsResult<JsValue> {
+    let mut o = Opts::new(options, "k3sJoinCommand")?;
+    let server = o.req_str("server")?;
+    let token = o.req_str("token")?;
+    let flavour = o.opt_str("flavour")?;
+    let role = o.opt_str("role")?;
+    o.finish()?;
+    let flavour = flavour
+        .as_deref()
+        .map_or(Ok(kubetoken::Flavour::K3s), kubetoken::Flavour::parse)
+        .js()?;
+    let role = role
+        .as_deref()
+        .map_or(
+            Ok(kubetoken::join::Role::Agent),
+            kubetoken::join::Role::parse,
+        )
+        .js()?;
+    let j = kubetoken::join::k3s_join_command(&server, &token, flavour, role).js()?;
+    Ok(secret(out(&j)?))
+}

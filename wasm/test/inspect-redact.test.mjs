@@ -58,3 +58,17 @@ test("inspectToken answers for a purpose", () => {
     (e) => e instanceof k.InvalidOptionsError && e.code === "invalid_options",
   );
 });
+
+test("k3sJoinCommand: the token is in the texts, masked when printed", () => {
+  const token = `${K10}node:hunter2hunter2`;
+  const j = k.k3sJoinCommand({ server: "10.0.0.1", token, flavour: "rke2" });
+  assert.equal(j.server, "https://10.0.0.1:9345");
+  assert.equal(j.configPath, "/etc/rancher/rke2/config.yaml");
+  assert.equal(j.config, `server: https://10.0.0.1:9345\ntoken: ${token}\n`);
+  assert.ok(!inspect(j, { depth: 9 }).includes("hunter2"));
+  assert.ok(!String(j).includes("hunter2"));
+  assert.throws(
+    () => k.k3sJoinCommand({ server: "h", token: TOKEN, role: "server" }),
+    (e) => e.code === "invalid_k3s_token" && !e.message.includes(SECRET),
+  );
+});

@@ -333,6 +333,19 @@ def k3s_token_opens(token: str, value: Bytes) -> bool: ...
 def k3s_token_create_output(token: str, bundle: Bytes, now: Optional[Time] = None) -> str: ...
 def k3s_token_generate() -> str: ...
 
+class K3sJoin(TypedDict):  # Rust: kubetoken::join::K3sJoin
+    program: str
+    role: str
+    server: str
+    command: str
+    install: str
+    config_path: str
+    config: str
+
+def k3s_join_command(
+    server: str, token: str, flavour: Optional[str] = None, role: Optional[str] = None
+) -> K3sJoin: ...
+
 # Inspect and redact
 class Finding(TypedDict):  # Rust: kubetoken::inspect::Finding
     code: str

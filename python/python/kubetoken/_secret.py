@@ -14,7 +14,18 @@ import sys
 MASK = "****************"
 
 _SECRET_KEYS = frozenset(
-    {"secret", "token", "token_secret", "token-secret", "password", "header", "output"}
+    {
+        "secret",
+        "token",
+        "token_secret",
+        "token-secret",
+        "password",
+        "header",
+        "output",
+        "command",
+        "install",
+        "config",
+    }
 )
 
 

@@ -129,7 +129,15 @@ const scrubbedBytes: Uint8Array = k.redact(new Uint8Array(0));
 // @ts-expect-error: an unknown purpose
 k.inspectToken({ text: "x", purpose: "server" });
 
+const joinLines: k.K3sJoin = k.k3sJoinCommand({
+  server: "10.0.0.1",
+  token: "K10::server:pw",
+  flavour: "rke2",
+  role: "server",
+});
+
 export const used = [
+  joinLines,
   usable,
   codes,
   kind,
