@@ -146,6 +146,7 @@ const OPS: &[(&str, Takes)] = &[
         Keys(&["token", "bundle", "now", "user"]),
     ),
     ("k3s_ca_hash", Keys(&["bundle", "now"])),
+    ("explain_k3s_ca_hash", Keys(&["bundle", "now"])),
     ("verify_k3s_ca", Keys(&["token", "bundle", "now", "user"])),
     ("k3s_credentials", Keys(&["token", "user"])),
     ("k3s_normalize_token", Keys(&["token"])),
@@ -811,6 +812,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             json!(t.to_token_string(bundle("bundle")?.as_deref(), a.now()?))
         }
         "k3s_ca_hash" => to_json(&k3s::ca_hash(a.bin("bundle")?, a.now()?)?),
+        "explain_k3s_ca_hash" => to_json(&k3s::explain_ca_hash(a.bin("bundle")?, a.now()?)?),
         "verify_k3s_ca" => {
             let t = k3s_user(a)?;
             let c = k3s::verify_ca(t.ca_hash(), bundle("bundle")?.as_deref(), a.now()?);

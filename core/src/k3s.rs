@@ -15,6 +15,9 @@
 //! Secrets: [`K3sToken`]'s `Debug`/`Display` mask the password and token secret; no
 //! error message contains them.
 
+mod explain;
+pub use explain::{BundleCertificate, CaHashExplanation, ChainProblem, explain_ca_hash};
+
 use std::fmt;
 
 use base64::Engine as _;
@@ -387,28 +390,7 @@ pub struct CaHash {
 /// ([`crate::x509::verify_k3s_bundle`]); the root's DER hash if it verifies, else the
 /// input bytes' hash.
 pub fn ca_hash(bundle: impl AsRef<[u8]>, now: Timestamp) -> Result<CaHash> {
-    let bundle = bundle.as_ref();
-    let certs = crate::go::pem::parse_certificates(bundle)?;
-    let raw = || hex_lower(&Sha256::digest(bundle));
-    if certs.len() == 1 {
-        return Ok(CaHash {
-            hash: raw(),
-            method: HashMethod::Single,
-        });
-    }
-    match crate::x509::verify_k3s_bundle(&certs, now.unix_nanos())
-        .and_then(|chain| chain.last().copied())
-        .and_then(|i| certs.get(i))
-    {
-        Some(root) => Ok(CaHash {
-            hash: hex_lower(&Sha256::digest(root.der())),
-            method: HashMethod::Root,
-        }),
-        None => Ok(CaHash {
-            hash: raw(),
-            method: HashMethod::Raw,
-        }),
-    }
+    Ok(CaHash::from(&explain_ca_hash(bundle, now)?))
 }
 
 /// `FormatTokenBytes(creds, bundle)`: `""` for empty credentials, else

@@ -683,6 +683,19 @@ pub fn k3s_ca_hash<'py>(
     plain(py, &h)
 }
 
+/// Which certificate k3s's CA hash covers, how, and why it fell back (with kubeadm pins).
+#[pyfunction]
+#[pyo3(signature = (bundle, now=None))]
+pub fn explain_k3s_ca_hash<'py>(
+    py: Python<'py>,
+    bundle: &Bound<'py, PyAny>,
+    now: Arg<'_, 'py>,
+) -> Obj<'py> {
+    let (bundle, now) = (bytes(bundle)?, now_or_clock(now)?);
+    let e = py.detach(|| k3s::explain_ca_hash(&bundle, now))?;
+    plain(py, &e)
+}
+
 /// An agent's check of the server's CA bundle against the token's CA hash (an answer).
 #[pyfunction]
 #[pyo3(signature = (token, bundle=None, now=None, user=None))]
@@ -894,6 +907,7 @@ pub fn register(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
         format_k3s_token,
         k3s_token_string,
         k3s_ca_hash,
+        explain_k3s_ca_hash,
         verify_k3s_ca,
         k3s_credentials,
         k3s_normalize_token,

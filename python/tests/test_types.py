@@ -125,6 +125,15 @@ SAMPLES: list[tuple[str, Callable[[], Any]]] = [
     ("parse_k3s_token", lambda: kubetoken.parse_k3s_token(K10 + "server:pw")),
     ("k3s_credentials", lambda: kubetoken.k3s_credentials(K10 + "server:pw")),
     ("k3s_credentials", lambda: kubetoken.k3s_credentials(TOKEN)),
+    (
+        "explain_k3s_ca_hash",
+        lambda: kubetoken.explain_k3s_ca_hash(
+            (
+                Path(__file__).resolve().parents[2] / "tests/fixtures/k3s/expired-intermediate.pem"
+            ).read_bytes(),
+            now="2026-01-01T00:00:00Z",
+        ),
+    ),
 ]
 
 

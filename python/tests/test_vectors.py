@@ -44,10 +44,28 @@ def _inspect_token_codes(**kwargs: Any) -> dict[str, Any]:
     return r
 
 
+def _explain_k3s_ca_hash_summary(**kwargs: Any) -> dict[str, Any]:
+    e = kubetoken.explain_k3s_ca_hash(**kwargs)
+    each = lambda k: [c[k] for c in e["certificates"]]  # noqa: E731
+    return {
+        "hash": e["hash"],
+        "method": e["method"],
+        "hashed": e["hashed"],
+        "hashed_certificate": e["hashed_certificate"],
+        "chain": e["chain"],
+        "reasons": [f["code"] for f in e["fallback_reasons"]],
+        "kubeadm_pins": e["kubeadm_pins"],
+        "fingerprints": each("fingerprint_sha256"),
+        "subjects": each("subject"),
+        "pools": each("pool"),
+    }
+
+
 # Test ops of the vectors that are one-liners over the public Python API.
 ADAPTERS: dict[str, Any] = {
     "check_generate_token": _check_generate_token,
     "inspect_token_codes": _inspect_token_codes,
+    "explain_k3s_ca_hash_summary": _explain_k3s_ca_hash_summary,
 }
 
 

@@ -13,6 +13,7 @@ export {
   computeJws,
   deleteTokenNames,
   encodeTokenSecret,
+  explainK3sCaHash,
   formatK3sToken,
   generateToken,
   getGroups,

@@ -316,6 +316,36 @@ export function parseK3sToken(token: string): K3sTokenInfo;
 export function k3sCaHash(options: { bundle: Bytes; now?: Time | null }): K3sCaHash;
 /** k3s's CA hash and how it was computed. */
 export type K3sCaHash = { hash: string; method: "single" | "root" | "raw" };
+/** One certificate of a CA bundle, as `explainK3sCaHash` reports it. */
+export type BundleCertificate = {
+  index: number;
+  subject: string | null;
+  issuer: string | null;
+  subjectKeyId: string;
+  authorityKeyId: string;
+  isCa: boolean;
+  notBefore: string;
+  notAfter: string;
+  fingerprintSha256: string;
+  kubeadmPin: string;
+  pool: "only" | "leaf" | "root" | "intermediate";
+};
+/** Why a bundle's chain did not verify. */
+export type ChainProblem = { code: string; message: string; certificate: number; issuer: number | null };
+/** Which certificate k3s hashed, how, why it fell back to the file bytes, and the kubeadm pins. */
+export type K3sCaHashExplanation = {
+  hash: string;
+  method: "single" | "root" | "raw";
+  hashed: "file_bytes" | "root_der";
+  hashedCertificate: number | null;
+  certificates: BundleCertificate[];
+  chain: number[] | null;
+  fallbackReasons: ChainProblem[];
+  kubeadmPins: string[];
+  summary: string;
+};
+/** `k3sCaHash`, explained (the "token CA hash does not match" question). */
+export function explainK3sCaHash(options: { bundle: Bytes; now?: Time | null }): K3sCaHashExplanation;
 /** `K10<CA hash>::<credentials>` ("" for empty credentials). */
 export function formatK3sToken(options: { credentials: string; bundle: Bytes; now?: Time | null }): string;
 /** The token as k3s writes it (with the CA hash when a bundle is given). */

@@ -25,6 +25,17 @@ pub fn k3s_ca_hash(options: JsValue) -> JsResult<JsValue> {
     out(&k3s::ca_hash(&bundle, now).js()?)
 }
 
+/// `explain_k3s_ca_hash({bundle, now?})` → which certificate was hashed, how, why k3s
+/// fell back, and the kubeadm pins of the bundle.
+#[wasm_bindgen(js_name = explainK3sCaHash, skip_typescript)]
+pub fn explain_k3s_ca_hash(options: JsValue) -> JsResult<JsValue> {
+    let mut o = Opts::new(options, "explainK3sCaHash")?;
+    let bundle = o.req_bytes("bundle")?;
+    let now = o.now()?;
+    o.finish()?;
+    out(&k3s::explain_ca_hash(&bundle, now).js()?)
+}
+
 /// `format_k3s_token({credentials, bundle, now?})` → `K10<hash>::<credentials>`.
 #[wasm_bindgen(js_name = formatK3sToken, skip_typescript)]
 pub fn format_k3s_token(options: JsValue) -> JsResult<String> {

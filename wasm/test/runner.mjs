@@ -24,6 +24,22 @@ export const NOT_EXPOSED = {
 /** Test ops of docs/api.md that the runner builds from public functions. */
 export const TEST_OPS = {
   check_generate_token: (k) => ({ valid: k.isValidToken(k.generateToken()) }),
+  explain_k3s_ca_hash_summary: (k, a) => {
+    const e = k.explainK3sCaHash(a);
+    const each = (key) => e.certificates.map((c) => c[key]);
+    return {
+      hash: e.hash,
+      method: e.method,
+      hashed: e.hashed,
+      hashed_certificate: e.hashedCertificate,
+      chain: e.chain,
+      reasons: e.fallbackReasons.map((f) => f.code),
+      kubeadm_pins: e.kubeadmPins,
+      fingerprints: each("fingerprintSha256"),
+      subjects: each("subject"),
+      pools: each("pool"),
+    };
+  },
   inspect_token_codes: (k, a) => {
     const r = k.inspectToken(a);
     const codes = (list) => list.map((f) => f.code);

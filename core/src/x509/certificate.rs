@@ -292,6 +292,34 @@ impl Certificate {
     pub fn is_ca(&self) -> bool {
         matches!(self.basic_constraints, Some((true, _)))
     }
+    /// The last common name (CN, 2.5.4.3) of the subject, as Go's `Subject.CommonName`
+    /// (its bytes shown as UTF-8); `None` when it has none.
+    pub fn subject_common_name(&self) -> Option<String> {
+        common_name(self.raw_subject())
+    }
+    /// The issuer's common name, as [`Certificate::subject_common_name`].
+    pub fn issuer_common_name(&self) -> Option<String> {
+        common_name(self.raw_issuer())
+    }
+}
+
+fn common_name(name: &[u8]) -> Option<String> {
+    let mut outer = Der::new(name);
+    let mut rdns = outer.read(SEQUENCE)?.inner;
+    let mut cn = None;
+    while let Some(set) = rdns.read_any() {
+        let mut atvs = set.inner;
+        while let Some(atv) = atvs.read_any() {
+            let mut fields = atv.inner;
+            let (Some(oid), Some(value)) = (fields.read(OID), fields.read_any()) else {
+                continue;
+            };
+            if oid.content == [0x55, 0x04, 0x03] {
+                cn = Some(String::from_utf8_lossy(value.content).into_owned());
+            }
+        }
+    }
+    cn
 }
 
 pub(super) struct Parsed {

@@ -49,4 +49,7 @@ mod verify;
 pub use crate::go::pem;
 pub use certificate::{Certificate, PublicKey};
 pub use signature::{Hash, MAX_RSA_BITS, SignatureAlgorithm};
-pub use verify::{Chain, verify, verify_k3s_bundle};
+pub use verify::{
+    BundleVerification, Chain, Explained, Problem, Rejection, verify, verify_explained,
+    verify_k3s_bundle, verify_k3s_bundle_explained,
+};

@@ -35,6 +35,28 @@ fn json_err(e: serde_json::Error) -> Error {
 
 pub fn run(op: &str, args: &Value) -> Option<Result<Value, Error>> {
     Some(match op {
+        // Test op: explain_k3s_ca_hash reduced to what the vectors pin down.
+        "explain_k3s_ca_hash_summary" => {
+            kubetoken::api::call("explain_k3s_ca_hash", args).map(|v| {
+                let each = |k: &str| -> Value {
+                    v["certificates"]
+                        .as_array()
+                        .map(|l| l.iter().map(|c| c[k].clone()).collect())
+                        .unwrap_or_default()
+                };
+                let reasons: Value = v["fallback_reasons"]
+                    .as_array()
+                    .map(|l| l.iter().map(|f| f["code"].clone()).collect())
+                    .unwrap_or_default();
+                json!({
+                    "hash": v["hash"], "method": v["method"], "hashed": v["hashed"],
+                    "hashed_certificate": v["hashed_certificate"], "chain": v["chain"],
+                    "reasons": reasons, "kubeadm_pins": v["kubeadm_pins"],
+                    "fingerprints": each("fingerprint_sha256"), "subjects": each("subject"),
+                    "pools": each("pool"),
+                })
+            })
+        }
         // Test op: inspect_token with each finding reduced to its code.
         "inspect_token_codes" => kubetoken::api::call("inspect_token", args).map(|mut v| {
             for k in ["reasons", "warnings"] {

@@ -155,6 +155,36 @@ class K3sCaHash(TypedDict):  # Rust: kubetoken::k3s::CaHash
     hash: str
     method: str
 
+class BundleCertificate(TypedDict):  # Rust: kubetoken::k3s::BundleCertificate
+    index: int
+    subject: Optional[str]
+    issuer: Optional[str]
+    subject_key_id: str
+    authority_key_id: str
+    is_ca: bool
+    not_before: str
+    not_after: str
+    fingerprint_sha256: str
+    kubeadm_pin: str
+    pool: str
+
+class ChainProblem(TypedDict):  # Rust: kubetoken::k3s::ChainProblem
+    code: str
+    message: str
+    certificate: int
+    issuer: Optional[int]
+
+class K3sCaHashExplanation(TypedDict):  # Rust: kubetoken::k3s::CaHashExplanation
+    hash: str
+    method: str
+    hashed: str
+    hashed_certificate: Optional[int]
+    certificates: list[BundleCertificate]
+    chain: Optional[list[int]]
+    fallback_reasons: list[ChainProblem]
+    kubeadm_pins: list[str]
+    summary: str
+
 class K3sCaCheck(TypedDict):  # Rust: kubetoken::k3s::CaVerification
     ok: bool
     status: str
@@ -310,6 +340,7 @@ def k3s_token_string(
     user: Optional[str] = None,
 ) -> str: ...
 def k3s_ca_hash(bundle: Bytes, now: Optional[Time] = None) -> K3sCaHash: ...
+def explain_k3s_ca_hash(bundle: Bytes, now: Optional[Time] = None) -> K3sCaHashExplanation: ...
 def verify_k3s_ca(
     token: str,
     bundle: Optional[Bytes] = None,

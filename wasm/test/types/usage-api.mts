@@ -136,7 +136,12 @@ const joinLines: k.K3sJoin = k.k3sJoinCommand({
   role: "server",
 });
 
+const explained: k.K3sCaHashExplanation = k.explainK3sCaHash({ bundle: "pem", now });
+const firstReason: string | undefined = explained.fallbackReasons[0]?.code;
+
 export const used = [
+  explained,
+  firstReason,
   joinLines,
   usable,
   codes,
