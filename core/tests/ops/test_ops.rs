@@ -38,20 +38,25 @@ pub fn run(op: &str, args: &Value) -> Option<Result<Value, Error>> {
         // Test op: explain_k3s_ca_hash reduced to what the vectors pin down.
         "explain_k3s_ca_hash_summary" => {
             kubetoken::api::call("explain_k3s_ca_hash", args).map(|v| {
-                let each = |k: &str| -> Value {
-                    v["certificates"]
-                        .as_array()
-                        .map(|l| l.iter().map(|c| c[k].clone()).collect())
+                let g = |x: &Value, k: &str| x.get(k).cloned().unwrap_or(Value::Null);
+                let list = |k: &str| -> Vec<Value> {
+                    v.get(k)
+                        .and_then(Value::as_array)
+                        .cloned()
                         .unwrap_or_default()
                 };
-                let reasons: Value = v["fallback_reasons"]
-                    .as_array()
-                    .map(|l| l.iter().map(|f| f["code"].clone()).collect())
-                    .unwrap_or_default();
+                let each =
+                    |k: &str| -> Value { list("certificates").iter().map(|c| g(c, k)).collect() };
+                let reasons: Value = list("fallback_reasons")
+                    .iter()
+                    .map(|f| g(f, "code"))
+                    .collect();
                 json!({
-                    "hash": v["hash"], "method": v["method"], "hashed": v["hashed"],
-                    "hashed_certificate": v["hashed_certificate"], "chain": v["chain"],
-                    "reasons": reasons, "kubeadm_pins": v["kubeadm_pins"],
+                    "hash": g(&v, "hash"), "method": g(&v, "method"),
+                    "hashed": g(&v, "hashed"),
+                    "hashed_certificate": g(&v, "hashed_certificate"),
+                    "chain": g(&v, "chain"), "reasons": reasons,
+                    "kubeadm_pins": g(&v, "kubeadm_pins"),
                     "fingerprints": each("fingerprint_sha256"), "subjects": each("subject"),
                     "pools": each("pool"),
                 })
