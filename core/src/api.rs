@@ -162,6 +162,11 @@ const OPS: &[(&str, Takes)] = &[
     ("k3s_token_create_output", Keys(&["token", "bundle", "now"])),
     ("k3s_token_generate", Keys(&[])),
     (
+        "k3s_rotate",
+        Keys(&["token", "new_token", "value", "random"]),
+    ),
+    ("k3s_which_token_opens", Keys(&["tokens", "value"])),
+    (
         "k3s_join_command",
         Keys(&["server", "token", "flavour", "role"]),
     ),
@@ -854,6 +859,21 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             json!(k3s::token_create_output(&t, a.bin("bundle")?, a.now()?)?)
         }
         "k3s_token_generate" => json!(generated(true)?),
+        "k3s_rotate" => {
+            let (old, new, value) = (a.req("token")?, a.opt("new_token")?, a.opt_bin("value")?);
+            let r = match a.opt("random")? {
+                Some(hex) => k3s::rotate_with(old, new, value.as_deref(), &mut k3s::replay(hex)?)?,
+                #[cfg(feature = "getrandom")]
+                None => k3s::rotate(old, new, value.as_deref())?,
+                #[cfg(not(feature = "getrandom"))]
+                None => return Err(no_random()),
+            };
+            to_json(&r)
+        }
+        "k3s_which_token_opens" => json!(k3s::which_token_opens(
+            &a.req_strings("tokens")?,
+            &a.bin("value")?
+        )?),
         "k3s_join_command" => {
             let flavour = a.opt("flavour")?.map_or(Ok(Flavour::K3s), Flavour::parse)?;
             let role = a

@@ -16,7 +16,11 @@
 //! error message contains them.
 
 mod explain;
+mod rotate;
 pub use explain::{BundleCertificate, CaHashExplanation, ChainProblem, explain_ca_hash};
+#[cfg(feature = "getrandom")]
+pub use rotate::rotate;
+pub use rotate::{Rotation, replay, rotate_with, which_token_opens};
 
 use std::fmt;
 

@@ -844,6 +844,36 @@ pub fn redact<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> Obj<'py> {
     Ok(PyBytes::new(py, &out).into_any())
 }
 
+/// `k3s token rotate` offline: the new token checked (or generated), the storage keys,
+/// the bootstrap-data blob re-encrypted. `random` (hex) replays test bytes.
+#[pyfunction]
+#[pyo3(signature = (token, new_token=None, value=None, *, random=None))]
+pub fn k3s_rotate<'py>(
+    py: Python<'py>,
+    token: &str,
+    new_token: Option<&str>,
+    value: Arg<'_, 'py>,
+    random: Option<&str>,
+) -> Obj<'py> {
+    let value = opt_bytes(value)?;
+    let r = py.detach(|| match random {
+        Some(hex) => k3s::rotate_with(token, new_token, value.as_deref(), &mut k3s::replay(hex)?),
+        None => k3s::rotate(token, new_token, value.as_deref()),
+    })?;
+    secretive(py, &r)
+}
+
+/// The index of the first token that opens the bootstrap-data blob, or `None`.
+#[pyfunction]
+pub fn k3s_which_token_opens(
+    py: Python<'_>,
+    tokens: &Bound<'_, PyAny>,
+    value: &Bound<'_, PyAny>,
+) -> KtResult<Option<usize>> {
+    let (tokens, value) = (strings(tokens)?, bytes(value)?);
+    Ok(py.detach(|| k3s::which_token_opens(&tokens, &value))?)
+}
+
 /// The k3s/rke2 join lines (command, install script, config file); carries the token.
 #[pyfunction]
 #[pyo3(signature = (server, token, flavour=None, role=None))]
@@ -920,6 +950,8 @@ pub fn register(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
         k3s_token_create_output,
         k3s_token_generate,
         k3s_join_command,
+        k3s_rotate,
+        k3s_which_token_opens,
         inspect_token,
         redact,
     );

@@ -90,3 +90,18 @@ def test_k3s_join_command_masks_its_token_when_printed() -> None:
         kubetoken.k3s_join_command("h", TOKEN, role="server")
     assert info.value.code == "invalid_k3s_token"
     assert SECRET not in str(info.value)
+
+
+def test_k3s_rotate_masks_the_new_token_and_round_trips() -> None:
+    old = K10 + "server:oldsecretoldsecret"
+    blob = kubetoken.k3s_encrypt("oldsecretoldsecret", b"{}\n")
+    r = kubetoken.k3s_rotate(old, value=blob)
+    assert r["generated"] is True
+    assert len(r["new_passphrase"]) == 32
+    assert r["new_passphrase"] not in repr(r)
+    assert r["value"] is not None
+    assert kubetoken.k3s_decrypt(r["new_passphrase"], r["value"]) == b"{}\n"
+    assert kubetoken.k3s_which_token_opens([old, r["new_token"]], r["value"]) == 1
+    with pytest.raises(kubetoken.InvalidTokenError) as info:
+        kubetoken.k3s_rotate(old, TOKEN)
+    assert SECRET not in str(info.value)

@@ -405,6 +405,26 @@ export function k3sTokenOpens(options: { token: string; value: Bytes }): boolean
 export function k3sTokenGenerate(): string;
 /** `k3s token create` output for a bootstrap token and the server CA bundle. */
 export function k3sTokenCreateOutput(options: { token: string; bundle: Bytes; now?: Time | null }): string;
+/** `k3sRotate`'s result. **Contains the new token** (`newToken`, `newPassphrase`). */
+export type K3sRotation = {
+  generated: boolean;
+  newToken: string;
+  newPassphrase: string;
+  oldStorageKey: string;
+  newStorageKey: string;
+  oldTokenHash: string;
+  newTokenHash: string;
+  value: string | null;
+};
+/** `k3s token rotate` offline: validate (or generate) the new token, re-encrypt the bootstrap-data blob. */
+export function k3sRotate(options: {
+  token: string;
+  newToken?: string | null;
+  value?: Bytes | null;
+  random?: string | null;
+}): K3sRotation;
+/** The index of the first token whose passphrase opens the bootstrap-data blob, or `null`. */
+export function k3sWhichTokenOpens(options: { tokens: string[]; value: Bytes }): number | null;
 /** k3s/rke2 join lines. **Contains the token** in `command`, `install`, `config`. */
 export type K3sJoin = {
   program: "k3s" | "rke2";

@@ -26,6 +26,9 @@ const SECRET_KEYS = new Set([
   "command",
   "install",
   "config",
+  // k3sRotate's new token.
+  "newToken",
+  "newPassphrase",
 ]);
 // `<id>.<secret>` bootstrap tokens inside any text (a token list, a full token).
 const TOKEN = /(?<![a-z0-9])([a-z0-9]{6})\.[a-z0-9]{16}(?![a-z0-9])/g;

@@ -236,3 +236,39 @@ pub fn k3s_join_command(options: JsValue) -> JsResult<JsValue> {
     let j = kubetoken::join::k3s_join_command(&server, &token, flavour, role).js()?;
     Ok(secret(out(&j)?))
 }
+
+/// `k3s_rotate({token, newToken?, value?, random?})` → `{generated, newToken, newPassphrase,
+/// oldStorageKey, newStorageKey, oldTokenHash, newTokenHash, value}`. **Contains the new
+/// token** (masked when printed). `random` (hex) replays test bytes.
+#[wasm_bindgen(js_name = k3sRotate, skip_typescript)]
+pub fn k3s_rotate(options: JsValue) -> JsResult<JsValue> {
+    let mut o = Opts::new(options, "k3sRotate")?;
+    let token = o.req_str("token")?;
+    let new_token = o.opt_str("newToken")?;
+    let value = o.opt_bytes("value")?;
+    let random = o.opt_str("random")?;
+    o.finish()?;
+    let r = match random {
+        Some(hex) => k3s::rotate_with(
+            &token,
+            new_token.as_deref(),
+            value.as_deref(),
+            &mut k3s::replay(&hex).js()?,
+        ),
+        None => k3s::rotate(&token, new_token.as_deref(), value.as_deref()),
+    }
+    .js()?;
+    Ok(secret(out(&r)?))
+}
+
+/// `k3s_which_token_opens({tokens, value})` → the index of the first token that opens
+/// the blob, or `null`.
+#[wasm_bindgen(js_name = k3sWhichTokenOpens, skip_typescript)]
+pub fn k3s_which_token_opens(options: JsValue) -> JsResult<JsValue> {
+    let mut o = Opts::new(options, "k3sWhichTokenOpens")?;
+    let tokens = o.list("tokens")?;
+    let value = o.req_bytes("value")?;
+    o.finish()?;
+    let i = k3s::which_token_opens(&tokens, &value).js()?;
+    Ok(i.map_or(JsValue::NULL, |n| JsValue::from(n as f64)))
+}

@@ -72,3 +72,18 @@ test("k3sJoinCommand: the token is in the texts, masked when printed", () => {
     (e) => e.code === "invalid_k3s_token" && !e.message.includes(SECRET),
   );
 });
+
+test("k3sRotate: the new token is masked when printed, the blob opens with it", () => {
+  const old = `${K10}server:oldsecretoldsecret`;
+  const blob = k.k3sEncrypt({ passphrase: "oldsecretoldsecret", plaintext: "{}\n" });
+  const r = k.k3sRotate({ token: old, value: blob });
+  assert.equal(r.generated, true);
+  assert.equal(r.newPassphrase.length, 32);
+  assert.ok(!inspect(r, { depth: 9 }).includes(r.newPassphrase));
+  assert.equal(new TextDecoder().decode(k.k3sDecrypt({ passphrase: r.newPassphrase, value: r.value })), "{}\n");
+  assert.equal(k.k3sWhichTokenOpens({ tokens: [old, r.newToken], value: r.value }), 1);
+  assert.throws(
+    () => k.k3sRotate({ token: old, newToken: TOKEN }),
+    (e) => e.code === "invalid_k3s_token" && !e.message.includes(SECRET),
+  );
+});

@@ -364,6 +364,25 @@ def k3s_token_opens(token: str, value: Bytes) -> bool: ...
 def k3s_token_create_output(token: str, bundle: Bytes, now: Optional[Time] = None) -> str: ...
 def k3s_token_generate() -> str: ...
 
+class K3sRotation(TypedDict):  # Rust: kubetoken::k3s::Rotation
+    generated: bool
+    new_token: str
+    new_passphrase: str
+    old_storage_key: str
+    new_storage_key: str
+    old_token_hash: str
+    new_token_hash: str
+    value: Optional[str]
+
+def k3s_rotate(
+    token: str,
+    new_token: Optional[str] = None,
+    value: Optional[Bytes] = None,
+    *,
+    random: Optional[str] = None,
+) -> K3sRotation: ...
+def k3s_which_token_opens(tokens: Strings, value: Bytes) -> Optional[int]: ...
+
 class K3sJoin(TypedDict):  # Rust: kubetoken::join::K3sJoin
     program: str
     role: str

@@ -25,6 +25,8 @@ _SECRET_KEYS = frozenset(
         "command",
         "install",
         "config",
+        "new_token",
+        "new_passphrase",
     }
 )
 

@@ -139,7 +139,12 @@ const joinLines: k.K3sJoin = k.k3sJoinCommand({
 const explained: k.K3sCaHashExplanation = k.explainK3sCaHash({ bundle: "pem", now });
 const firstReason: string | undefined = explained.fallbackReasons[0]?.code;
 
+const rotated: k.K3sRotation = k.k3sRotate({ token: "K10::server:old", newToken: "new" });
+const opener: number | null = k.k3sWhichTokenOpens({ tokens: ["a"], value: rotated.value ?? "" });
+
 export const used = [
+  rotated,
+  opener,
   explained,
   firstReason,
   joinLines,
