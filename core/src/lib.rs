@@ -50,6 +50,7 @@
 pub mod api;
 pub mod authn;
 mod bounded;
+pub mod cli;
 pub mod discovery;
 pub mod error;
 mod go;
