@@ -66,6 +66,7 @@ test: lint test-rust test-oracle $(TEST_TARGETS)
 test-rust:
 	$(CARGO) test -p kubetoken -- --skip conformance --skip replay_corpora_and_reproducers
 	$(CARGO) test -p kubetoken --test conformance -- --nocapture
+	$(CARGO) test -p kubetoken-cli
 
 oracle-build: $(ORACLE_BIN)
 
@@ -101,7 +102,7 @@ lint: lint-rust $(LINT_TARGETS)
 
 lint-rust:
 	$(CARGO) fmt --all --check
-	$(CARGO) clippy -p kubetoken --all-targets -- -D warnings
+	$(CARGO) clippy -p kubetoken -p kubetoken-cli --all-targets -- -D warnings
 	@test -z "$$(cd $(ORACLE_DIR) && gofmt -l *.go)" || { echo "gofmt: run make fmt"; exit 1; }
 	cd $(ORACLE_DIR) && $(GO) vet ./...
 

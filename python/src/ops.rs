@@ -889,6 +889,32 @@ pub fn k3s_join_command<'py>(
     secretive(py, &join::k3s_join_command(server, token, flavour, role)?)
 }
 
+// ---- the command line (kubetoken._cli) ------------------------------------------------
+
+/// `kubetoken <argv>` (core `cli::run`) with the clock and the OS random source:
+/// `(stdout, stderr, exit status)`.
+#[pyfunction]
+pub fn _cli_run<'py>(
+    py: Python<'py>,
+    argv: Vec<String>,
+    stdin: &Bound<'py, PyAny>,
+) -> KtResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>, i32)> {
+    let stdin = bytes(stdin)?;
+    let now = now_or_clock(None)?;
+    let out = py.detach(|| kubetoken::cli::run(&argv, &stdin, now, &mut token::os_random));
+    Ok((
+        PyBytes::new(py, &out.stdout),
+        PyBytes::new(py, &out.stderr),
+        out.code,
+    ))
+}
+
+/// Whether `kubetoken <argv>` reads stdin.
+#[pyfunction]
+pub fn _cli_reads_stdin(argv: Vec<String>) -> bool {
+    kubetoken::cli::reads_stdin(&argv)
+}
+
 /// Registers every function above on the module.
 pub fn register(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     macro_rules! add {
@@ -954,6 +980,8 @@ pub fn register(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
         k3s_which_token_opens,
         inspect_token,
         redact,
+        _cli_run,
+        _cli_reads_stdin,
     );
     Ok(())
 }
