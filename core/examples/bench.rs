@@ -66,7 +66,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .chain(std::iter::once(secret.clone()))
         .collect();
 
+    // An 8,000-line kubeadm/k3s log with tokens, Bearer headers and colour codes.
+    let log: String = (0..8_000)
+        .map(|i| match i % 4 {
+            0 => format!("I1201 10:00:00.{i:06} 1 join.go:413] [preflight] line {i}\n"),
+            1 => format!("\x1b[32m[bootstrap-token]\x1b[0m Using token: {token}\n"),
+            2 => "time=\"2026-12-01T10:00:00Z\" level=info msg=\"Starting k3s v1.31.4+k3s1\"\n"
+                .to_owned(),
+            _ => format!("curl -H \"Authorization: Bearer {token}\" https://10.0.0.1:6443/api\n"),
+        })
+        .collect();
+
     println!("{:<36} {:>12}", "benchmark", "time");
+    bench(&filter, "redact (8,000-line log, 539 KiB)", budget, || {
+        black_box(kubetoken::redact::redact_text(black_box(&log)).ok());
+    });
+    bench(&filter, "inspect_token", budget, || {
+        black_box(kubetoken::inspect::inspect_token(black_box(token.as_bytes()), None).ok());
+    });
     bench(&filter, "generate_token (OS random)", budget, || {
         black_box(BootstrapToken::generate().ok());
     });

@@ -858,7 +858,7 @@ pub fn inspect_token<'py>(
 #[pyfunction]
 pub fn redact<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> Obj<'py> {
     if let Ok(s) = text.cast::<pyo3::types::PyString>() {
-        let s = s.to_cow()?;
+        let s = convert::text(s)?;
         let out = py.detach(|| kubetoken::redact::redact_text(&s))?;
         return Ok(pyo3::types::PyString::new(py, &out).into_any());
     }
@@ -873,15 +873,16 @@ pub fn redact<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> Obj<'py> {
 #[pyo3(signature = (token, new_token=None, value=None, *, random=None))]
 pub fn k3s_rotate<'py>(
     py: Python<'py>,
-    token: &str,
-    new_token: Option<&str>,
+    token: Str<'_>,
+    new_token: Option<Str<'_>>,
     value: Arg<'_, 'py>,
-    random: Option<&str>,
+    random: Option<Str<'_>>,
 ) -> Obj<'py> {
     let value = opt_bytes(value)?;
-    let r = py.detach(|| match random {
-        Some(hex) => k3s::rotate_with(token, new_token, value.as_deref(), &mut k3s::replay(hex)?),
-        None => k3s::rotate(token, new_token, value.as_deref()),
+    let new_token = new_token.as_deref();
+    let r = py.detach(|| match random.as_deref() {
+        Some(hex) => k3s::rotate_with(&token, new_token, value.as_deref(), &mut k3s::replay(hex)?),
+        None => k3s::rotate(&token, new_token, value.as_deref()),
     })?;
     secretive(py, &r)
 }
@@ -902,14 +903,18 @@ pub fn k3s_which_token_opens(
 #[pyo3(signature = (server, token, flavour=None, role=None))]
 pub fn k3s_join_command<'py>(
     py: Python<'py>,
-    server: &str,
-    token: &str,
-    flavour: Option<&str>,
-    role: Option<&str>,
+    server: Str<'_>,
+    token: Str<'_>,
+    flavour: Option<Str<'_>>,
+    role: Option<Str<'_>>,
 ) -> Obj<'py> {
-    let flavour = flavour.map_or(Ok(Flavour::K3s), Flavour::parse)?;
-    let role = role.map_or(Ok(join::Role::Agent), join::Role::parse)?;
-    secretive(py, &join::k3s_join_command(server, token, flavour, role)?)
+    let flavour = flavour
+        .as_deref()
+        .map_or(Ok(Flavour::K3s), Flavour::parse)?;
+    let role = role
+        .as_deref()
+        .map_or(Ok(join::Role::Agent), join::Role::parse)?;
+    secretive(py, &join::k3s_join_command(&server, &token, flavour, role)?)
 }
 
 // ---- the command line (kubetoken._cli) ------------------------------------------------

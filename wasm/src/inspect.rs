@@ -23,8 +23,8 @@ pub fn inspect_token(options: JsValue) -> JsResult<JsValue> {
 /// `redact(text)`: a string in → a string out; a `Uint8Array` in → a `Uint8Array` out.
 #[wasm_bindgen(js_name = redact, skip_typescript)]
 pub fn redact(text: JsValue) -> JsResult<JsValue> {
-    if let Some(s) = text.as_string() {
-        return Ok(JsValue::from(kubetoken::redact::redact_text(&s).js()?));
+    if let Some(s) = conv::js_str(&text) {
+        return Ok(JsValue::from(kubetoken::redact::redact_text(&s?).js()?));
     }
     if text.dyn_ref::<Uint8Array>().is_some() {
         let b = conv::bytes(&text, "text")?;
