@@ -31,9 +31,9 @@ pub fn format_k3s_token(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "formatK3sToken")?;
     let credentials = o.req_str("credentials")?;
     let bundle = o.req_bytes("bundle")?;
-    let now = o.now()?;
+    let now = o.get("now")?;
     o.finish()?;
-    k3s::format_token(&credentials, &bundle, now).js()
+    k3s::format_token(&credentials, &bundle, conv::now_or_current(now)?).js()
 }
 
 /// `{token, user?, bundle?, now?}`: the token (with the `user` override) and the rest.
@@ -45,14 +45,15 @@ fn token_user_bundle(
     let token = o.req_str("token")?;
     let user = o.opt_str("user")?;
     let bundle = o.opt_bytes("bundle")?;
-    let now = o.now()?;
+    let now = o.get("now")?;
     o.finish()?;
+    // The arguments' types, then the token's value, then `now`'s.
     let t = K3sToken::parse(&token).js()?;
     let t = match user {
         Some(u) => t.with_user(&u),
         None => t,
     };
-    Ok((t, bundle, now))
+    Ok((t, bundle, conv::now_or_current(now)?))
 }
 
 /// `k3s_token_string({token, user?, bundle?, now?})` → the token as k3s prints it.
@@ -188,14 +189,11 @@ pub fn k3s_token_opens(options: JsValue) -> JsResult<bool> {
 pub fn k3s_token_create_output(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "k3sTokenCreateOutput")?;
     let token = o.req_str("token")?;
-    let bundle = o.get("bundle")?;
+    let bundle = o.req_bytes("bundle")?;
     let now = o.get("now")?;
     o.finish()?;
-    // The token's value before the other arguments' types, as the other doors check.
+    // The arguments' types, then the token's value, then `now`'s.
     let t = BootstrapToken::parse(&token).js()?;
-    let bundle = bundle
-        .ok_or_else(|| conv::type_error("k3sTokenCreateOutput: option bundle is required"))?;
-    let bundle = conv::bytes(&bundle, "k3sTokenCreateOutput: option bundle")?;
     k3s::token_create_output(&t, &bundle, conv::now_or_current(now)?).js()
 }
 

@@ -44,7 +44,15 @@ function toFacade(v) {
   return out;
 }
 
+// A façade key that is already camelCase (`tokenId`) has no JS equivalent: JS would read
+// it as the documented option it names. The façade (snake_case only) and Python refuse
+// it as an unknown argument; so does this runner. `stringData` is the façade's one alias.
+function camelKey(args) {
+  return Object.keys(args ?? {}).some((k) => k !== "stringData" && /[A-Z]/.test(k));
+}
+
 function run(c) {
+  if (camelKey(c.args)) return { error: "invalid_options" };
   let call;
   try {
     call = callOf(c.op, c.args, api.get(c.op) ?? []);
