@@ -36,6 +36,14 @@ pub enum PublicKey {
 /// P-224: p = 2^224 - 2^96 + 1 and b (big-endian), for the on-curve check.
 pub(super) const P224_P: &str = "ffffffffffffffffffffffffffffffff000000000000000000000001";
 pub(super) const P224_B: &str = "b4050a850c04b3abf54132565044b0b7d7bfd8ba270b39432355ffb4";
+/// P-256: p and b.
+const P256_P: &str = "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff";
+const P256_B: &str = "5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b";
+/// P-384: p and b.
+const P384_P: &str = "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe\
+                      ffffffff0000000000000000ffffffff";
+const P384_B: &str = "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875a\
+                      c656398d8a2ed19d2a85c8edd3ec2aef";
 /// P-521: p = 2^521 - 1 and b.
 pub(super) const P521_P: &str = "01ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
                       ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff";
@@ -51,7 +59,8 @@ pub(super) fn hex_bytes(h: &str) -> Vec<u8> {
 }
 
 /// What Go's nistec `SetBytes` checks for an uncompressed point on a short-Weierstrass
-/// curve with a = -3 (P-224, P-521 here; P-256/P-384 go through their crates): both
+/// curve with a = -3 (P-224, P-256, P-384, P-521; the same check with or without the
+/// `chain` feature, so certificates parse alike in every build): both
 /// coordinates reduced modulo p, and y^2 = x^3 - 3x + b. `xy` is the point without its
 /// 0x04 prefix, of exactly twice the field size.
 pub(super) fn on_nist_curve(p_hex: &str, b_hex: &str, xy: &[u8]) -> bool {
@@ -61,7 +70,7 @@ pub(super) fn on_nist_curve(p_hex: &str, b_hex: &str, xy: &[u8]) -> bool {
     if xy.len() != 2 * coord {
         return false;
     }
-    let num = |b: &[u8]| rsa::BoxedUint::from_be_slice(b, BITS).ok();
+    let num = |b: &[u8]| crypto_bigint::BoxedUint::from_be_slice(b, BITS).ok();
     let (Some(p), Some(b), Some(x), Some(y)) = (
         num(&p_bytes),
         num(&hex_bytes(b_hex)),
@@ -143,30 +152,18 @@ pub(super) fn parse_public_key(
             if key.len() != 1 + 2 * coord || key.first() != Some(&4) {
                 return bad("failed to unmarshal elliptic curve point");
             }
+            let (p, b) = match curve.content {
+                OID_P224 => (P224_P, P224_B),
+                OID_P256 => (P256_P, P256_B),
+                OID_P384 => (P384_P, P384_B),
+                _ => (P521_P, P521_B),
+            };
+            if !on_nist_curve(p, b, key.get(1..).unwrap_or_default()) {
+                return bad("failed to unmarshal elliptic curve point");
+            }
             match curve.content {
-                OID_P256 => {
-                    if p256::ecdsa::VerifyingKey::from_sec1_bytes(key).is_err() {
-                        return bad("failed to unmarshal elliptic curve point");
-                    }
-                    Ok(PublicKey::P256(key.to_vec()))
-                }
-                OID_P384 => {
-                    if p384::ecdsa::VerifyingKey::from_sec1_bytes(key).is_err() {
-                        return bad("failed to unmarshal elliptic curve point");
-                    }
-                    Ok(PublicKey::P384(key.to_vec()))
-                }
-                OID_P224 | OID_P521 => {
-                    let (p, b) = if curve.content == OID_P224 {
-                        (P224_P, P224_B)
-                    } else {
-                        (P521_P, P521_B)
-                    };
-                    if !on_nist_curve(p, b, key.get(1..).unwrap_or_default()) {
-                        return bad("failed to unmarshal elliptic curve point");
-                    }
-                    Ok(PublicKey::OtherEc)
-                }
+                OID_P256 => Ok(PublicKey::P256(key.to_vec())),
+                OID_P384 => Ok(PublicKey::P384(key.to_vec())),
                 _ => Ok(PublicKey::OtherEc),
             }
         }
@@ -756,7 +753,7 @@ pub(super) fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
     Ok(out)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "chain"))]
 mod tests {
     use super::*;
     use crate::x509::signature::{Hash, check_signature};
