@@ -123,7 +123,8 @@ def results_md(res: dict[str, Any]) -> str:
         "(other builds were running), so absolute times are noisy and the ratios are what counts.",
         "",
         f"* machine: {m['nproc']} CPUs, {m['cpu']}, {m['memory']} RAM, {m['os']}",
-        f"* date: {res['date']}{' (QUICK: tiny budget, not for reading)' if res.get('quick') else ''}",
+        f"* date: {res['date']}{' (QUICK: tiny budget, not for reading)' if res.get('quick') else ''}"
+        + "".join(f"; {k} re-measured {v} (`bench/run.py --only-wasm`)" for k, v in res.get("updated", {}).items()),
         "* toolchain: " + ", ".join(f"{k} `{v}`" for k, v in t.items()),
         "",
     ]
@@ -185,7 +186,9 @@ def readme_table(res: dict[str, Any]) -> str:
     lines = [
         BEGIN,
         "",
-        f"Measured by `make bench` on {res['machine']['nproc']} shared CPUs ({res['date'][:10]}); "
+        f"Measured by `make bench` on {res['machine']['nproc']} shared CPUs ({res['date'][:10]}"
+        + (f"; cold start and sizes {res['updated']['cold_start'][:10]}" if "cold_start" in res.get("updated", {}) else "")
+        + "); "
         "ratio = kubetoken / peer, median of interleaved rounds (< 1 = kubetoken faster). "
         "Every op, the toolchain and the scaling figures: [bench/RESULTS.md](bench/RESULTS.md).",
         "",

@@ -372,6 +372,23 @@ def scaling(args: argparse.Namespace, d: Path, now: str, counts: dict[int, int])
     return rows
 
 
+def update_wasm(args: argparse.Namespace) -> None:
+    """`--only-wasm`: the cold start table and the sizes measured again, the rest kept."""
+    out = Path(args.out)
+    results = json.loads((out / "results.json").read_text())
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    reps = 2 if args.quick else 10
+    print("bench: cold start (only the wasm tables)", file=sys.stderr)
+    results["tables"]["cold_start"] = {"title": "Cold start", "peer": "baseline", "rows": cold_start(args, reps)}
+    results["size"] = sizes(args)
+    results.setdefault("updated", {})["cold_start"] = now
+    results["updated"]["size"] = now
+    (out / "results.json").write_text(json.dumps(results, indent=1) + "\n")
+    (out / "RESULTS.md").write_text(report.results_md(results))
+    report.validate(results)
+    print(f"bench: updated the cold start and sizes in {out / 'results.json'}", file=sys.stderr)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
@@ -382,7 +399,13 @@ def main() -> None:
     ap.add_argument("--wheel-dir", default=str(ROOT / "target/python/wheels"))
     ap.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     ap.add_argument("--rounds", type=int, default=None)
+    ap.add_argument("--only-wasm", action="store_true",
+                    help="re-measure only the cold start and the sizes (after a change of the .wasm builds), "
+                    "keeping the other tables of OUT/results.json; their dates are recorded apart")
     args = ap.parse_args()
+    if args.only_wasm:
+        update_wasm(args)
+        return
     rounds = args.rounds or (1 if args.quick else 5)
     scale = 0.002 if args.quick else 1.0
     reps = 2 if args.quick else 10

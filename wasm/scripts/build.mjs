@@ -60,11 +60,9 @@ for (const f of [`${outName}.js`, `${outName}_bg.wasm`, `${outName}_api.js`]) rm
 // keeps the other build's files.
 const work = join(pkg, `.${outName}.tmp`);
 rmSync(work, { recursive: true, force: true });
-execFileSync(
-  "wasm-bindgen",
-  ["--target", "web", "--out-dir", work, "--out-name", outName, "--no-typescript", input],
-  { stdio: "inherit" },
-);
+execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", work, "--out-name", outName, "--no-typescript", input], {
+  stdio: "inherit",
+});
 renameSync(join(work, `${outName}.js`), join(pkg, `${outName}.js`));
 renameSync(join(work, `${outName}_bg.wasm`), join(pkg, `${outName}_bg.wasm`));
 rmSync(work, { recursive: true, force: true });

@@ -237,7 +237,11 @@ export function runVectors(k, files, api, families, opts = {}) {
         err = e;
       }
       if (unsupported.has(`${name}#${pos} ${c.op}`)) {
-        if (err?.code === "unsupported" && err instanceof k.UnsupportedError && err.message.includes("kubetoken/full")) {
+        if (
+          err?.code === "unsupported" &&
+          err instanceof k.UnsupportedError &&
+          err.message.includes("kubetoken/full")
+        ) {
           res.unsupported++;
         } else {
           fail(`listed as unsupported in this build, got ${err ? `error ${err.code}` : "an answer"}`);

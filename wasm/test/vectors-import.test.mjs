@@ -39,5 +39,8 @@ test("both builds share the error classes", () => {
   assert.equal(full.KubetokenError, k.KubetokenError);
   assert.equal(full.UnsupportedError, k.UnsupportedError);
   assert.throws(() => full.parseToken("x"), k.InvalidTokenError);
-  assert.throws(() => k.parseSecret("kind: Secret\n"), (e) => e instanceof full.UnsupportedError && e.code === "unsupported");
+  assert.throws(
+    () => k.parseSecret("kind: Secret\n"),
+    (e) => e instanceof full.UnsupportedError && e.code === "unsupported",
+  );
 });

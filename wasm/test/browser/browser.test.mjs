@@ -14,8 +14,8 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { build, createServer as createViteServer } from "vite";
-import { loadApi, loadFamilies, loadVectors } from "../load.mjs";
 import { leanUnsupported } from "../lean-unsupported.mjs";
+import { loadApi, loadFamilies, loadVectors } from "../load.mjs";
 import { summary } from "../runner.mjs";
 
 const wasmDir = fileURLToPath(new URL("../..", import.meta.url));

@@ -1,8 +1,9 @@
 // Type test for "kubetoken/full" and "kubetoken/full/init": the same declarations as the
 // default entry's, so values move freely between the builds (a page that loads the full
 // build on demand passes its results to the lean one and back).
-import * as lean from "kubetoken";
+
 import type { TokenInfo } from "kubetoken";
+import * as lean from "kubetoken";
 import { parseSecret, renderSecret, UnsupportedError } from "kubetoken/full";
 import { init, initSync, parseToken } from "kubetoken/full/init";
 
