@@ -38,36 +38,61 @@ async function main() {
 
   // The page loads the package's lean build. The tabs that read YAML (a pasted Secret
   // List, a cluster-info ConfigMap's kubeconfig) or hash k3s CA bundles of several
-  // certificates use "kubetoken/full", fetched the first time one of them is shown;
-  // until it is there they run on the lean build (which answers the same or throws
-  // `unsupported`, never differently) and refresh once it has loaded.
+  // certificates load "kubetoken/full" when first shown (the tab is inert until it is
+  // there). Elsewhere a call the lean build refuses (`unsupported`: a YAML Secret or
+  // kubeconfig pasted into the create/check forms) loads it too, and every view
+  // refreshes once it has loaded. The lean build answers the same as the full one or
+  // throws `unsupported`, never differently.
   let full = null;
   let fullLoading = null;
-  const heavy = new Proxy({}, { get: (_, name) => (full ?? kt)[name] });
   const loadFull = () => {
     fullLoading ??= import("./kubetoken-full.js").then((m) => {
       full = m;
-      for (const name of FULL_TABS) views[name].refresh();
+      for (const name of FULL_TABS) $(`view-${name}`).inert = false;
+      for (const v of Object.values(views)) v.refresh();
     }, showFatal);
     return fullLoading;
+  };
+  const engineFor = new Proxy(
+    {},
+    {
+      get: (_, name) => {
+        const value = (full ?? kt)[name];
+        if (full || typeof value !== "function") return value;
+        return (...args) => {
+          try {
+            return value(...args);
+          } catch (err) {
+            if (err?.code === "unsupported") loadFull();
+            throw err;
+          }
+        };
+      },
+    },
+  );
+  const showTab = (name) => {
+    if (FULL_TABS.includes(name) && !full) {
+      $(`view-${name}`).inert = true;
+      loadFull();
+    }
   };
 
   const clock = new Clock(kt);
   const views = {
-    create: createView(kt, clock),
-    check: checkView(kt, clock),
-    list: listView(heavy, clock),
-    discovery: discoveryView(heavy, clock),
-    k3s: k3sView(heavy, clock),
+    create: createView(engineFor, clock),
+    check: checkView(engineFor, clock),
+    list: listView(engineFor, clock),
+    discovery: discoveryView(engineFor, clock),
+    k3s: k3sView(engineFor, clock),
   };
   clock.onChange(() => Object.values(views).forEach((v) => v.refresh()));
   wireRevealInputs();
   wireFiles((id, err) => fieldError(id, err));
   wireTabs((name) => {
-    if (FULL_TABS.includes(name)) loadFull();
+    showTab(name);
     views[name]?.refresh();
   });
-  if (FULL_TABS.includes(location.hash.slice(1))) loadFull();
+  showTab(location.hash.slice(1));
   document.body.dataset.ready = "true";
 }
 
