@@ -102,6 +102,8 @@ lint: lint-rust $(LINT_TARGETS)
 lint-rust:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy -p kubetoken --all-targets -- -D warnings
+	@# The lean build's feature set (no yaml, no chain: the npm default entry).
+	$(CARGO) clippy -p kubetoken --no-default-features --features getrandom -- -D warnings
 	@test -z "$$(cd $(ORACLE_DIR) && gofmt -l *.go)" || { echo "gofmt: run make fmt"; exit 1; }
 	cd $(ORACLE_DIR) && $(GO) vet ./...
 

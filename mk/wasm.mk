@@ -11,7 +11,7 @@
 #   make bench-wasm   raw and gzipped sizes of both .wasm builds and the JS (BREAKDOWN=1:
 #                     code per crate and twiggy's top contributors, per build); µs per
 #                     call, and side by side with the pure-JS equivalents (scripts/compare.mjs)
-#   make lint-wasm    clippy on the wasm crate, biome (lint + format check) on the JS
+#   make lint-wasm    clippy on the wasm crate (both builds), biome (lint + format check) on the JS
 #
 # Setup (idempotent): scripts/setup.sh wasm chromium npm wasm  (wasm32 target, wasm-bindgen-cli
 # at the Cargo.lock version, Debian chromium, `npm ci` in wasm/ for binaryen/typescript/vite/
@@ -82,6 +82,7 @@ bench-wasm: wasm-pkg
 
 lint-wasm: wasm-setup
 	$(CARGO) clippy -p kubetoken-wasm --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy -p kubetoken-wasm --target wasm32-unknown-unknown --features full -- -D warnings
 	cd $(WASM_DIR) && node_modules/.bin/biome check .
 
 clean-wasm:

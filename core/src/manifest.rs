@@ -278,7 +278,10 @@ mod lean_tests {
     fn without_yaml_json_reads_and_the_rest_is_unsupported() {
         let mk: MakeError = Error::InvalidSecret;
         assert_eq!(parse_document("x", " \n", mk).unwrap(), Value::Null);
-        assert_eq!(parse_document("x", r#"{"a": 1, "a": 2}"#, mk).unwrap()["a"], 2);
+        assert_eq!(
+            parse_document("x", r#"{"a": 1, "a": 2}"#, mk).unwrap()["a"],
+            2
+        );
         for text in ["{a: b}", "a: 1\n", "{\"k\": \"s3cr3t\" x}"] {
             let e = parse_document("thing", text, mk).unwrap_err();
             assert_eq!(e.code(), "unsupported", "{text:?}");

@@ -204,7 +204,11 @@ pub fn duration(v: &JsValue, what: &str) -> JsResult<Duration> {
         if !(-9.2e18..=9.2e18).contains(&nanos) {
             // JavaScript's own number formatting (`String(ms)`): no float printer in the
             // module (Rust's f64 Display is 14 KB of wasm).
-            let shown = String::from(js_sys::Number::from(ms).to_string_with_radix(10).unwrap_or_default());
+            let shown = String::from(
+                js_sys::Number::from(ms)
+                    .to_string_with_radix(10)
+                    .unwrap_or_default(),
+            );
             return Err(throw(Error::InvalidDuration(format!(
                 "{what} of {shown} milliseconds is out of range (about ±292 years)"
             ))));
