@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { constants, gzipSync } from "node:zlib";
+import { WASM_OPT_FEATURES } from "./wasm-opt-features.mjs";
 
 const wasmDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const gz = (b) => gzipSync(b, { level: constants.Z_BEST_COMPRESSION }).length;
@@ -78,12 +79,7 @@ for (const [k, raw] of raws.entries()) {
     execFileSync(join(wasmDir, "node_modules/.bin/wasm-opt"), [
       "-Oz",
       "-g",
-      "--enable-bulk-memory",
-      "--enable-nontrapping-float-to-int",
-      "--enable-sign-ext",
-      "--enable-mutable-globals",
-      "--enable-reference-types",
-      "--enable-multivalue",
+      ...WASM_OPT_FEATURES,
       "--strip-dwarf",
       join(work, "k_bg.wasm"),
       "-o",
