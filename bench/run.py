@@ -387,7 +387,7 @@ def update_wasm(args: argparse.Namespace) -> None:
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     reps = 2 if args.quick else 10
     print("bench: cold start (only the wasm rows)", file=sys.stderr)
-    kept = [r for r in results["tables"]["cold_start"]["rows"] if not r["op"].startswith(("node_cold:", "chromium_cold:"))]
+    kept = [r for r in results["tables"]["cold_start"]["rows"] if not r["op"].startswith(("node_cold:", "chromium_cold:", "chromium_wasm:"))]
     results["tables"]["cold_start"]["rows"] = kept + wasm_cold_start(args, reps)
     # The npm rows measured again; the wheel's kept (no wheel build needed).
     results["size"] = [s for s in sizes(args) if s["what"].startswith("npm:")] + [
