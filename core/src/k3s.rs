@@ -869,6 +869,34 @@ pub fn token_opens(token: &str, value: impl AsRef<[u8]>) -> Result<bool> {
     }
 }
 
+#[cfg(all(test, not(feature = "chain")))]
+mod lean_tests {
+    use super::*;
+
+    const ONE: &str = include_str!("../testdata/x509-repro/p224-key-go-accepts.pem");
+
+    #[test]
+    fn without_chain_several_certificates_are_unsupported_never_answered() {
+        let now = Timestamp::from_unix_nanos(1_700_000_000_000_000_000);
+        let two = format!("{ONE}{ONE}");
+        assert_eq!(ca_hash(ONE, now).map(|h| h.method), Ok(HashMethod::Single));
+        let e = ca_hash(&two, now).err();
+        assert_eq!(e.as_ref().map(Error::code), Some("unsupported"));
+        assert!(e.is_some_and(|e| e.message().contains("kubetoken/full")));
+        assert_eq!(
+            try_verify_ca("x", Some(two.as_bytes()), now)
+                .err()
+                .map(|e| e.code()),
+            Some("unsupported")
+        );
+        assert!(try_verify_ca("x", Some(ONE.as_bytes()), now).is_ok());
+        assert!(try_verify_ca("x", None, now).is_ok());
+        let t = K3sToken::parse("K10::server:secret-password").unwrap();
+        assert!(t.try_to_token_string(Some(two.as_bytes()), now).is_err());
+        assert!(t.try_to_token_string(Some(ONE.as_bytes()), now).is_ok());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
