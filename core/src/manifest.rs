@@ -85,8 +85,9 @@ fn yaml_cap(e: &serde_saphyr::Error) -> Option<Error> {
             },
         });
     }
-    // Our caps travel as a custom message; reading it from the variant (not through
-    // `Display`) keeps saphyr's snippet renderer out of the binary (~90 KB of wasm).
+    // Our caps travel as a custom message, read from the variant rather than through
+    // `Display` (which renders snippets; serde-saphyr still links that renderer itself,
+    // from its alias-location handling, so this saves no bytes today).
     match inner {
         serde_saphyr::Error::Message { msg, .. } => bounded::too_large(msg),
         _ => None,
