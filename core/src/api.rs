@@ -380,6 +380,16 @@ impl<'a> Args<'a> {
             None => Err(missing("secrets")),
             Some(Value::Array(a)) => {
                 check_count("Secrets (count)", a.len(), MAX_LIST_ITEMS)?;
+                // An item that is no manifest's type fails the call (the bindings'
+                // TypeError); a manifest that does not decode is that item's error.
+                if a.iter().any(|v| {
+                    matches!(
+                        v,
+                        Value::Null | Value::Bool(_) | Value::Number(_) | Value::Array(_)
+                    )
+                }) {
+                    return Err(mistyped("secrets", "a list of Secret manifests"));
+                }
                 Ok(a.iter().map(secret).collect())
             }
             Some(v) => match manifest_text("secrets", v)? {
@@ -564,19 +574,25 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
             json!(true)
         }
         "validate_token_options" => {
-            TokenInput::from_value(args)?.validate()?;
+            TokenInput::from_value_for(args, &[])?.validate()?;
             json!(true)
         }
-        "render_secret" => manifest(&rendered(args, a)?, string_data(args)?)?,
+        // `string_data` (a type) before the options' values, as the bindings read it.
+        "render_secret" => {
+            let string_data = string_data(args)?;
+            manifest(&rendered(args, a)?, string_data)?
+        }
         "render_secret_yaml" => {
+            let string_data = string_data(args)?;
             let secret = rendered(args, a)?;
-            Value::String(if string_data(args)? {
+            Value::String(if string_data {
                 secret.to_string_data_yaml()?
             } else {
                 secret.to_yaml()?
             })
         }
         "encode_token_secret" => {
+            let string_data = string_data(args)?;
             let input = TokenInput::from_value(args)?;
             let now = match a.get("now") {
                 Some(v) => TimeInput::from_json(v),
@@ -585,7 +601,7 @@ fn secrets_area(op: &str, args: &Value, a: &Args<'_>) -> Result<Value> {
                     return Err(now_required());
                 }
             };
-            manifest(&input.encode_secret(&now)?, string_data(args)?)?
+            manifest(&input.encode_secret(&now)?, string_data)?
         }
         "parse_secret" => to_json(&TokenInfo::from(&TokenSpec::from_secret(&secret(
             a.value("secret")?,
@@ -615,8 +631,9 @@ pub fn cleaner_action_value(c: &CleanerAction) -> Value {
 fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
         "authenticate" => {
+            let token = a.req("token")?;
             let list = a.all_secrets()?;
-            authentication_value(&authn::authenticate(a.req("token")?, &list, a.now()?))
+            authentication_value(&authn::authenticate(token, &list, a.now()?))
         }
         "get_groups" => json!(authn::get_groups(&secret(a.value("secret")?)?)?),
         "token_expiration" => to_json(&authn::expiration(&secret(a.value("secret")?)?, a.now()?)),
@@ -631,13 +648,19 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
             &secret(a.value("secret")?)?,
             a.now()?,
         )),
-        "list_tokens" => to_json(&list::list_token_results(
-            &a.secrets()?,
-            a.now()?,
-            a.format()?,
-            a.flavour()?,
-        )?),
+        // The printer's choices first (format, flavour), then the input, then `now`: the
+        // order of the bindings, whose typed arguments convert before the body runs.
+        "list_tokens" => {
+            let (format, flavour) = (a.format()?, a.flavour()?);
+            to_json(&list::list_token_results(
+                &a.secrets()?,
+                a.now()?,
+                format,
+                flavour,
+            )?)
+        }
         "render_token_list" => {
+            let (format, flavour) = (a.format()?, a.flavour()?);
             let tokens = match a.get("tokens") {
                 None => Vec::new(),
                 Some(Value::Array(items)) => items
@@ -646,7 +669,7 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
                     .collect::<Result<Vec<_>>>()?,
                 Some(_) => return Err(mistyped("tokens", "a list of token objects")),
             };
-            json!(list::render(&tokens, a.now()?, a.format()?, a.flavour()?)?)
+            json!(list::render(&tokens, a.now()?, format, flavour)?)
         }
         _ => json!(list::delete_token_names(
             &a.req_strings("args")?,
@@ -657,13 +680,14 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
 
 /// `kubeconfig` (+ optional `context`) | `server` + `ca_pem` | `server` + `ca_cert_hashes`.
 fn target(a: &Args<'_>) -> Result<JoinTarget> {
+    let (context, server) = (a.opt("context")?, a.s("server")?);
     if let Some(kc) = a.get("kubeconfig") {
-        return JoinTarget::from_kubeconfig(&kubeconfig_arg(kc)?, a.opt("context")?);
+        return JoinTarget::from_kubeconfig(&kubeconfig_arg(kc)?, context);
     }
     if let Some(pem) = a.opt_bin("ca_pem")? {
-        return JoinTarget::from_ca_pem(a.s("server")?, pem);
+        return JoinTarget::from_ca_pem(server, pem);
     }
-    JoinTarget::from_hashes(a.s("server")?, &a.strings("ca_cert_hashes")?)
+    JoinTarget::from_hashes(server, &a.strings("ca_cert_hashes")?)
 }
 
 /// JWS content or secret, at most [`MAX_JWS_BYTES`].
@@ -701,8 +725,9 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
             a.req("token")?,
             &a.strings("ca_cert_hashes")?,
         )?),
+        // Scalar arguments (types) before the target (which reads manifests and PEM).
         "join_command" => {
-            let t = target(a)?;
+            let token = a.s("token")?;
             let opts = JoinOptions {
                 control_plane: a.b("control_plane")?,
                 certificate_key: a.s("certificate_key")?.to_owned(),
@@ -710,14 +735,14 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
                 withhold_certificate_key: a.b("withhold_certificate_key")?,
                 multiline: a.b("multiline")?,
             };
-            json!(join::kubeadm_join_command(a.s("token")?, &t, &opts)?)
+            let t = target(a)?;
+            json!(join::kubeadm_join_command(token, &t, &opts)?)
         }
         // "" (not given) = the core's default, "karmadactl".
-        "register_command" => json!(join::karmada_register_command(
-            a.req("token")?,
-            &target(a)?,
-            a.s("parent_command")?
-        )?),
+        "register_command" => {
+            let (token, parent) = (a.req("token")?, a.s("parent_command")?);
+            json!(join::karmada_register_command(token, &target(a)?, parent)?)
+        }
         "parse_kubeconfig" => kubeconfig_value(&kubeconfig_arg(a.value("kubeconfig")?)?),
         _ => json!(kubeconfig::render_cluster_info_kubeconfig(
             a.req("server")?,

@@ -42,6 +42,17 @@ use crate::options::{Flavour, TokenOptions, TokenSpec};
 use crate::token::{BootstrapToken, describe_token, describe_untrusted};
 use crate::{Duration, Secret, Timestamp};
 
+/// The error for a string that the caller's language holds but Unicode does not: a
+/// Python `str` or JS `string` with a lone UTF-16 surrogate (`"\ud800"`). UTF-8 cannot
+/// encode it, so no door reads it as text, wherever it is in the arguments (JSON text
+/// with such an escape is refused by the JSON reader before the façade sees it). The
+/// bindings check it while converting, before any value is validated.
+pub fn not_unicode_text() -> Error {
+    Error::InvalidOptions(
+        "a string argument holds a lone UTF-16 surrogate: it is not Unicode text".to_owned(),
+    )
+}
+
 /// A text option: a string, raw bytes (must be UTF-8 where the field needs text), or a
 /// value of another type (the error is decided in [`TokenInput::resolve`]).
 #[derive(Clone, PartialEq, Eq)]
@@ -426,9 +437,17 @@ impl TokenInput {
     /// (strings), `ttl` (Go duration string or milliseconds), `expires` (RFC3339),
     /// `usages`, `groups` (array of strings, or one comma-separated string); `null` =
     /// not given; the op keys `now`, `string_data`/`stringData` are skipped; any other
-    /// key is recorded in [`TokenInput::unknown`]. Only a non-object is an error here
-    /// (`invalid_options`); everything else is checked by [`TokenInput::resolve`].
+    /// key (`null` or not) is recorded in [`TokenInput::unknown`]. A text field may be
+    /// bytes as `{"base64": "..."}`, as every argument that takes text. Only a
+    /// non-object is an error here (`invalid_options`); everything else is checked by
+    /// [`TokenInput::resolve`].
     pub fn from_value(value: &Value) -> Result<TokenInput> {
+        TokenInput::from_value_for(value, &OP_KEYS)
+    }
+
+    /// [`TokenInput::from_value`] for an op that takes the keys `op_keys` besides the
+    /// token options (none for `validate_token_options`: its `now` is unknown).
+    pub fn from_value_for(value: &Value, op_keys: &[&str]) -> Result<TokenInput> {
         let obj = match value {
             Value::Object(o) => o,
             Value::Null => return Ok(TokenInput::default()),
@@ -440,6 +459,13 @@ impl TokenInput {
         };
         let text = |v: &Value| match v {
             Value::String(s) => TextInput::Str(s.clone()),
+            Value::Object(o) if o.len() == 1 => {
+                use base64::Engine as _;
+                o.get("base64")
+                    .and_then(Value::as_str)
+                    .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
+                    .map_or(TextInput::WrongType, TextInput::Bytes)
+            }
             _ => TextInput::WrongType,
         };
         let list = |v: &Value| match v {
@@ -453,7 +479,9 @@ impl TokenInput {
         };
         let mut o = TokenInput::default();
         for (k, v) in obj {
-            if v.is_null() || OP_KEYS.contains(&k.as_str()) {
+            if op_keys.contains(&k.as_str())
+                || (v.is_null() && TOKEN_OPTION_NAMES.contains(&k.as_str()))
+            {
                 continue;
             }
             match k.as_str() {

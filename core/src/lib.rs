@@ -75,7 +75,7 @@ pub use discovery::{ConfigMap, DiscoveryResult, sign_cluster_info, verify_cluste
 pub use error::{Error, Result};
 pub use go::duration::Duration;
 pub use go::time::Timestamp;
-pub use input::{ListInput, TextInput, TimeInput, TokenInput, TtlInput};
+pub use input::{ListInput, TextInput, TimeInput, TokenInput, TtlInput, not_unicode_text};
 pub use join::{JoinOptions, JoinTarget};
 pub use kubeconfig::Kubeconfig;
 pub use list::ListFormat;

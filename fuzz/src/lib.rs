@@ -426,12 +426,17 @@ pub fn durations(data: &[u8]) {
     }
     let timestamp = Timestamp::parse_rfc3339(&s);
     if let Ok(t) = timestamp {
-        let nano = t.to_rfc3339_nano();
-        let back = Timestamp::parse_rfc3339(&nano).unwrap();
-        assert_eq!(back.unix_nanos(), t.unix_nanos(), "{nano}");
-        assert_eq!(back.offset_seconds(), t.offset_seconds(), "{nano}");
-        let secs = Timestamp::parse_rfc3339(&t.to_rfc3339()).unwrap();
-        assert_eq!(secs.unix(), t.unix(), "{}", t.to_rfc3339());
+        // Go's parser takes offsets up to `+24:60` (hour ≤ 24, minute ≤ 60) and formats
+        // `+24:60` as `+25:00`, which it then refuses (Go 1.26 does both): the offset
+        // forms round-trip only under 24h, as in Go. The UTC form always does.
+        if t.offset_seconds().abs() < 24 * 3600 {
+            let nano = t.to_rfc3339_nano();
+            let back = Timestamp::parse_rfc3339(&nano).unwrap();
+            assert_eq!(back.unix_nanos(), t.unix_nanos(), "{nano}");
+            assert_eq!(back.offset_seconds(), t.offset_seconds(), "{nano}");
+            let secs = Timestamp::parse_rfc3339(&t.to_rfc3339()).unwrap();
+            assert_eq!(secs.unix(), t.unix(), "{}", t.to_rfc3339());
+        }
         let utc = Timestamp::parse_rfc3339(&t.to_rfc3339_utc()).unwrap();
         assert_eq!(utc.unix(), t.unix(), "{}", t.to_rfc3339_utc());
     }

@@ -14,11 +14,55 @@ use serde_json::{Map, Value};
 
 use kubetoken::{
     Duration, Error, ListInput, TextInput, TimeInput, Timestamp, TokenInput, TtlInput,
+    not_unicode_text,
 };
 
 use crate::errors::{KtError, KtResult};
 
-fn type_error(msg: String) -> KtError {
+/// The UTF-8 of a `str`. A `str` with a lone surrogate is not Unicode text: the core's
+/// `invalid_options` (`kubetoken::not_unicode_text`), as in every door, not Python's
+/// `UnicodeEncodeError`.
+pub fn text<'a>(s: &'a Bound<'_, PyString>) -> KtResult<Cow<'a, str>> {
+    s.to_cow().map_err(|_| not_unicode_text().into())
+}
+
+/// A `str` argument (`&str` with the rule of [`text`]).
+pub struct Str<'a>(Cow<'a, str>);
+
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Str<'a> {
+    type Error = PyErr;
+
+    fn extract(ob: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        ob.cast::<PyString>()?;
+        match <Cow<'a, str>>::extract(ob) {
+            Ok(c) => Ok(Str(c)),
+            Err(_) => Err(KtError::from(not_unicode_text()).into()),
+        }
+    }
+}
+
+/// A `list`/`tuple` of `str` (each by the rule of [`text`]); `None` if an item is not a
+/// `str`.
+fn str_items(obj: &Bound<'_, PyAny>) -> KtResult<Option<Vec<String>>> {
+    let mut out = Vec::with_capacity(obj.len()?);
+    for item in obj.try_iter()? {
+        let item = item?;
+        match item.cast::<PyString>() {
+            Ok(s) => out.push(text(s)?.into_owned()),
+            Err(_) => return Ok(None),
+        }
+    }
+    Ok(Some(out))
+}
+
+pub fn type_error(msg: String) -> KtError {
     KtError::Py(PyTypeError::new_err(msg))
 }
 
@@ -33,7 +77,7 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 /// is `invalid_timestamp` (we never guess a zone).
 pub fn time(obj: &Bound<'_, PyAny>) -> KtResult<Timestamp> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Timestamp::parse_rfc3339(&s.to_cow()?)?);
+        return Ok(Timestamp::parse_rfc3339(&text(s)?)?);
     }
     if let Ok(d) = obj.cast::<PyDateTime>() {
         let offset = obj.call_method0(pyo3::intern!(obj.py(), "utcoffset"))?;
@@ -49,9 +93,7 @@ pub fn time(obj: &Bound<'_, PyAny>) -> KtResult<Timestamp> {
             return Ok(t);
         }
         let iso = obj.call_method0("isoformat")?;
-        return Ok(Timestamp::parse_rfc3339(
-            &iso.cast::<PyString>()?.to_cow()?,
-        )?);
+        return Ok(Timestamp::parse_rfc3339(&text(iso.cast::<PyString>()?)?)?);
     }
     Err(type_error(format!(
         "expected an RFC3339 str or a timezone-aware datetime, got {}",
@@ -115,7 +157,7 @@ fn timedelta_nanos(d: &Bound<'_, PyDelta>) -> KtResult<i64> {
 /// A duration: a Go duration `str` (`"24h"`, `"90m"`, `"0"`) or a `timedelta`.
 pub fn duration(obj: &Bound<'_, PyAny>) -> KtResult<Duration> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Duration::parse_go(&s.to_cow()?)?);
+        return Ok(Duration::parse_go(&text(s)?)?);
     }
     if let Ok(d) = obj.cast::<PyDelta>() {
         return Ok(Duration::from_nanos(timedelta_nanos(d)?));
@@ -133,7 +175,7 @@ pub fn bytes<'a>(obj: &'a Bound<'_, PyAny>) -> KtResult<Cow<'a, [u8]>> {
         return Ok(Cow::Borrowed(b.as_bytes()));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(match s.to_cow()? {
+        return Ok(match text(s)? {
             Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
             Cow::Owned(s) => Cow::Owned(s.into_bytes()),
         });
@@ -160,14 +202,15 @@ pub enum Manifest<'a> {
     /// JSON or YAML text as bytes (a `str` as its UTF-8), parsed by the core (which
     /// refuses non-UTF-8 with a typed error).
     Text(Cow<'a, [u8]>),
-    /// A parsed object (`dict`/`list`).
+    /// A parsed object (`dict`).
     Value(Value),
 }
 
-/// A manifest argument: JSON/YAML `str`/`bytes`, or a parsed `dict`/`list`.
+/// A manifest argument: JSON/YAML `str`/`bytes`, or a parsed `dict` (a `list` is a
+/// `TypeError`, as in the other doors: no manifest is an array; lists of Secrets are
+/// read by [`secrets`]).
 pub fn manifest<'a>(obj: &'a Bound<'_, PyAny>) -> KtResult<Manifest<'a>> {
-    if obj.cast::<PyDict>().is_ok() || obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok()
-    {
+    if obj.cast::<PyDict>().is_ok() {
         return Ok(Manifest::Value(to_json(obj, 0)?));
     }
     if obj.cast::<PyString>().is_ok()
@@ -237,14 +280,18 @@ pub fn all_secrets(obj: &Bound<'_, PyAny>) -> KtResult<Vec<kubetoken::Secret>> {
         .collect::<kubetoken::Result<Vec<_>>>()?)
 }
 
-/// A sequence of `str` (a single `str` is refused: it would iterate by character).
+/// A `list`/`tuple` of `str` (a single `str` is refused: it would iterate by character;
+/// so are `bytes` and other iterables, as in the other doors).
 pub fn strings(obj: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
-    if obj.cast::<PyString>().is_ok() {
-        return Err(type_error(
-            "expected a sequence of str, got a single str".to_owned(),
-        ));
+    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+        return str_items(obj)?.ok_or_else(|| {
+            type_error("expected a list of str, got an item that is not a str".to_owned())
+        });
     }
-    Ok(obj.extract::<Vec<String>>()?)
+    Err(type_error(format!(
+        "expected a list or tuple of str, got {}",
+        type_name(obj)
+    )))
 }
 
 /// An optional sequence of `str` (`None` = not given = empty).
@@ -257,9 +304,9 @@ pub fn opt_strings(obj: Option<&Bound<'_, PyAny>>) -> KtResult<Vec<String>> {
 
 /// A text option (`token`, `flavour`, `description`): `str`, `bytes`, or a wrong type
 /// (the core decides the error).
-pub fn text_input(obj: &Bound<'_, PyAny>) -> PyResult<TextInput> {
+pub fn text_input(obj: &Bound<'_, PyAny>) -> KtResult<TextInput> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(TextInput::Str(s.to_cow()?.into_owned()));
+        return Ok(TextInput::Str(text(s)?.into_owned()));
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(TextInput::Bytes(b.as_bytes().to_vec()));
@@ -272,9 +319,9 @@ pub fn text_input(obj: &Bound<'_, PyAny>) -> PyResult<TextInput> {
 
 /// A `ttl`: a Go duration `str`, a `timedelta`, an `int` (milliseconds, docs/api.md's
 /// JSON form), a `float` (milliseconds, as a JSON number), or a wrong type.
-pub fn ttl_input(obj: &Bound<'_, PyAny>) -> PyResult<TtlInput> {
+pub fn ttl_input(obj: &Bound<'_, PyAny>) -> KtResult<TtlInput> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(TtlInput::Go(s.to_cow()?.into_owned()));
+        return Ok(TtlInput::Go(text(s)?.into_owned()));
     }
     if let Ok(d) = obj.cast::<PyDelta>() {
         let nanos = i128::from(d.get_days()) * 86_400_000_000_000
@@ -299,7 +346,7 @@ pub fn ttl_input(obj: &Bound<'_, PyAny>) -> PyResult<TtlInput> {
 /// naive one (`InvalidTime`: we never guess a zone), or a wrong type.
 pub fn time_input(obj: &Bound<'_, PyAny>) -> KtResult<TimeInput> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(TimeInput::Rfc3339(s.to_cow()?.into_owned()));
+        return Ok(TimeInput::Rfc3339(text(s)?.into_owned()));
     }
     if obj.cast::<PyDateTime>().is_ok() {
         return Ok(match time(obj) {
@@ -321,15 +368,15 @@ pub fn now_input(obj: Option<&Bound<'_, PyAny>>) -> KtResult<TimeInput> {
 
 /// A list option (`usages`, `groups`): a `list`/`tuple` of `str`, one comma-separated
 /// `str`, or a wrong type.
-pub fn list_input(obj: &Bound<'_, PyAny>) -> PyResult<ListInput> {
+pub fn list_input(obj: &Bound<'_, PyAny>) -> KtResult<ListInput> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(ListInput::Comma(s.to_cow()?.into_owned()));
+        return Ok(ListInput::Comma(text(s)?.into_owned()));
     }
     if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
         let len = obj.len()?;
-        return Ok(match obj.extract::<Vec<String>>() {
-            Ok(v) => ListInput::List(v),
-            Err(_) => ListInput::NotStrings { len },
+        return Ok(match str_items(obj)? {
+            Some(v) => ListInput::List(v),
+            None => ListInput::NotStrings { len },
         });
     }
     Ok(ListInput::WrongType)
@@ -375,14 +422,14 @@ pub fn to_json(obj: &Bound<'_, PyAny>, depth: usize) -> KtResult<Value> {
         .into());
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
+        return Ok(Value::String(text(s)?.into_owned()));
     }
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut map = Map::with_capacity(d.len());
         for (k, v) in d.iter() {
             let key = match k.cast::<PyString>() {
-                Ok(s) => s.to_cow()?.into_owned(),
-                Err(_) => k.str()?.to_cow()?.into_owned(),
+                Ok(s) => text(s)?.into_owned(),
+                Err(_) => text(&k.str()?)?.into_owned(),
             };
             map.insert(key, to_json(&v, depth + 1)?);
         }
@@ -424,9 +471,7 @@ pub fn to_json(obj: &Bound<'_, PyAny>, depth: usize) -> KtResult<Value> {
     }
     if obj.cast::<PyDateTime>().is_ok() || obj.cast::<pyo3::types::PyDate>().is_ok() {
         let iso = obj.call_method0("isoformat")?;
-        return Ok(Value::String(
-            iso.cast::<PyString>()?.to_cow()?.into_owned(),
-        ));
+        return Ok(Value::String(text(iso.cast::<PyString>()?)?.into_owned()));
     }
     Err(type_error(format!(
         "cannot put a {} into a manifest",

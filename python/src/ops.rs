@@ -25,7 +25,8 @@ use kubetoken::x509::pem;
 use kubetoken::{BootstrapToken, Error, pin, token};
 
 use crate::convert::{
-    self, all_secrets, bytes, now_or_clock, opt_bytes, opt_strings, read, secrets, strings, time,
+    self, Str, all_secrets, bytes, now_or_clock, opt_bytes, opt_strings, read, secrets, strings,
+    time,
 };
 use crate::errors::KtResult;
 use crate::topy::{to_py, to_py_as};
@@ -87,38 +88,38 @@ pub fn generate_token() -> KtResult<String> {
 
 /// `{"id", "secret"}` of `[a-z0-9]{6}.[a-z0-9]{16}`; raises `InvalidTokenError`.
 #[pyfunction]
-pub fn parse_token<'py>(py: Python<'py>, token: &str) -> Obj<'py> {
-    secretive(py, &TokenParts::from(&BootstrapToken::parse(token)?))
+pub fn parse_token<'py>(py: Python<'py>, token: Str<'_>) -> Obj<'py> {
+    secretive(py, &TokenParts::from(&BootstrapToken::parse(&token)?))
 }
 
 /// `"<id>.<secret>"`; raises `InvalidTokenError` unless the joined token is valid.
 #[pyfunction]
-pub fn token_from_parts(id: &str, secret: &str) -> KtResult<String> {
-    Ok(BootstrapToken::from_parts(id, secret)?.expose())
+pub fn token_from_parts(id: Str<'_>, secret: Str<'_>) -> KtResult<String> {
+    Ok(BootstrapToken::from_parts(&id, &secret)?.expose())
 }
 
 /// Whether `token` is a well-formed bootstrap token.
 #[pyfunction]
-pub fn is_valid_token(token: &str) -> bool {
-    token::is_valid_token(token)
+pub fn is_valid_token(token: Str<'_>) -> bool {
+    token::is_valid_token(&token)
 }
 
 /// Whether `token_id` is a well-formed token ID (`[a-z0-9]{6}`).
 #[pyfunction]
-pub fn is_valid_token_id(token_id: &str) -> bool {
-    token::is_valid_token_id(token_id)
+pub fn is_valid_token_id(token_id: Str<'_>) -> bool {
+    token::is_valid_token_id(&token_id)
 }
 
 /// `bootstrap-token-<id>` (no validation, like upstream).
 #[pyfunction]
-pub fn secret_name(token_id: &str) -> String {
-    token::secret_name(token_id)
+pub fn secret_name(token_id: Str<'_>) -> String {
+    token::secret_name(&token_id)
 }
 
 /// The token ID of a `bootstrap-token-<id>` name, else `None`.
 #[pyfunction]
-pub fn parse_secret_name(name: &str) -> Option<String> {
-    token::parse_secret_name(name).map(str::to_owned)
+pub fn parse_secret_name(name: Str<'_>) -> Option<String> {
+    token::parse_secret_name(&name).map(str::to_owned)
 }
 
 /// Go's `Duration.String()` of a Go duration `str` or a `timedelta`.
@@ -143,8 +144,8 @@ pub fn parse_rfc3339(timestamp: &Bound<'_, PyAny>) -> KtResult<String> {
 
 /// `True` if `group` matches the bootstrap group pattern; else raises (`invalid_group`).
 #[pyfunction]
-pub fn validate_group(group: &str) -> KtResult<bool> {
-    options::validate_group(group)?;
+pub fn validate_group(group: Str<'_>) -> KtResult<bool> {
+    options::validate_group(&group)?;
     Ok(true)
 }
 
@@ -196,7 +197,7 @@ pub fn validate_token_options(
 
 /// The bootstrap-token Secret to create, like `kubeadm token create` (validated).
 #[pyfunction]
-#[pyo3(signature = (token=None, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None, now=None, string_data=false))]
+#[pyo3(signature = (token=None, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None, now=None, string_data=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn render_secret<'py>(
     py: Python<'py>,
@@ -208,16 +209,16 @@ pub fn render_secret<'py>(
     usages: Arg<'_, 'py>,
     groups: Arg<'_, 'py>,
     now: Arg<'_, 'py>,
-    string_data: bool,
+    string_data: Option<bool>,
 ) -> Obj<'py> {
     let o = token_options(token, flavour, description, ttl, expires, usages, groups)?;
     let (_, secret) = o.render_secret(&convert::now_input(now)?)?;
-    secretive(py, &manifest(&secret, string_data)?)
+    secretive(py, &manifest(&secret, string_data.unwrap_or(false))?)
 }
 
 /// `render_secret` as YAML text (`kubectl apply -f -` ready).
 #[pyfunction]
-#[pyo3(signature = (token=None, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None, now=None, string_data=false))]
+#[pyo3(signature = (token=None, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None, now=None, string_data=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn render_secret_yaml(
     token: Arg<'_, '_>,
@@ -228,11 +229,11 @@ pub fn render_secret_yaml(
     usages: Arg<'_, '_>,
     groups: Arg<'_, '_>,
     now: Arg<'_, '_>,
-    string_data: bool,
+    string_data: Option<bool>,
 ) -> KtResult<String> {
     let o = token_options(token, flavour, description, ttl, expires, usages, groups)?;
     let (_, secret) = o.render_secret(&convert::now_input(now)?)?;
-    Ok(if string_data {
+    Ok(if string_data.unwrap_or(false) {
         secret.to_string_data_yaml()?
     } else {
         secret.to_yaml()?
@@ -242,7 +243,7 @@ pub fn render_secret_yaml(
 /// kubeadm's `BootstrapTokenToSecret`: the Secret exactly as given (no defaults, no
 /// validation).
 #[pyfunction]
-#[pyo3(signature = (token, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None, now=None, string_data=false))]
+#[pyo3(signature = (token, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None, now=None, string_data=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn encode_token_secret<'py>(
     py: Python<'py>,
@@ -254,7 +255,7 @@ pub fn encode_token_secret<'py>(
     usages: Arg<'_, 'py>,
     groups: Arg<'_, 'py>,
     now: Arg<'_, 'py>,
-    string_data: bool,
+    string_data: Option<bool>,
 ) -> Obj<'py> {
     let o = token_options(
         Some(token),
@@ -266,7 +267,7 @@ pub fn encode_token_secret<'py>(
         groups,
     )?;
     let secret = o.encode_secret(&convert::now_input(now)?)?;
-    secretive(py, &manifest(&secret, string_data)?)
+    secretive(py, &manifest(&secret, string_data.unwrap_or(false))?)
 }
 
 /// kubeadm's `BootstrapTokenFromSecret`: the token stored in a Secret manifest.
@@ -315,7 +316,7 @@ pub fn parse_secret_list<'py>(py: Python<'py>, secrets: &Bound<'py, PyAny>) -> O
 #[pyo3(signature = (token, secrets, now=None))]
 pub fn authenticate<'py>(
     py: Python<'py>,
-    token: &str,
+    token: Str<'_>,
     secrets: &Bound<'py, PyAny>,
     now: Arg<'_, 'py>,
 ) -> Obj<'py> {
@@ -323,7 +324,7 @@ pub fn authenticate<'py>(
     let now = now_or_clock(now)?;
     plain(
         py,
-        &AuthenticationResult::from(&authn::authenticate(token, &list, now)),
+        &AuthenticationResult::from(&authn::authenticate(&token, &list, now)),
     )
 }
 
@@ -387,15 +388,15 @@ pub fn list_tokens<'py>(
     py: Python<'py>,
     secrets: &Bound<'py, PyAny>,
     now: Arg<'_, 'py>,
-    format: Option<&str>,
-    flavour: Option<&str>,
+    format: Option<Str<'_>>,
+    flavour: Option<Str<'_>>,
 ) -> Obj<'py> {
-    let items = self::secrets_arg(secrets)?;
-    let (now, fmt, fl) = (
-        now_or_clock(now)?,
-        self::format(format)?,
-        self::flavour(flavour)?,
+    let (fmt, fl) = (
+        self::format(format.as_deref())?,
+        self::flavour(flavour.as_deref())?,
     );
+    let items = self::secrets_arg(secrets)?;
+    let now = now_or_clock(now)?;
     let l = py.detach(|| list::list_token_results(&items, now, fmt, fl))?;
     secretive(py, &l)
 }
@@ -407,36 +408,45 @@ fn secrets_arg(obj: &Bound<'_, PyAny>) -> KtResult<Vec<kubetoken::Result<kubetok
 /// The `token list` printer alone, over token objects (`{token, description?, ttl?,
 /// expires?, usages?, groups?}`; a `parse_secret` result's `id` is ignored).
 #[pyfunction]
-#[pyo3(signature = (tokens, now=None, format=None, flavour=None))]
+#[pyo3(signature = (tokens=None, now=None, format=None, flavour=None))]
 pub fn render_token_list(
-    tokens: &Bound<'_, PyAny>,
+    tokens: Arg<'_, '_>,
     now: Arg<'_, '_>,
-    format: Option<&str>,
-    flavour: Option<&str>,
+    format: Option<Str<'_>>,
+    flavour: Option<Str<'_>>,
 ) -> KtResult<String> {
+    let (fmt, fl) = (
+        self::format(format.as_deref())?,
+        self::flavour(flavour.as_deref())?,
+    );
     let mut specs = Vec::new();
-    for item in tokens.try_iter()? {
-        let mut v = convert::to_json(&item?, 0)?;
-        if let Some(m) = v.as_object_mut() {
-            m.shift_remove("id");
+    if let Some(tokens) = tokens.filter(|t| !t.is_none()) {
+        let Some(tokens) = convert::sequence(tokens) else {
+            return Err(convert::type_error(
+                "tokens: expected a list of token dicts".to_owned(),
+            ));
+        };
+        for item in tokens.try_iter()? {
+            let mut v = convert::to_json(&item?, 0)?;
+            if let Some(m) = v.as_object_mut() {
+                m.shift_remove("id");
+            }
+            specs.push(TokenInput::from_value(&v)?.resolve()?.to_spec_exact()?);
         }
-        specs.push(TokenInput::from_value(&v)?.resolve()?.to_spec_exact()?);
     }
-    Ok(list::render(
-        &specs,
-        now_or_clock(now)?,
-        self::format(format)?,
-        self::flavour(flavour)?,
-    )?)
+    Ok(list::render(&specs, now_or_clock(now)?, fmt, fl)?)
 }
 
 /// `token delete` arguments (IDs or full tokens) → Secret names, all checked first.
 #[pyfunction]
 #[pyo3(signature = (args, flavour=None))]
-pub fn delete_token_names(args: &Bound<'_, PyAny>, flavour: Option<&str>) -> KtResult<Vec<String>> {
+pub fn delete_token_names(
+    args: &Bound<'_, PyAny>,
+    flavour: Option<Str<'_>>,
+) -> KtResult<Vec<String>> {
     Ok(list::delete_token_names(
         &strings(args)?,
-        self::flavour(flavour)?,
+        self::flavour(flavour.as_deref())?,
     )?)
 }
 
@@ -446,12 +456,12 @@ pub fn delete_token_names(args: &Bound<'_, PyAny>, flavour: Option<&str>) -> KtR
 #[pyfunction]
 pub fn compute_jws(
     content: &Bound<'_, PyAny>,
-    token_id: &str,
+    token_id: Str<'_>,
     token_secret: &Bound<'_, PyAny>,
 ) -> KtResult<String> {
     Ok(kubetoken::jws::compute_detached_signature(
         &bytes(content)?,
-        token_id,
+        &token_id,
         &bytes(token_secret)?,
     ))
 }
@@ -459,15 +469,15 @@ pub fn compute_jws(
 /// `DetachedTokenIsValid` (constant-time; only the canonical form verifies).
 #[pyfunction]
 pub fn verify_jws(
-    signature: &str,
+    signature: Str<'_>,
     content: &Bound<'_, PyAny>,
-    token_id: &str,
+    token_id: Str<'_>,
     token_secret: &Bound<'_, PyAny>,
 ) -> KtResult<bool> {
     Ok(kubetoken::jws::detached_token_is_valid(
-        signature,
+        &signature,
         &bytes(content)?,
-        token_id,
+        &token_id,
         &bytes(token_secret)?,
     ))
 }
@@ -504,79 +514,89 @@ pub fn sign_cluster_info<'py>(
 pub fn verify_cluster_info<'py>(
     py: Python<'py>,
     configmap: &Bound<'py, PyAny>,
-    token: &str,
+    token: Str<'_>,
     ca_cert_hashes: Arg<'_, 'py>,
 ) -> Obj<'py> {
     let (cm, pins) = (self::configmap(configmap)?, opt_strings(ca_cert_hashes)?);
-    let r = py.detach(|| discovery::verify_cluster_info(&cm, token, &pins))?;
+    let r = py.detach(|| discovery::verify_cluster_info(&cm, &token, &pins))?;
     plain(py, &r)
 }
 
 /// `kubeconfig` (+ `context`) | `server` + `ca_pem` | `server` + `ca_cert_hashes`.
 fn target(
     kubeconfig: Arg<'_, '_>,
-    context: Option<&str>,
-    server: Option<&str>,
+    context: Option<Str<'_>>,
+    server: Option<Str<'_>>,
     ca_pem: Arg<'_, '_>,
     ca_cert_hashes: Arg<'_, '_>,
 ) -> KtResult<JoinTarget> {
     if let Some(kc) = kubeconfig.filter(|k| !k.is_none()) {
-        return Ok(JoinTarget::from_kubeconfig(&kubeconfig_arg(kc)?, context)?);
+        return Ok(JoinTarget::from_kubeconfig(
+            &kubeconfig_arg(kc)?,
+            context.as_deref(),
+        )?);
     }
     if let Some(pem) = opt_bytes(ca_pem)? {
-        return Ok(JoinTarget::from_ca_pem(server.unwrap_or(""), &pem)?);
+        return Ok(JoinTarget::from_ca_pem(
+            server.as_deref().unwrap_or(""),
+            &pem,
+        )?);
     }
     Ok(JoinTarget::from_hashes(
-        server.unwrap_or(""),
+        server.as_deref().unwrap_or(""),
         &opt_strings(ca_cert_hashes)?,
     )?)
 }
 
 /// `kubeadm token create --print-join-command` (without the final newline).
 #[pyfunction]
-#[pyo3(signature = (token=None, *, kubeconfig=None, context=None, server=None, ca_pem=None, ca_cert_hashes=None, control_plane=false, certificate_key=None, withhold_token=false, withhold_certificate_key=false, multiline=false))]
+#[pyo3(signature = (token=None, *, kubeconfig=None, context=None, server=None, ca_pem=None, ca_cert_hashes=None, control_plane=None, certificate_key=None, withhold_token=None, withhold_certificate_key=None, multiline=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn join_command(
-    token: Option<&str>,
+    token: Option<Str<'_>>,
     kubeconfig: Arg<'_, '_>,
-    context: Option<&str>,
-    server: Option<&str>,
+    context: Option<Str<'_>>,
+    server: Option<Str<'_>>,
     ca_pem: Arg<'_, '_>,
     ca_cert_hashes: Arg<'_, '_>,
-    control_plane: bool,
-    certificate_key: Option<&str>,
-    withhold_token: bool,
-    withhold_certificate_key: bool,
-    multiline: bool,
+    control_plane: Option<bool>,
+    certificate_key: Option<Str<'_>>,
+    withhold_token: Option<bool>,
+    withhold_certificate_key: Option<bool>,
+    multiline: Option<bool>,
 ) -> KtResult<String> {
     let t = target(kubeconfig, context, server, ca_pem, ca_cert_hashes)?;
     let opts = JoinOptions {
-        control_plane,
-        certificate_key: certificate_key.unwrap_or("").to_owned(),
-        withhold_token,
-        withhold_certificate_key,
-        multiline,
+        control_plane: control_plane.unwrap_or(false),
+        certificate_key: certificate_key.as_deref().unwrap_or("").to_owned(),
+        withhold_token: withhold_token.unwrap_or(false),
+        withhold_certificate_key: withhold_certificate_key.unwrap_or(false),
+        multiline: multiline.unwrap_or(false),
     };
-    Ok(join::kubeadm_join_command(token.unwrap_or(""), &t, &opts)?)
+    Ok(join::kubeadm_join_command(
+        token.as_deref().unwrap_or(""),
+        &t,
+        &opts,
+    )?)
 }
 
 /// `karmadactl token create --print-register-command` (without the final newline).
 #[pyfunction]
 #[pyo3(signature = (token, *, kubeconfig=None, context=None, server=None, ca_pem=None, ca_cert_hashes=None, parent_command=None))]
 pub fn register_command(
-    token: &str,
+    token: Str<'_>,
     kubeconfig: Arg<'_, '_>,
-    context: Option<&str>,
-    server: Option<&str>,
+    context: Option<Str<'_>>,
+    server: Option<Str<'_>>,
     ca_pem: Arg<'_, '_>,
     ca_cert_hashes: Arg<'_, '_>,
-    parent_command: Option<&str>,
+    parent_command: Option<Str<'_>>,
 ) -> KtResult<String> {
     let t = target(kubeconfig, context, server, ca_pem, ca_cert_hashes)?;
     Ok(join::karmada_register_command(
-        token,
+        &token,
         &t,
-        parent_command.unwrap_or(""),
+        parent_command.as_deref().unwrap_or(""),
     )?)
 }
 
@@ -588,9 +608,9 @@ pub fn parse_kubeconfig<'py>(py: Python<'py>, kubeconfig: &Bound<'py, PyAny>) ->
 
 /// The `kubeconfig` kubeadm puts in the cluster-info ConfigMap.
 #[pyfunction]
-pub fn cluster_info_kubeconfig(server: &str, ca_pem: &Bound<'_, PyAny>) -> KtResult<String> {
+pub fn cluster_info_kubeconfig(server: Str<'_>, ca_pem: &Bound<'_, PyAny>) -> KtResult<String> {
     Ok(kubeconfig::render_cluster_info_kubeconfig(
-        server,
+        &server,
         &bytes(ca_pem)?,
     )?)
 }
@@ -627,8 +647,8 @@ pub fn check_ca_pins<'py>(
 
 /// A k3s/rke2 token (`K10<hash>::<id>.<secret>`, `K10<hash>::<user>:<password>`, bare).
 #[pyfunction]
-pub fn parse_k3s_token<'py>(py: Python<'py>, token: &str) -> Obj<'py> {
-    secretive(py, &K3sTokenInfo::from(&K3sToken::parse(token)?))
+pub fn parse_k3s_token<'py>(py: Python<'py>, token: Str<'_>) -> Obj<'py> {
+    secretive(py, &K3sTokenInfo::from(&K3sToken::parse(&token)?))
 }
 
 /// `K10<ca hash>::<credentials>` for this CA bundle (`FormatTokenBytes`).
@@ -636,12 +656,12 @@ pub fn parse_k3s_token<'py>(py: Python<'py>, token: &str) -> Obj<'py> {
 #[pyo3(signature = (credentials, bundle, now=None))]
 pub fn format_k3s_token(
     py: Python<'_>,
-    credentials: &str,
+    credentials: Str<'_>,
     bundle: &Bound<'_, PyAny>,
     now: Arg<'_, '_>,
 ) -> KtResult<String> {
     let (bundle, now) = (bytes(bundle)?, now_or_clock(now)?);
-    Ok(py.detach(|| k3s::format_token(credentials, &bundle, now))?)
+    Ok(py.detach(|| k3s::format_token(&credentials, &bundle, now))?)
 }
 
 fn k3s_user(token: &str, user: Option<&str>) -> KtResult<K3sToken> {
@@ -657,13 +677,13 @@ fn k3s_user(token: &str, user: Option<&str>) -> KtResult<K3sToken> {
 #[pyo3(signature = (token, bundle=None, now=None, user=None))]
 pub fn k3s_token_string(
     py: Python<'_>,
-    token: &str,
+    token: Str<'_>,
     bundle: Arg<'_, '_>,
     now: Arg<'_, '_>,
-    user: Option<&str>,
+    user: Option<Str<'_>>,
 ) -> KtResult<String> {
     let (t, bundle, now) = (
-        k3s_user(token, user)?,
+        k3s_user(&token, user.as_deref())?,
         opt_bytes(bundle)?,
         now_or_clock(now)?,
     );
@@ -688,13 +708,13 @@ pub fn k3s_ca_hash<'py>(
 #[pyo3(signature = (token, bundle=None, now=None, user=None))]
 pub fn verify_k3s_ca<'py>(
     py: Python<'py>,
-    token: &str,
+    token: Str<'_>,
     bundle: Arg<'_, 'py>,
     now: Arg<'_, 'py>,
-    user: Option<&str>,
+    user: Option<Str<'_>>,
 ) -> Obj<'py> {
     let (t, bundle, now) = (
-        k3s_user(token, user)?,
+        k3s_user(&token, user.as_deref())?,
         opt_bytes(bundle)?,
         now_or_clock(now)?,
     );
@@ -705,33 +725,36 @@ pub fn verify_k3s_ca<'py>(
 /// The HTTP credentials an agent presents for this token (`header` is secret).
 #[pyfunction]
 #[pyo3(signature = (token, user=None))]
-pub fn k3s_credentials<'py>(py: Python<'py>, token: &str, user: Option<&str>) -> Obj<'py> {
-    let t = K3sToken::parse(token)?;
-    secretive(py, &CredentialHeader::from(&k3s::credentials(&t, user)))
+pub fn k3s_credentials<'py>(py: Python<'py>, token: Str<'_>, user: Option<Str<'_>>) -> Obj<'py> {
+    let t = K3sToken::parse(&token)?;
+    secretive(
+        py,
+        &CredentialHeader::from(&k3s::credentials(&t, user.as_deref())),
+    )
 }
 
 /// The passphrase k3s derives keys from (`NormalizeToken`; secret).
 #[pyfunction]
-pub fn k3s_normalize_token(token: &str) -> KtResult<String> {
-    Ok(k3s::normalize_token(token)?.as_str().to_owned())
+pub fn k3s_normalize_token(token: Str<'_>) -> KtResult<String> {
+    Ok(k3s::normalize_token(&token)?.as_str().to_owned())
 }
 
 /// The password `Passwd.EnsureUser` stores for user `name` (strips `K10…::<name>:`).
 #[pyfunction]
-pub fn k3s_passwd_password(name: &str, passwd: &str) -> String {
-    k3s::passwd_password(name, passwd).to_owned()
+pub fn k3s_passwd_password(name: Str<'_>, passwd: Str<'_>) -> String {
+    k3s::passwd_password(&name, &passwd).to_owned()
 }
 
 /// The hash k3s stores to recognise a token (`ShortHash` of the passphrase).
 #[pyfunction]
-pub fn k3s_token_hash(passphrase: &str) -> String {
-    k3s::token_hash(passphrase)
+pub fn k3s_token_hash(passphrase: Str<'_>) -> String {
+    k3s::token_hash(&passphrase)
 }
 
 /// `"/bootstrap/<token hash>"`: where k3s keeps its bootstrap data for this passphrase.
 #[pyfunction]
-pub fn k3s_storage_key(passphrase: &str) -> String {
-    k3s::storage_key(passphrase)
+pub fn k3s_storage_key(passphrase: Str<'_>) -> String {
+    k3s::storage_key(&passphrase)
 }
 
 /// Encrypts k3s bootstrap data (PBKDF2 + AES-GCM): `"<salt>:<base64>"`. Salt and nonce
@@ -741,18 +764,18 @@ pub fn k3s_storage_key(passphrase: &str) -> String {
 #[pyo3(signature = (passphrase, plaintext, *, salt=None, nonce=None))]
 pub fn k3s_encrypt(
     py: Python<'_>,
-    passphrase: &str,
+    passphrase: Str<'_>,
     plaintext: &Bound<'_, PyAny>,
-    salt: Option<&str>,
-    nonce: Option<&str>,
+    salt: Option<Str<'_>>,
+    nonce: Option<Str<'_>>,
 ) -> KtResult<String> {
     let pt = bytes(plaintext)?;
     match (salt, nonce) {
         (Some(salt), Some(n)) => {
-            let n = api::nonce(n)?;
-            Ok(py.detach(|| k3s::encrypt_with(passphrase, &pt, salt, n))?)
+            let n = api::nonce(&n)?;
+            Ok(py.detach(|| k3s::encrypt_with(&passphrase, &pt, &salt, n))?)
         }
-        (None, None) => Ok(py.detach(|| k3s::encrypt(passphrase, &pt))?),
+        (None, None) => Ok(py.detach(|| k3s::encrypt(&passphrase, &pt))?),
         _ => Err(Error::InvalidOptions("salt and nonce go together".to_owned()).into()),
     }
 }
@@ -761,19 +784,19 @@ pub fn k3s_encrypt(
 #[pyfunction]
 pub fn k3s_decrypt<'py>(
     py: Python<'py>,
-    passphrase: &str,
+    passphrase: Str<'_>,
     value: &Bound<'py, PyAny>,
 ) -> KtResult<Bound<'py, PyBytes>> {
     let value = bytes(value)?;
-    let pt = py.detach(|| k3s::decrypt(passphrase, &value))?;
+    let pt = py.detach(|| k3s::decrypt(&passphrase, &value))?;
     Ok(PyBytes::new(py, &pt))
 }
 
 /// Whether `token` decrypts this bootstrap data (check before restoring a snapshot).
 #[pyfunction]
-pub fn k3s_token_opens(py: Python<'_>, token: &str, value: &Bound<'_, PyAny>) -> KtResult<bool> {
+pub fn k3s_token_opens(py: Python<'_>, token: Str<'_>, value: &Bound<'_, PyAny>) -> KtResult<bool> {
     let value = bytes(value)?;
-    Ok(py.detach(|| k3s::token_opens(token, &value))?)
+    Ok(py.detach(|| k3s::token_opens(&token, &value))?)
 }
 
 /// What `k3s token create` prints for this token and CA bundle.
@@ -781,12 +804,12 @@ pub fn k3s_token_opens(py: Python<'_>, token: &str, value: &Bound<'_, PyAny>) ->
 #[pyo3(signature = (token, bundle, now=None))]
 pub fn k3s_token_create_output(
     py: Python<'_>,
-    token: &str,
+    token: Str<'_>,
     bundle: &Bound<'_, PyAny>,
     now: Arg<'_, '_>,
 ) -> KtResult<String> {
     let (t, bundle, now) = (
-        BootstrapToken::parse(token)?,
+        BootstrapToken::parse(&token)?,
         bytes(bundle)?,
         now_or_clock(now)?,
     );

@@ -291,8 +291,9 @@ def generate(n: int, seed: int):
             # The bindings read their clock when `now` is absent or null; the façade has
             # none (docs/api.md). Not one behaviour by design: every case gives `now`.
             args["now"] = seed.get("now", TIMES[0])
-        if op in RANDOM_TOKEN and args.get("token") is None:
-            # No token: a random one, which no two doors share.
+        if op in RANDOM_TOKEN and args.get("token") in (None, "", {"base64": ""}):
+            # No token (an empty one too, as kubeadm's empty flag): a random one, which no
+            # two doors share.
             args["token"] = seed.get("token") or "abcdef.0123456789abcdef"
         if op == "k3s_encrypt" and args.get("salt") is None and args.get("nonce") is None:
             # Neither: a random salt and nonce, which no two doors share.

@@ -17,7 +17,7 @@
 
 /** A time: a `Date` or an RFC3339 string (`"2024-01-02T03:04:05Z"`). */
 export type Time = Date | string;
-/** A duration: a Go duration string (`"24h"`, `"1h30m"`, `"0"`) or milliseconds. */
+/** A time to live: a Go duration string (`"24h"`, `"1h30m"`, `"0"`) or milliseconds. */
 export type DurationInput = string | number;
 /** PEM text (or DER bytes where noted), as a string or bytes. */
 export type Bytes = string | Uint8Array;
@@ -47,9 +47,9 @@ export function secretName(tokenId: string): string;
 /** The token ID of a `bootstrap-token-<id>` Secret name, or `null`. */
 export function parseSecretName(name: string): string | null;
 /** Go's `Duration.String()` of a duration (`"1h30m0s"`). */
-export function parseDuration(duration: DurationInput): string;
+export function parseDuration(duration: string): string;
 /** apimachinery's ShortHumanDuration (`"23h"`, `"<invalid>"`). */
-export function shortHumanDuration(duration: DurationInput): string;
+export function shortHumanDuration(duration: string): string;
 /** Go's `Format(RFC3339)` of a time; a string keeps its offset, a `Date` is UTC. */
 export function parseRfc3339(timestamp: Time): string;
 
@@ -122,10 +122,7 @@ export function validateGroup(group: string): true;
 /** `ValidateUsages`: `true`, or throws `InvalidOptionsError` (`invalid_usage`). */
 export function validateUsages(usages: readonly string[]): true;
 /** Groups need the `authentication` usage and must match the group pattern. */
-export function validateTokenGroups(options: {
-  usages?: readonly string[] | null;
-  groups?: readonly string[] | null;
-}): true;
+export function validateTokenGroups(options: { usages: readonly string[]; groups: readonly string[] }): true;
 /** kubeadm's validation of the options with defaults applied: `true`, or throws. */
 export function validateTokenOptions(options: TokenOptions): true;
 /** Validated options (a token is generated when none is given) → the Secret manifest. */
@@ -162,7 +159,8 @@ export type Authentication =
 export function authenticate(options: {
   /** The presented bearer token. */
   token: string;
-  secrets?: readonly Manifest[] | null;
+  /** Secret manifests, or one List manifest (`kubectl get secrets -o json|yaml`). */
+  secrets: readonly Manifest[] | Manifest;
   now?: Time | null;
 }): Authentication;
 /** `GetGroups`: the user's groups (sorted, de-duplicated); throws on a bad group. */
@@ -186,7 +184,8 @@ export type CleanerAction =
 export type ListFormat = "text" | "json" | "yaml";
 /** `token list` without the cluster: bad Secrets are reported in `errors` and skipped. */
 export function listTokens(options: {
-  secrets?: readonly Manifest[] | null;
+  /** Secret manifests, or one List manifest (`kubectl get secrets -o json|yaml`). */
+  secrets: readonly Manifest[] | Manifest;
   now?: Time | null;
   format?: ListFormat | null;
   flavour?: Flavour | null;
@@ -227,7 +226,8 @@ export type ConfigMapManifest = {
 /** The BootstrapSigner over cluster-info: one `jws-kubeconfig-<id>` per signing token. */
 export function signClusterInfo(options: {
   configmap: Manifest;
-  secrets?: readonly Manifest[] | null;
+  /** Secret manifests, or one List manifest (`kubectl get secrets -o json|yaml`). */
+  secrets: readonly Manifest[] | Manifest;
   now?: Time | null;
 }): SignedClusterInfo;
 /** The signed cluster-info (`configmap` is what to write when `changed`). */
@@ -294,7 +294,7 @@ export function caCertHashes(pem: Bytes): string[];
 /** Validates pins (`sha256:<64 hex>`) and returns them normalised; throws `invalid_hash`. */
 export function parseCaPins(pins: readonly string[]): string[];
 /** Whether any certificate of the bundle matches a pin (an answer). */
-export function checkCaPins(options: { pem: Bytes; pins?: readonly string[] | null }): PinCheck;
+export function checkCaPins(options: { pem: Bytes; pins: readonly string[] }): PinCheck;
 /** Whether a bundle is pinned (with the bundle's hashes when it is not). */
 export type PinCheck = { pinned: true } | { pinned: false; message: string; hashes: string[] };
 

@@ -81,3 +81,10 @@ export function secretBearing(value) {
   }
   return value;
 }
+
+// `false` for a string holding a lone UTF-16 surrogate (not Unicode text). The wasm side
+// asks only when the UTF-8 it received contains U+FFFD (the replacement wasm-bindgen
+// writes for a lone surrogate).
+export function isWellFormed(s) {
+  return typeof s.isWellFormed === "function" ? s.isWellFormed() : !/\p{Cs}/u.test(s);
+}

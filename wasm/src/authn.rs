@@ -81,9 +81,9 @@ fn flavour_of(f: Option<String>) -> JsResult<Flavour> {
 #[wasm_bindgen(js_name = listTokens, skip_typescript)]
 pub fn list_tokens(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "listTokens")?;
+    let (format, flavour) = format_flavour(&mut o)?;
     let secrets = o.secrets()?;
     let now = o.now()?;
-    let (format, flavour) = format_flavour(&mut o)?;
     o.finish()?;
     let l = list::list_token_results(&secrets, now, format, flavour).js()?;
     Ok(secret(out(&l)?))
@@ -93,6 +93,7 @@ pub fn list_tokens(options: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = renderTokenList, skip_typescript)]
 pub fn render_token_list(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "renderTokenList")?;
+    let (format, flavour) = format_flavour(&mut o)?;
     let tokens = match o.get("tokens")? {
         Some(v) if js_sys::Array::is_array(&v) => conv::js_to_value(&v, &o.label("tokens"))?,
         Some(_) => {
@@ -103,7 +104,6 @@ pub fn render_token_list(options: JsValue) -> JsResult<String> {
         None => Value::Array(Vec::new()),
     };
     let now = o.now()?;
-    let (format, flavour) = format_flavour(&mut o)?;
     o.finish()?;
     let specs = tokens
         .as_array()

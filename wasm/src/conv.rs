@@ -19,7 +19,9 @@
 //! Nothing here decides a rule of the domain: the core validates every value.
 
 use js_sys::{Array, Date, JSON, Object, Reflect, Uint8Array};
-use kubetoken::{Duration, Error, ListInput, Secret, TextInput, TimeInput, Timestamp, TtlInput};
+use kubetoken::{
+    Duration, Error, ListInput, Secret, TextInput, TimeInput, Timestamp, TtlInput, not_unicode_text,
+};
 use serde::Serialize;
 
 use crate::camel::Camel;
@@ -41,6 +43,8 @@ extern "C" {
     fn secret_bearing(v: JsValue) -> JsValue;
     #[wasm_bindgen(js_name = isPlainObject)]
     fn is_plain_object_js(v: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = isWellFormed)]
+    fn is_well_formed(v: &JsValue) -> bool;
 }
 
 /// What every exported function returns; `Err` is thrown by wasm-bindgen.
@@ -154,9 +158,20 @@ fn wrong_type(what: &str, expected: &str, v: &JsValue) -> JsValue {
     type_error(&format!("{what} must be {expected}, got {}", type_name(v)))
 }
 
+/// The text of a JS string (`None` for any other value). A string with a lone
+/// surrogate is not Unicode text: the core's `invalid_options`, as in every door
+/// (wasm-bindgen alone would replace it with U+FFFD).
+pub fn js_str(v: &JsValue) -> Option<JsResult<String>> {
+    let s = v.as_string()?;
+    if s.contains('\u{FFFD}') && !is_well_formed(v) {
+        return Some(Err(throw(not_unicode_text())));
+    }
+    Some(Ok(s))
+}
+
 /// A string argument.
 pub fn string(v: &JsValue, what: &str) -> JsResult<String> {
-    v.as_string().ok_or_else(|| wrong_type(what, "a string", v))
+    js_str(v).ok_or_else(|| wrong_type(what, "a string", v))?
 }
 
 /// A boolean argument.
@@ -175,7 +190,7 @@ fn date_time(d: &Date) -> Option<Timestamp> {
 
 /// A time: a JS `Date` or an RFC3339 string.
 pub fn timestamp(v: &JsValue, what: &str) -> JsResult<Timestamp> {
-    match time_input(v) {
+    match time_input(v)? {
         TimeInput::WrongType => Err(wrong_type(what, "a Date or an RFC3339 string", v)),
         t => t.resolve(what).js(),
     }
@@ -193,40 +208,16 @@ pub fn now_or_current(v: Option<JsValue>) -> JsResult<Timestamp> {
     }
 }
 
-/// A duration: a Go duration string (`"24h"`, `"90m"`, `"0"`) or a number of milliseconds.
+/// A duration: a Go duration string (`"24h"`, `"90m"`, `"0"`), as in every door (a
+/// number of milliseconds is a `ttl` only).
 pub fn duration(v: &JsValue, what: &str) -> JsResult<Duration> {
-    if let Some(s) = v.as_string() {
-        return Duration::parse_go(&s).js();
-    }
-    if let Some(ms) = v.as_f64() {
-        let nanos = (ms * 1e6).round();
-        // i64 range of nanoseconds is ±292 years, like Go's time.Duration.
-        if !(-9.2e18..=9.2e18).contains(&nanos) {
-            // JavaScript's own number formatting (`String(ms)`): no float printer in the
-            // module (Rust's f64 Display is 14 KB of wasm).
-            let shown = String::from(
-                js_sys::Number::from(ms)
-                    .to_string_with_radix(10)
-                    .unwrap_or_default(),
-            );
-            return Err(throw(Error::InvalidDuration(format!(
-                "{what} of {shown} milliseconds is out of range (about ±292 years)"
-            ))));
-        }
-        #[allow(clippy::cast_possible_truncation)]
-        return Ok(Duration::from_nanos(nanos as i64));
-    }
-    Err(wrong_type(
-        what,
-        "a Go duration string or a number of milliseconds",
-        v,
-    ))
+    Duration::parse_go(&string(v, what)?).js()
 }
 
 /// Bytes: a string (its UTF-8) or a `Uint8Array`/Buffer (PEM, bundles, DER, content).
 pub fn bytes(v: &JsValue, what: &str) -> JsResult<Vec<u8>> {
-    if let Some(s) = v.as_string() {
-        return Ok(s.into_bytes());
+    if let Some(s) = js_str(v) {
+        return Ok(s?.into_bytes());
     }
     if let Some(a) = v.dyn_ref::<Uint8Array>() {
         return Ok(a.to_vec());
@@ -235,54 +226,57 @@ pub fn bytes(v: &JsValue, what: &str) -> JsResult<Vec<u8>> {
 }
 
 /// A text option as given (the core's [`TextInput`] decides what a wrong type means).
-pub fn text_input(v: &JsValue) -> TextInput {
-    if let Some(s) = v.as_string() {
-        TextInput::Str(s)
+pub fn text_input(v: &JsValue) -> JsResult<TextInput> {
+    Ok(if let Some(s) = js_str(v) {
+        TextInput::Str(s?)
     } else if let Some(a) = v.dyn_ref::<Uint8Array>() {
         TextInput::Bytes(a.to_vec())
     } else {
         TextInput::WrongType
-    }
+    })
 }
 
 /// A time to live as given: Go duration text, or (fractional) milliseconds.
-pub fn ttl_input(v: &JsValue) -> TtlInput {
-    if let Some(s) = v.as_string() {
-        TtlInput::Go(s)
+pub fn ttl_input(v: &JsValue) -> JsResult<TtlInput> {
+    Ok(if let Some(s) = js_str(v) {
+        TtlInput::Go(s?)
     } else if let Some(ms) = v.as_f64() {
         TtlInput::MillisF64(ms)
     } else {
         TtlInput::WrongType
-    }
+    })
 }
 
 /// A time as given: RFC3339 text or a `Date` (an invalid `Date` holds no time).
-pub fn time_input(v: &JsValue) -> TimeInput {
-    if let Some(s) = v.as_string() {
-        TimeInput::Rfc3339(s)
+pub fn time_input(v: &JsValue) -> JsResult<TimeInput> {
+    Ok(if let Some(s) = js_str(v) {
+        TimeInput::Rfc3339(s?)
     } else if let Some(d) = v.dyn_ref::<Date>() {
         date_time(d).map_or(TimeInput::InvalidTime, TimeInput::Time)
     } else {
         TimeInput::WrongType
-    }
+    })
 }
 
 /// A list option as given: an array of strings, or one comma-separated string.
-pub fn list_input(v: &JsValue) -> ListInput {
-    if let Some(s) = v.as_string() {
-        return ListInput::Comma(s);
+pub fn list_input(v: &JsValue) -> JsResult<ListInput> {
+    if let Some(s) = js_str(v) {
+        return Ok(ListInput::Comma(s?));
     }
     if !Array::is_array(v) {
-        return ListInput::WrongType;
+        return Ok(ListInput::WrongType);
     }
     let a = Array::from(v);
-    let items: Option<Vec<String>> = a.iter().map(|x| x.as_string()).collect();
-    items.map_or(
+    let items: Option<Vec<String>> = a
+        .iter()
+        .map(|x| js_str(&x).transpose())
+        .collect::<JsResult<_>>()?;
+    Ok(items.map_or(
         ListInput::NotStrings {
             len: a.length() as usize,
         },
         ListInput::List,
-    )
+    ))
 }
 
 /// A manifest argument as the core reads it: text, or parsed JSON data.
@@ -298,8 +292,8 @@ const MANIFEST: &str = "JSON/YAML text (a string or a Uint8Array) or a plain obj
 /// A manifest (Secret, ConfigMap, List, kubeconfig): a string, a `Uint8Array`/Buffer of
 /// UTF-8 text, or a plain object. Arrays and other values are a `TypeError`.
 pub fn manifest(v: &JsValue, what: &str) -> JsResult<Manifest> {
-    if let Some(s) = v.as_string() {
-        return Ok(Manifest::Text(s.into_bytes()));
+    if let Some(s) = js_str(v) {
+        return Ok(Manifest::Text(s?.into_bytes()));
     }
     if let Some(a) = v.dyn_ref::<Uint8Array>() {
         return Ok(Manifest::Text(a.to_vec()));
@@ -360,8 +354,8 @@ fn walk(v: &JsValue, what: &str, depth: usize) -> JsResult<Value> {
             "{what} is nested deeper than {MAX_DEPTH} levels (a cycle?)"
         )));
     }
-    if let Some(s) = v.as_string() {
-        return Ok(Value::String(s));
+    if let Some(s) = js_str(v) {
+        return Ok(Value::String(s?));
     }
     if let Some(b) = v.as_bool() {
         return Ok(Value::Bool(b));
@@ -395,7 +389,7 @@ fn walk(v: &JsValue, what: &str, depth: usize) -> JsResult<Value> {
             if x.is_undefined() || x.is_function() {
                 continue;
             }
-            let k = pair.get(0).as_string().unwrap_or_default();
+            let k = js_str(&pair.get(0)).transpose()?.unwrap_or_default();
             m.insert(k, walk(&x, what, depth + 1)?);
         }
         return Ok(Value::Object(m));
@@ -425,10 +419,7 @@ pub fn string_list(v: &JsValue, what: &str) -> JsResult<Vec<String>> {
     }
     Array::from(v)
         .iter()
-        .map(|x| {
-            x.as_string()
-                .ok_or_else(|| wrong_type(what, "an array of strings", v))
-        })
+        .map(|x| js_str(&x).ok_or_else(|| wrong_type(what, "an array of strings", v))?)
         .collect()
 }
 
@@ -515,6 +506,12 @@ impl Opts {
             .transpose()
     }
 
+    /// A required list of strings.
+    pub fn req_list(&mut self, key: &'static str) -> JsResult<Vec<String>> {
+        let v = self.req(key)?;
+        string_list(&v, &self.label(key))
+    }
+
     /// A list of strings, empty when absent.
     pub fn list(&mut self, key: &'static str) -> JsResult<Vec<String>> {
         Ok(self.opt_list(key)?.unwrap_or_default())
@@ -546,12 +543,10 @@ impl Opts {
             .transpose()
     }
 
-    /// `secrets`: an array of Secret manifests (each decoded on its own), or one List
-    /// manifest (text, bytes or object); absent = none.
+    /// `secrets` (required): an array of Secret manifests (each decoded on its own), or
+    /// one List manifest (text, bytes or object).
     pub fn secrets(&mut self) -> JsResult<Vec<kubetoken::Result<Secret>>> {
-        let Some(v) = self.get("secrets")? else {
-            return Ok(Vec::new());
-        };
+        let v = self.req("secrets")?;
         let label = self.label("secrets");
         if Array::is_array(&v) {
             return Array::from(&v)

@@ -52,11 +52,11 @@ pub fn verify_jws(options: JsValue) -> JsResult<bool> {
 #[wasm_bindgen(js_name = signClusterInfo, skip_typescript)]
 pub fn sign_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "signClusterInfo")?;
-    let cm = o.req_manifest("configmap")?;
+    let cm = configmap(o.req_manifest("configmap")?)?;
     let secrets: Vec<Secret> = o.all_secrets()?;
     let now = o.now()?;
     o.finish()?;
-    out(&discovery::sign_cluster_info(&configmap(cm)?, &secrets, now).js()?)
+    out(&discovery::sign_cluster_info(&cm, &secrets, now).js()?)
 }
 
 /// `verify_cluster_info({configmap, token, caCertHashes?})` → `{verified: true, ...}` or
@@ -64,11 +64,11 @@ pub fn sign_cluster_info(options: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = verifyClusterInfo, skip_typescript)]
 pub fn verify_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "verifyClusterInfo")?;
-    let cm = o.req_manifest("configmap")?;
+    let cm = configmap(o.req_manifest("configmap")?)?;
     let token = o.req_str("token")?;
     let hashes = o.list("caCertHashes")?;
     o.finish()?;
-    let r = discovery::verify_cluster_info(&configmap(cm)?, &token, &hashes).js()?;
+    let r = discovery::verify_cluster_info(&cm, &token, &hashes).js()?;
     out(&r)
 }
 

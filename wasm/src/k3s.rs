@@ -188,11 +188,15 @@ pub fn k3s_token_opens(options: JsValue) -> JsResult<bool> {
 pub fn k3s_token_create_output(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "k3sTokenCreateOutput")?;
     let token = o.req_str("token")?;
-    let bundle = o.req_bytes("bundle")?;
-    let now = o.now()?;
+    let bundle = o.get("bundle")?;
+    let now = o.get("now")?;
     o.finish()?;
+    // The token's value before the other arguments' types, as the other doors check.
     let t = BootstrapToken::parse(&token).js()?;
-    k3s::token_create_output(&t, &bundle, now).js()
+    let bundle = bundle
+        .ok_or_else(|| conv::type_error("k3sTokenCreateOutput: option bundle is required"))?;
+    let bundle = conv::bytes(&bundle, "k3sTokenCreateOutput: option bundle")?;
+    k3s::token_create_output(&t, &bundle, conv::now_or_current(now)?).js()
 }
 
 /// `k3s_token_generate()` → `k3s token generate` stdout (`"<id>.<secret>\n"`, random).

@@ -32,7 +32,7 @@ pub fn parse_ca_pins(pins: JsValue) -> JsResult<Vec<String>> {
 pub fn check_ca_pins(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "checkCaPins")?;
     let pem = o.req_bytes("pem")?;
-    let pins = o.list("pins")?;
+    let pins = o.req_list("pins")?;
     o.finish()?;
     let set = pin_set(&pins)?;
     let ders = pem::certificates(&pem).js()?;

@@ -21,21 +21,32 @@ impl Drop for TokenArgs {
     }
 }
 
-fn token_args(v: JsValue, func: &'static str) -> JsResult<TokenArgs> {
+/// `op_keys`: whether the function takes `now` and `stringData` besides the token
+/// options (`validateTokenOptions` does not: there they are unknown options).
+fn token_args(v: JsValue, func: &'static str, op_keys: bool) -> JsResult<TokenArgs> {
     let mut o = Opts::new(v, func)?;
-    let now = match o.get("now")? {
-        Some(v) => conv::time_input(&v),
+    let now = match if op_keys { o.get("now")? } else { None } {
+        Some(v) => conv::time_input(&v)?,
         None => TimeInput::Time(conv::now_or_current(None)?),
     };
-    let string_data = o.flag("stringData")?;
+    let string_data = op_keys && o.flag("stringData")?;
     let input = TokenInput {
-        token: o.get("token")?.map(|v| conv::text_input(&v)),
-        flavour: o.get("flavour")?.map(|v| conv::text_input(&v)),
-        description: o.get("description")?.map(|v| conv::text_input(&v)),
-        ttl: o.get("ttl")?.map(|v| conv::ttl_input(&v)),
-        expires: o.get("expires")?.map(|v| conv::time_input(&v)),
-        usages: o.get("usages")?.map(|v| conv::list_input(&v)),
-        groups: o.get("groups")?.map(|v| conv::list_input(&v)),
+        token: o.get("token")?.map(|v| conv::text_input(&v)).transpose()?,
+        flavour: o
+            .get("flavour")?
+            .map(|v| conv::text_input(&v))
+            .transpose()?,
+        description: o
+            .get("description")?
+            .map(|v| conv::text_input(&v))
+            .transpose()?,
+        ttl: o.get("ttl")?.map(|v| conv::ttl_input(&v)).transpose()?,
+        expires: o
+            .get("expires")?
+            .map(|v| conv::time_input(&v))
+            .transpose()?,
+        usages: o.get("usages")?.map(|v| conv::list_input(&v)).transpose()?,
+        groups: o.get("groups")?.map(|v| conv::list_input(&v)).transpose()?,
         unknown: o.unknown(),
     };
     Ok(TokenArgs {
@@ -73,8 +84,8 @@ pub fn validate_usages(usages: JsValue) -> JsResult<bool> {
 #[wasm_bindgen(js_name = validateTokenGroups, skip_typescript)]
 pub fn validate_token_groups(options: JsValue) -> JsResult<bool> {
     let mut o = Opts::new(options, "validateTokenGroups")?;
-    let usages = o.list("usages")?;
-    let groups = o.list("groups")?;
+    let usages = o.req_list("usages")?;
+    let groups = o.req_list("groups")?;
     o.finish()?;
     options::validate_token_groups(&usages, &groups).js()?;
     Ok(true)
@@ -83,7 +94,7 @@ pub fn validate_token_groups(options: JsValue) -> JsResult<bool> {
 /// `validate_token_options({token?, flavour?, description?, ttl?, expires?, usages?, groups?})`.
 #[wasm_bindgen(js_name = validateTokenOptions, skip_typescript)]
 pub fn validate_token_options(options: JsValue) -> JsResult<bool> {
-    token_args(options, "validateTokenOptions")?
+    token_args(options, "validateTokenOptions", false)?
         .input
         .validate()
         .js()?;
@@ -94,7 +105,7 @@ pub fn validate_token_options(options: JsValue) -> JsResult<bool> {
 /// a Secret manifest object (`data` base64, or `stringData` with `stringData: true`).
 #[wasm_bindgen(js_name = renderSecret, skip_typescript)]
 pub fn render_secret(options: JsValue) -> JsResult<JsValue> {
-    let a = token_args(options, "renderSecret")?;
+    let a = token_args(options, "renderSecret", true)?;
     let (_, s) = a.input.render_secret(&a.now).js()?;
     manifest(&s, a.string_data)
 }
@@ -102,7 +113,7 @@ pub fn render_secret(options: JsValue) -> JsResult<JsValue> {
 /// `render_secret_yaml`: the same, as YAML text.
 #[wasm_bindgen(js_name = renderSecretYaml, skip_typescript)]
 pub fn render_secret_yaml(options: JsValue) -> JsResult<String> {
-    let a = token_args(options, "renderSecretYaml")?;
+    let a = token_args(options, "renderSecretYaml", true)?;
     let (_, s) = a.input.render_secret(&a.now).js()?;
     if a.string_data {
         s.to_string_data_yaml()
@@ -116,7 +127,7 @@ pub fn render_secret_yaml(options: JsValue) -> JsResult<String> {
 /// defaults, no validation, like upstream).
 #[wasm_bindgen(js_name = encodeTokenSecret, skip_typescript)]
 pub fn encode_token_secret(options: JsValue) -> JsResult<JsValue> {
-    let a = token_args(options, "encodeTokenSecret")?;
+    let a = token_args(options, "encodeTokenSecret", true)?;
     let s = a.input.encode_secret(&a.now).js()?;
     manifest(&s, a.string_data)
 }

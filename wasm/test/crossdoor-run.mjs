@@ -40,7 +40,8 @@ function toFacade(v) {
   for (const [key, x] of Object.entries(v)) {
     const s = snake(key);
     if (camel(s) !== key) throw new RoundTrip(`result key ${JSON.stringify(key)} does not round-trip`);
-    out[s] = key === "data" ? x : toFacade(x);
+    // Manifests inside results (a Secret's `data`, a ConfigMap) keep their own keys.
+    out[s] = key === "data" || key === "configmap" ? x : toFacade(x);
   }
   return out;
 }

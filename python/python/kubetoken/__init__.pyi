@@ -207,7 +207,7 @@ def render_secret(
     usages: Optional[Strings] = None,
     groups: Optional[Strings] = None,
     now: Optional[Time] = None,
-    string_data: bool = False,
+    string_data: Optional[bool] = None,
 ) -> SecretManifest: ...
 def render_secret_yaml(
     token: Optional[str] = None,
@@ -219,7 +219,7 @@ def render_secret_yaml(
     usages: Optional[Strings] = None,
     groups: Optional[Strings] = None,
     now: Optional[Time] = None,
-    string_data: bool = False,
+    string_data: Optional[bool] = None,
 ) -> str: ...
 def encode_token_secret(
     token: str,
@@ -231,7 +231,7 @@ def encode_token_secret(
     usages: Optional[Strings] = None,
     groups: Optional[Strings] = None,
     now: Optional[Time] = None,
-    string_data: bool = False,
+    string_data: Optional[bool] = None,
 ) -> SecretManifest: ...
 def parse_secret(secret: Manifest) -> TokenSpec: ...
 def parse_secret_list(secrets: Secrets) -> list[Union[TokenSpec, ListedError]]: ...
@@ -252,7 +252,7 @@ def list_tokens(
     flavour: Optional[str] = None,
 ) -> TokenList: ...
 def render_token_list(
-    tokens: Sequence[Mapping[str, Any]],
+    tokens: Optional[Sequence[Mapping[str, Any]]] = None,
     now: Optional[Time] = None,
     format: Optional[str] = None,
     flavour: Optional[str] = None,
@@ -277,11 +277,11 @@ def join_command(
     server: Optional[str] = None,
     ca_pem: Optional[Bytes] = None,
     ca_cert_hashes: Optional[Sequence[str]] = None,
-    control_plane: bool = False,
+    control_plane: Optional[bool] = None,
     certificate_key: Optional[str] = None,
-    withhold_token: bool = False,
-    withhold_certificate_key: bool = False,
-    multiline: bool = False,
+    withhold_token: Optional[bool] = None,
+    withhold_certificate_key: Optional[bool] = None,
+    multiline: Optional[bool] = None,
 ) -> str: ...
 def register_command(
     token: str,

@@ -31,7 +31,9 @@ const ok: boolean = isValidToken(token) && isValidTokenId(parts.id) && tokenFrom
 const name: string = secretName(parts.id);
 const id: string | null = parseSecretName(name);
 const d: DurationInput = 90 * 60 * 1000;
-const text: string = parseDuration(d) + parseDuration("24h") + shortHumanDuration("23h");
+const text: string = parseDuration("90m") + parseDuration("24h") + shortHumanDuration("23h");
+// @ts-expect-error: parseDuration takes Go duration text; milliseconds are a ttl only
+parseDuration(d);
 const t: Time = new Date();
 const ts: string = parseRfc3339(t) + parseRfc3339("2024-01-02T03:04:05Z");
 
