@@ -49,6 +49,9 @@ async function openApp(url) {
   const problems = [];
   page.on("pageerror", (e) => problems.push(String(e)));
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  // wasm-bindgen warns when it falls back from streaming compilation (a .wasm served
+  // without application/wasm): the browser entries must compile while downloading.
+  page.on("console", (m) => /instantiateStreaming/.test(m.text()) && problems.push(`no streaming: ${m.text()}`));
   page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
   await page.goto(url);
   await page
