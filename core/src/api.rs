@@ -823,13 +823,13 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         "k3s_token_string" => {
             let b = bundle("bundle")?;
             let t = k3s_user(a)?;
-            json!(t.to_token_string(b.as_deref(), a.now()?))
+            json!(t.try_to_token_string(b.as_deref(), a.now()?)?)
         }
         "k3s_ca_hash" => to_json(&k3s::ca_hash(a.bin("bundle")?, a.now()?)?),
         "verify_k3s_ca" => {
             let b = bundle("bundle")?;
             let t = k3s_user(a)?;
-            let c = k3s::verify_ca(t.ca_hash(), b.as_deref(), a.now()?);
+            let c = k3s::try_verify_ca(t.ca_hash(), b.as_deref(), a.now()?)?;
             to_json(&CaVerification::new(&c, t.username()))
         }
         "k3s_credentials" => {

@@ -60,14 +60,14 @@ fn token_user_bundle(
 #[wasm_bindgen(js_name = k3sTokenString, skip_typescript)]
 pub fn k3s_token_string(options: JsValue) -> JsResult<String> {
     let (t, bundle, now) = token_user_bundle(options, "k3sTokenString")?;
-    Ok(t.to_token_string(bundle.as_deref(), now))
+    t.try_to_token_string(bundle.as_deref(), now).js()
 }
 
 /// `verify_k3s_ca({token, user?, bundle?, now?})` → the CA check (an answer).
 #[wasm_bindgen(js_name = verifyK3sCa, skip_typescript)]
 pub fn verify_k3s_ca(options: JsValue) -> JsResult<JsValue> {
     let (t, bundle, now) = token_user_bundle(options, "verifyK3sCa")?;
-    let c = k3s::verify_ca(t.ca_hash(), bundle.as_deref(), now);
+    let c = k3s::try_verify_ca(t.ca_hash(), bundle.as_deref(), now).js()?;
     out(&CaVerification::new(&c, t.username()))
 }
 
