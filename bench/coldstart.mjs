@@ -89,13 +89,16 @@ console.log((performance.now() - t0) * 1e6);`;
         const context = await browser.newContext();
         const page = await context.newPage();
         await page.goto(origin + "/");
-        const ms = await page.evaluate(async ([jsUrl, wasmUrl]) => {
+        const [ms, initMs] = await page.evaluate(async ([jsUrl, wasmUrl]) => {
           const t0 = performance.now();
           const m = await import(jsUrl);
+          const t1 = performance.now();
           if (wasmUrl) await m.default({ module_or_path: wasmUrl });
-          return performance.now() - t0;
+          const t2 = performance.now();
+          return [t2 - t0, t2 - t1];
         }, [js, wasm]);
         out[key].push(ms * 1e6);
+        if (wasm) (out[`${key} (wasm only)`] ??= []).push(initMs * 1e6);
         await context.close();
       }
     }

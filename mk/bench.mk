@@ -4,6 +4,9 @@
 #
 #   make bench                 the full run (about 10 minutes on 2 cores)
 #   BENCH_QUICK=1 make bench   a tiny budget into target/bench/quick/ (never bench/)
+#   make bench-npm             only the npm package's cold start rows and sizes (both builds)
+#                              measured again into bench/results.json, the rest kept; README
+#                              table rewritten (after a change of the .wasm builds)
 #   make test-bench            (part of make test) the quick run, its results file checked,
 #                              and the README table checked against bench/results.json
 #
@@ -20,7 +23,7 @@ BENCH_RUST_BIN  := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)/release/examples/pee
 BENCH_QUICK_OUT := $(ROOT)/target/bench/quick
 BENCH_OUT       := $(if $(filter 1,$(BENCH_QUICK)),$(BENCH_QUICK_OUT),$(BENCH_DIR))
 
-.PHONY: bench-peers bench-build bench-venv test-bench clean-bench
+.PHONY: bench-peers bench-build bench-venv bench-npm test-bench clean-bench
 
 $(BENCH_GO_BIN): $(ORACLE_DIR)/go.mod $(ORACLE_DIR)/go.sum $(wildcard $(ORACLE_DIR)/cmd/bench/*.go $(ORACLE_DIR)/internal/*/*.go)
 	bash $(ROOT)/scripts/setup.sh go
@@ -45,6 +48,12 @@ bench-peers: bench-venv
 	$(BENCH_VENV)/bin/python $(BENCH_DIR)/run.py --out $(BENCH_OUT) $(if $(filter 1,$(BENCH_QUICK)),--quick) \
 	  --rust $(BENCH_RUST_BIN) --go $(BENCH_GO_BIN) --wasm-dir $(WASM_DIR) --wheel-dir $(PY_WHEEL_DIR) --chromium $(CHROMIUM)
 	@if [ "$(BENCH_QUICK)" != 1 ]; then $(PYTHON3) $(BENCH_DIR)/report.py --readme && echo "bench: README.md table updated"; fi
+
+bench-npm: wasm-pkg
+	bash $(ROOT)/scripts/setup.sh chromium npm $(WASM_DIR)
+	$(PYTHON3) $(BENCH_DIR)/run.py --out $(BENCH_DIR) --only-wasm --rust $(BENCH_RUST_BIN) --go $(BENCH_GO_BIN) \
+	  --wasm-dir $(WASM_DIR) --wheel-dir $(PY_WHEEL_DIR) --chromium $(CHROMIUM)
+	$(PYTHON3) $(BENCH_DIR)/report.py --readme && echo "bench: README.md table updated"
 
 # Not a timed test: the quick run must work and write a well-formed file; the README's
 # figures must be the committed results file's.

@@ -1,13 +1,17 @@
 # The npm package `kubetoken` (wasm/): build, tests, size and speed benchmark, lint.
 #
-#   make wasm-pkg     cargo (wasm-release profile) → wasm-bindgen --target web → wasm-opt -Oz
+#   make wasm-pkg     two builds of the crate, each cargo (wasm-release profile) →
+#                     wasm-bindgen --target web → wasm-opt -Oz: the lean default entry
+#                     (pkg/kubetoken*) and, with cargo feature `full`, "kubetoken/full"
+#                     (pkg/kubetoken_full*). They share every dependency's compilation.
 #   make test-wasm    node:test over every entry point (all vectors), tsc --noEmit type tests
 #                     (usage, results composing, declarations checked against the results),
 #                     npm pack + install into a fresh project (ESM and CommonJS),
 #                     Vite 7 production build loaded in headless Chromium
-#   make bench-wasm   raw and gzipped sizes of the .wasm and the JS; µs per call, and
-#                     side by side with the pure-JS equivalents (scripts/compare.mjs)
-#   make lint-wasm    clippy on the wasm crate, biome (lint + format check) on the JS
+#   make bench-wasm   raw and gzipped sizes of both .wasm builds and the JS (BREAKDOWN=1:
+#                     code per crate and twiggy's top contributors, per build); µs per
+#                     call, and side by side with the pure-JS equivalents (scripts/compare.mjs)
+#   make lint-wasm    clippy on the wasm crate (both builds), biome (lint + format check) on the JS
 #
 # Setup (idempotent): scripts/setup.sh wasm chromium npm wasm  (wasm32 target, wasm-bindgen-cli
 # at the Cargo.lock version, Debian chromium, `npm ci` in wasm/ for binaryen/typescript/vite/
@@ -18,6 +22,10 @@ CARGO ?= cargo
 WASM_DIR := $(ROOT)/wasm
 WASM_TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)
 WASM_RAW := $(WASM_TARGET_DIR)/wasm32-unknown-unknown/wasm-release/kubetoken_wasm.wasm
+# cargo writes both builds to WASM_RAW; each is copied aside for the breakdown.
+WASM_RAW_LEAN := $(WASM_TARGET_DIR)/wasm-pkg/kubetoken_lean.wasm
+WASM_RAW_FULL := $(WASM_TARGET_DIR)/wasm-pkg/kubetoken_full.wasm
+WASM_CARGO := $(CARGO) build -p kubetoken-wasm --target wasm32-unknown-unknown --profile wasm-release
 
 TEST_TARGETS += test-wasm
 BENCH_TARGETS += bench-wasm
@@ -31,8 +39,13 @@ wasm-setup:
 	bash $(ROOT)/scripts/setup.sh wasm npm $(WASM_DIR)
 
 wasm-pkg: wasm-setup
-	$(CARGO) build -p kubetoken-wasm --target wasm32-unknown-unknown --profile wasm-release
-	node $(WASM_DIR)/scripts/build.mjs $(WASM_RAW)
+	mkdir -p $(dir $(WASM_RAW_LEAN))
+	$(WASM_CARGO)
+	cp $(WASM_RAW) $(WASM_RAW_LEAN)
+	$(WASM_CARGO) --features full
+	cp $(WASM_RAW) $(WASM_RAW_FULL)
+	node $(WASM_DIR)/scripts/build.mjs $(WASM_RAW_LEAN)
+	node $(WASM_DIR)/scripts/build.mjs $(WASM_RAW_FULL) --out-name kubetoken_full
 	@# The package ships the repository's LICENSE and CHANGELOG.md ("files"; npm's prepack
 	@# copies them too): the web demo and the file: installs read the package as built.
 	cp $(ROOT)/LICENSE $(ROOT)/CHANGELOG.md $(WASM_DIR)/
@@ -58,15 +71,18 @@ test-wasm-browser: wasm-pkg
 
 test-wasm: test-wasm-node test-wasm-types test-wasm-pack test-wasm-browser
 
-# Sizes of the shipped files (the per-crate breakdown of the .wasm with BREAKDOWN=1) and
+# Sizes of the shipped files (per build; the per-crate breakdown and twiggy's top
+# contributors with BREAKDOWN=1; twiggy is installed only here, never for make test) and
 # time per call of hot paths in Node.
 bench-wasm: wasm-pkg
-	cd $(WASM_DIR) && node scripts/size.mjs $(if $(BREAKDOWN),--breakdown $(WASM_RAW))
+	$(if $(BREAKDOWN),bash $(ROOT)/scripts/setup.sh twiggy)
+	cd $(WASM_DIR) && node scripts/size.mjs $(if $(BREAKDOWN),--breakdown $(WASM_RAW_LEAN) $(WASM_RAW_FULL))
 	cd $(WASM_DIR) && node scripts/bench.mjs
 	cd $(WASM_DIR) && node scripts/compare.mjs
 
 lint-wasm: wasm-setup
 	$(CARGO) clippy -p kubetoken-wasm --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy -p kubetoken-wasm --target wasm32-unknown-unknown --features full -- -D warnings
 	cd $(WASM_DIR) && node_modules/.bin/biome check .
 
 clean-wasm:

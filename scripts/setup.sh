@@ -8,6 +8,7 @@
 #   scripts/setup.sh go            Go modules of the differential oracle (tests/oracle)
 #   scripts/setup.sh npm DIR       `npm ci` in DIR when its lockfile changed since the last run
 #   scripts/setup.sh fuzz          the nightly toolchain and cargo-fuzz (for `make fuzz` only)
+#   scripts/setup.sh twiggy        twiggy (for `make bench-wasm BREAKDOWN=1` only)
 #
 # Several components may be given at once: `scripts/setup.sh wasm chromium npm wasm`.
 # Deliberately not used: wasm-pack and `npx playwright install` (they download from outside
@@ -124,6 +125,15 @@ setup_fuzz() {
     fi
 }
 
+setup_twiggy() {
+    if command -v twiggy >/dev/null 2>&1; then
+        say "twiggy already installed ($(twiggy --version))"
+    else
+        say "cargo install twiggy --locked (takes a few minutes)"
+        cargo install twiggy --locked
+    fi
+}
+
 setup_npm() {
     local dir="$1"
     if [ ! -f "$dir/package-lock.json" ]; then
@@ -141,7 +151,7 @@ setup_npm() {
 }
 
 if [ "$#" -eq 0 ]; then
-    sed -n '2,14p' "${BASH_SOURCE[0]}"
+    sed -n '2,15p' "${BASH_SOURCE[0]}"
     exit 2
 fi
 
@@ -152,6 +162,7 @@ while [ "$#" -gt 0 ]; do
         venv) setup_venv ;;
         go) setup_go ;;
         fuzz) setup_fuzz ;;
+        twiggy) setup_twiggy ;;
         npm)
             if [ "$#" -lt 2 ]; then
                 echo "setup: npm needs a directory" >&2
@@ -161,7 +172,7 @@ while [ "$#" -gt 0 ]; do
             shift
             ;;
         *)
-            echo "setup: unknown component $1 (wasm, chromium, venv, go, fuzz, npm DIR)" >&2
+            echo "setup: unknown component $1 (wasm, chromium, venv, go, fuzz, twiggy, npm DIR)" >&2
             exit 2
             ;;
     esac

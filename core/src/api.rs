@@ -745,11 +745,14 @@ fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
             let list = a.all_secrets()?;
             to_json(&discovery::sign_cluster_info(&cm, &list, a.now()?)?)
         }
-        "verify_cluster_info" => to_json(&discovery::verify_cluster_info(
-            &configmap(a.value("configmap")?)?,
-            a.req("token")?,
-            &a.strings("ca_cert_hashes")?,
-        )?),
+        "verify_cluster_info" => {
+            let token = a.req("token")?;
+            to_json(&discovery::verify_cluster_info(
+                &configmap(a.value("configmap")?)?,
+                token,
+                &a.strings("ca_cert_hashes")?,
+            )?)
+        }
         // Scalar arguments (types) before the target (which reads manifests and PEM).
         "join_command" => {
             let token = a.s("token")?;
@@ -784,8 +787,10 @@ pub fn k3s_token_value(t: &K3sToken) -> Value {
 
 /// A k3s token with the optional `user` override.
 fn k3s_user(a: &Args<'_>) -> Result<K3sToken> {
-    let t = K3sToken::parse(a.req("token")?)?;
-    Ok(match a.opt("user")? {
+    // Both strings' types before the token's value.
+    let (token, user) = (a.req("token")?, a.opt("user")?);
+    let t = K3sToken::parse(token)?;
+    Ok(match user {
         Some(u) => t.with_user(u),
         None => t,
     })
@@ -827,8 +832,10 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             )
         }
         "check_ca_pins" => {
-            let set = pin_set(&a.req_strings("pins")?)?;
-            let ders = pem::certificates(a.bin("pem")?)?;
+            // Types first (pem, pins), then the pins' values, then the PEM's.
+            let (pem, pins) = (a.bin("pem")?, a.req_strings("pins")?);
+            let set = pin_set(&pins)?;
+            let ders = pem::certificates(pem)?;
             to_json(&pin::PinCheck::from_check(set.check_any(&ders)?))
         }
         "parse_k3s_token" => k3s_token_value(&K3sToken::parse(a.req("token")?)?),
@@ -837,23 +844,24 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             a.bin("bundle")?,
             a.now()?
         )?),
+        // The arguments' types, then the token's value, then `now`'s.
         "k3s_token_string" => {
+            let b = bundle("bundle")?;
             let t = k3s_user(a)?;
-            json!(t.to_token_string(bundle("bundle")?.as_deref(), a.now()?))
+            json!(t.try_to_token_string(b.as_deref(), a.now()?)?)
         }
         "k3s_ca_hash" => to_json(&k3s::ca_hash(a.bin("bundle")?, a.now()?)?),
         "explain_k3s_ca_hash" => to_json(&k3s::explain_ca_hash(a.bin("bundle")?, a.now()?)?),
         "verify_k3s_ca" => {
+            let b = bundle("bundle")?;
             let t = k3s_user(a)?;
-            let c = k3s::verify_ca(t.ca_hash(), bundle("bundle")?.as_deref(), a.now()?);
+            let c = k3s::try_verify_ca(t.ca_hash(), b.as_deref(), a.now()?)?;
             to_json(&CaVerification::new(&c, t.username()))
         }
         "k3s_credentials" => {
-            let t = K3sToken::parse(a.req("token")?)?;
-            to_json(&CredentialHeader::from(&k3s::credentials(
-                &t,
-                a.opt("user")?,
-            )))
+            let (token, user) = (a.req("token")?, a.opt("user")?);
+            let t = K3sToken::parse(token)?;
+            to_json(&CredentialHeader::from(&k3s::credentials(&t, user)))
         }
         "k3s_normalize_token" => json!(k3s::normalize_token(a.req("token")?)?.as_str()),
         "k3s_passwd_password" => json!(k3s::passwd_password(a.req("name")?, a.req("passwd")?)),
@@ -880,8 +888,10 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
         )?)),
         "k3s_token_opens" => json!(k3s::token_opens(a.req("token")?, a.bin("value")?)?),
         "k3s_token_create_output" => {
-            let t = BootstrapToken::parse(a.req("token")?)?;
-            json!(k3s::token_create_output(&t, a.bin("bundle")?, a.now()?)?)
+            // The arguments' types, then the token's value, then `now`'s.
+            let (token, bundle) = (a.req("token")?, a.bin("bundle")?);
+            let t = BootstrapToken::parse(token)?;
+            json!(k3s::token_create_output(&t, bundle, a.now()?)?)
         }
         "k3s_token_generate" => json!(generated(true)?),
         "k3s_rotate" => {

@@ -431,9 +431,14 @@ fn verb_run(
             ok(out)
         }
         "k3s hash" => ok(line(&k3s::ca_hash(stdin, now)?.hash)),
-        "k3s explain" => ok(pretty(
-            &serde_json::to_value(k3s::explain_ca_hash(stdin, now)?).unwrap_or(Value::Null),
-        )),
+        "k3s explain" => {
+            use base64::Engine as _;
+            let b64 = base64::engine::general_purpose::STANDARD.encode(stdin);
+            ok(pretty(&api::call(
+                "explain_k3s_ca_hash",
+                &json!({"bundle": {"base64": b64}, "now": now_value(now)}),
+            )?))
+        }
         "k3s token" => ok(crate::token::concat(&[
             &BootstrapToken::generate_with(fill)?.expose(),
             "\n",

@@ -308,8 +308,16 @@ impl K3sToken {
             .and_then(|b| ca_hash(b, now).ok())
             .map(|h| h.hash)
             .unwrap_or_default();
+        self.with_hash(&hash)
+    }
+    /// [`K3sToken::to_token_string`], or [`Error::Unsupported`] when the build cannot
+    /// hash the bundle (several certificates without the `chain` feature).
+    pub fn try_to_token_string(&self, bundle: Option<&[u8]>, now: Timestamp) -> Result<String> {
+        Ok(self.with_hash(&bundle_hash(bundle, now)?))
+    }
+    fn with_hash(&self, hash: &str) -> String {
         let creds = Zeroizing::new(self.expose_credentials());
-        crate::token::concat(&[TOKEN_PREFIX, &hash, "::", &creds])
+        crate::token::concat(&[TOKEN_PREFIX, hash, "::", &creds])
     }
     /// The token with the secret part masked: `K10<hash>::abcdef.****************` or
     /// `K10<hash>::<user>:****************`.
@@ -392,8 +400,29 @@ pub struct CaHash {
 /// more than 1 MiB or 64 certificates is [`Error::InputTooLarge`]. One certificate: the
 /// SHA-256 of the input bytes. Several: Go's `Verify` of the first against the others
 /// ([`crate::x509::verify_k3s_bundle`]); the root's DER hash if it verifies, else the
-/// input bytes' hash.
+/// input bytes' hash. Without the `chain` feature, several certificates are
+/// [`Error::Unsupported`].
 pub fn ca_hash(bundle: impl AsRef<[u8]>, now: Timestamp) -> Result<CaHash> {
+    let bundle = bundle.as_ref();
+    let certs = crate::go::pem::parse_certificates(bundle)?;
+    let raw = || hex_lower(&Sha256::digest(bundle));
+    if certs.len() == 1 {
+        return Ok(CaHash {
+            hash: raw(),
+            method: HashMethod::Single,
+        });
+    }
+    #[cfg(not(feature = "chain"))]
+    {
+        let _ = now;
+        Err(Error::Unsupported(
+            "the CA hash of a bundle of several certificates needs the k3s chain check, in the \
+             full build (npm: import from \"kubetoken/full\"; Rust: the \"chain\" feature)"
+                .to_owned(),
+        ))
+    }
+    // The chain check and the root/raw choice, with their reasons.
+    #[cfg(feature = "chain")]
     Ok(CaHash::from(&explain_ca_hash(bundle, now)?))
 }
 
@@ -534,12 +563,38 @@ impl CaVerification {
 
 /// `validateCAHash` (§5): compares the token's hash with the hash of `bundle` (the
 /// `/cacerts` body, or `None` when the host already trusts the server's CA).
+///
+/// Without the `chain` feature a bundle of several certificates has no hash here
+/// (it is [`Error::Unsupported`]): use [`try_verify_ca`], which says so instead of
+/// answering.
 pub fn verify_ca(token_hash: &str, bundle: Option<&[u8]>, now: Timestamp) -> CaCheck {
     let computed = bundle
         .and_then(|b| ca_hash(b, now).ok())
         .map(|h| h.hash)
         .unwrap_or_default();
-    let (status, warning) = match (token_hash.is_empty(), bundle.is_some()) {
+    ca_check(token_hash, bundle.is_some(), computed)
+}
+
+/// [`verify_ca`], or [`Error::Unsupported`] when the build cannot hash the bundle (a
+/// bundle of several certificates without the `chain` feature), so no build answers
+/// differently. With `chain` it never fails.
+pub fn try_verify_ca(token_hash: &str, bundle: Option<&[u8]>, now: Timestamp) -> Result<CaCheck> {
+    let computed = bundle_hash(bundle, now)?;
+    Ok(ca_check(token_hash, bundle.is_some(), computed))
+}
+
+/// The hash of an optional bundle where a bad bundle means no hash (""), except a bundle
+/// this build cannot hash ([`Error::Unsupported`]).
+fn bundle_hash(bundle: Option<&[u8]>, now: Timestamp) -> Result<String> {
+    match bundle.map(|b| ca_hash(b, now)) {
+        Some(Err(e @ Error::Unsupported(_))) => Err(e),
+        Some(Ok(h)) => Ok(h.hash),
+        _ => Ok(String::new()),
+    }
+}
+
+fn ca_check(token_hash: &str, has_bundle: bool, computed: String) -> CaCheck {
+    let (status, warning) = match (token_hash.is_empty(), has_bundle) {
         (false, false) => (CaCheckStatus::TrustedByHost, Some(WARNING_TRUSTED_BY_HOST)),
         (true, false) => (CaCheckStatus::TrustedByHost, None),
         (true, true) => (CaCheckStatus::NoTokenHash, Some(WARNING_NO_TOKEN_HASH)),
@@ -807,6 +862,34 @@ pub fn token_opens(token: &str, value: impl AsRef<[u8]>) -> Result<bool> {
         Ok(_) => Ok(true),
         Err(Error::DecryptionFailed(_)) => Ok(false),
         Err(e) => Err(e),
+    }
+}
+
+#[cfg(all(test, not(feature = "chain")))]
+mod lean_tests {
+    use super::*;
+
+    const ONE: &str = include_str!("../testdata/x509-repro/p224-key-go-accepts.pem");
+
+    #[test]
+    fn without_chain_several_certificates_are_unsupported_never_answered() {
+        let now = Timestamp::from_unix_nanos(1_700_000_000_000_000_000);
+        let two = format!("{ONE}{ONE}");
+        assert_eq!(ca_hash(ONE, now).map(|h| h.method), Ok(HashMethod::Single));
+        let e = ca_hash(&two, now).err();
+        assert_eq!(e.as_ref().map(Error::code), Some("unsupported"));
+        assert!(e.is_some_and(|e| e.message().contains("kubetoken/full")));
+        assert_eq!(
+            try_verify_ca("x", Some(two.as_bytes()), now)
+                .err()
+                .map(|e| e.code()),
+            Some("unsupported")
+        );
+        assert!(try_verify_ca("x", Some(ONE.as_bytes()), now).is_ok());
+        assert!(try_verify_ca("x", None, now).is_ok());
+        let t = K3sToken::parse("K10::server:secret-password").unwrap();
+        assert!(t.try_to_token_string(Some(two.as_bytes()), now).is_err());
+        assert!(t.try_to_token_string(Some(ONE.as_bytes()), now).is_ok());
     }
 }
 

@@ -8,11 +8,13 @@ use serde_json::{Map, Value};
 
 use crate::bounded::{self, Document, ListDocument};
 use crate::error::{Error, Result};
+#[cfg(feature = "yaml")]
 use crate::limits::{MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_YAML_ALIASES, MAX_YAML_EVENTS};
 
 /// Builds the error of the caller's kind of manifest.
 pub(crate) type MakeError = fn(String) -> Error;
 
+#[cfg(feature = "yaml")]
 fn yaml_options() -> serde_saphyr::Options {
     let mut o = serde_saphyr::Options::default();
     // Our messages carry only line/column; snippets would quote the input (secrets).
@@ -44,6 +46,7 @@ fn json_error(what: &str, e: &serde_json::Error, mk: MakeError) -> Error {
     ))
 }
 
+#[cfg(feature = "yaml")]
 fn yaml_error(what: &str, e: &serde_saphyr::Error, mk: MakeError) -> Error {
     if let Some(cap) = yaml_cap(e) {
         return cap;
@@ -59,6 +62,7 @@ fn yaml_error(what: &str, e: &serde_saphyr::Error, mk: MakeError) -> Error {
     }
 }
 
+#[cfg(feature = "yaml")]
 /// The cap a YAML error stands for: a budget breach (aliases, anchors, events) or one of
 /// ours ([`bounded::too_large`]).
 fn yaml_cap(e: &serde_saphyr::Error) -> Option<Error> {
@@ -81,7 +85,13 @@ fn yaml_cap(e: &serde_saphyr::Error) -> Option<Error> {
             },
         });
     }
-    bounded::too_large(&e.to_string())
+    // Our caps travel as a custom message, read from the variant rather than through
+    // `Display` (which renders snippets; serde-saphyr still links that renderer itself,
+    // from its alias-location handling, so this saves no bytes today).
+    match inner {
+        serde_saphyr::Error::Message { msg, .. } => bounded::too_large(msg),
+        _ => None,
+    }
 }
 
 /// One JSON or YAML document → a JSON value. Blank input is `Value::Null`.
@@ -108,13 +118,29 @@ fn parse_document_capped(what: &str, text: &str, mk: MakeError) -> Result<Value>
     } else {
         None
     };
-    serde_saphyr::from_str_with_options::<Document>(text, yaml_options())
+    #[cfg(feature = "yaml")]
+    return serde_saphyr::from_str_with_options::<Document>(text, yaml_options())
         .map(|d| d.0)
         .map_err(|e| match (json_err, yaml_cap(&e)) {
             (_, Some(cap)) => cap,
             (Some(j), None) => j,
             (None, None) => yaml_error(what, &e, mk),
-        })
+        });
+    #[cfg(not(feature = "yaml"))]
+    Err(yaml_unsupported(what, json_err.as_ref()))
+}
+
+/// Without the `yaml` feature: the error for text that only a YAML reader could settle
+/// (not JSON, or JSON that does not parse, which YAML might still read). Never a
+/// different answer than the full build: `Error::Unsupported`, naming the JSON error if
+/// any and where YAML input is.
+#[cfg(not(feature = "yaml"))]
+fn yaml_unsupported(what: &str, json_err: Option<&Error>) -> Error {
+    let why = json_err.map_or_else(|| format!("{what} is not JSON"), Error::message);
+    Error::Unsupported(format!(
+        "{why}; YAML input needs the full build \
+         (npm: import from \"kubetoken/full\"; Rust: the \"yaml\" feature)"
+    ))
 }
 
 /// JSON (one document), or a YAML stream of one or more documents (`---`), each read as
@@ -133,13 +159,26 @@ pub(crate) fn parse_list_documents(
                 if let Some(cap) = bounded::too_large(&e.to_string()) {
                     return Err(cap);
                 }
-                serde_saphyr::from_multiple_with_options::<ListDocument>(text, yaml_options())
-                    .map_err(|y| yaml_cap(&y).unwrap_or_else(|| json_error(what, &e, mk)))
+                #[cfg(feature = "yaml")]
+                return serde_saphyr::from_multiple_with_options::<ListDocument>(
+                    text,
+                    yaml_options(),
+                )
+                .map_err(|y| yaml_cap(&y).unwrap_or_else(|| json_error(what, &e, mk)));
+                #[cfg(not(feature = "yaml"))]
+                Err(yaml_unsupported(what, Some(&json_error(what, &e, mk))))
             }
         };
     }
+    #[cfg(not(feature = "yaml"))]
+    if !trimmed.is_empty() {
+        return Err(yaml_unsupported(what, None));
+    }
+    #[cfg(feature = "yaml")]
     let docs = serde_saphyr::from_multiple_with_options::<ListDocument>(text, yaml_options())
         .map_err(|e| yaml_error(what, &e, mk))?;
+    #[cfg(not(feature = "yaml"))]
+    let docs: Vec<ListDocument> = Vec::new();
     let docs: Vec<ListDocument> = docs
         .into_iter()
         .filter(|d| !matches!(d.rest, Err("null")))
@@ -232,7 +271,31 @@ pub(crate) fn check_type_meta(root: &Map<String, Value>, kind: &str, mk: MakeErr
     Ok(())
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(feature = "yaml")))]
+mod lean_tests {
+    use super::*;
+
+    #[test]
+    fn without_yaml_json_reads_and_the_rest_is_unsupported() {
+        let mk: MakeError = Error::InvalidSecret;
+        assert_eq!(parse_document("x", " \n", mk).unwrap(), Value::Null);
+        assert_eq!(
+            parse_document("x", r#"{"a": 1, "a": 2}"#, mk).unwrap()["a"],
+            2
+        );
+        for text in ["{a: b}", "a: 1\n", "{\"k\": \"s3cr3t\" x}"] {
+            let e = parse_document("thing", text, mk).unwrap_err();
+            assert_eq!(e.code(), "unsupported", "{text:?}");
+            assert!(e.to_string().contains("kubetoken/full"), "{e}");
+            assert!(!e.to_string().contains("s3cr3t"));
+        }
+        let e = parse_list_documents("x", "a: 1\n---\nb: 2\n", mk).err();
+        assert_eq!(e.map(|e| e.code()), Some("unsupported"));
+        assert!(parse_list_documents("x", r#"{"items": []}"#, mk).is_ok());
+    }
+}
+
+#[cfg(all(test, feature = "yaml"))]
 mod tests {
     use super::*;
 

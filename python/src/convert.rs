@@ -23,7 +23,10 @@ use crate::errors::{KtError, KtResult};
 /// `invalid_options` (`kubetoken::not_unicode_text`), as in every door, not Python's
 /// `UnicodeEncodeError`.
 pub fn text<'a>(s: &'a Bound<'_, PyString>) -> KtResult<Cow<'a, str>> {
-    s.to_cow().map_err(|_| not_unicode_text().into())
+    // A conversion error (`KtError::Py`), like a wrong type: it fails the call, also
+    // inside one item of a list of Secrets (whose decoding errors are per item).
+    s.to_cow()
+        .map_err(|_| KtError::Py(KtError::from(not_unicode_text()).into()))
 }
 
 /// A `str` argument (`&str` with the rule of [`text`]).
@@ -45,6 +48,31 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Str<'a> {
             Ok(c) => Ok(Str(c)),
             Err(_) => Err(KtError::from(not_unicode_text()).into()),
         }
+    }
+}
+
+/// Any argument, checked on the way in for the one rule every argument shares: a `str`
+/// with a lone surrogate is `invalid_options` (see [`text`]), before any argument's value
+/// is read (pyo3 converts every argument before the function body runs).
+pub struct Checked<'a, 'py>(pyo3::Borrowed<'a, 'py, PyAny>);
+
+impl<'py> std::ops::Deref for Checked<'_, 'py> {
+    type Target = Bound<'py, PyAny>;
+    fn deref(&self) -> &Bound<'py, PyAny> {
+        &self.0
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Checked<'a, 'py> {
+    type Error = PyErr;
+
+    fn extract(ob: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(s) = ob.cast::<PyString>()
+            && s.to_str().is_err()
+        {
+            return Err(KtError::from(not_unicode_text()).into());
+        }
+        Ok(Checked(ob))
     }
 }
 

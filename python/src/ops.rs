@@ -25,14 +25,14 @@ use kubetoken::x509::pem;
 use kubetoken::{BootstrapToken, Error, pin, token};
 
 use crate::convert::{
-    self, Str, all_secrets, bytes, now_or_clock, opt_bytes, opt_strings, read, secrets, strings,
-    time,
+    self, Checked, Str, all_secrets, bytes, now_or_clock, opt_bytes, opt_strings, read, secrets,
+    strings, time,
 };
 use crate::errors::KtResult;
 use crate::topy::{to_py, to_py_as};
 
 type Obj<'py> = KtResult<Bound<'py, PyAny>>;
-type Arg<'a, 'py> = Option<&'a Bound<'py, PyAny>>;
+type In<'a, 'py> = Option<Checked<'a, 'py>>;
 
 // ---- results --------------------------------------------------------------------------
 
@@ -124,20 +124,20 @@ pub fn parse_secret_name(name: Str<'_>) -> Option<String> {
 
 /// Go's `Duration.String()` of a Go duration `str` or a `timedelta`.
 #[pyfunction]
-pub fn parse_duration(duration: &Bound<'_, PyAny>) -> KtResult<String> {
-    Ok(convert::duration(duration)?.to_go_string())
+pub fn parse_duration(duration: Checked<'_, '_>) -> KtResult<String> {
+    Ok(convert::duration(&duration)?.to_go_string())
 }
 
 /// apimachinery's `ShortHumanDuration` (`"23h"`, `"<invalid>"`, ...).
 #[pyfunction]
-pub fn short_human_duration(duration: &Bound<'_, PyAny>) -> KtResult<String> {
-    Ok(convert::duration(duration)?.short_human())
+pub fn short_human_duration(duration: Checked<'_, '_>) -> KtResult<String> {
+    Ok(convert::duration(&duration)?.short_human())
 }
 
 /// Go's `Format(RFC3339)` of an RFC3339 `str` or an aware `datetime`, offset kept.
 #[pyfunction]
-pub fn parse_rfc3339(timestamp: &Bound<'_, PyAny>) -> KtResult<String> {
-    Ok(time(timestamp)?.to_rfc3339())
+pub fn parse_rfc3339(timestamp: Checked<'_, '_>) -> KtResult<String> {
+    Ok(time(&timestamp)?.to_rfc3339())
 }
 
 // ---- token options and Secrets --------------------------------------------------------
@@ -151,45 +151,50 @@ pub fn validate_group(group: Str<'_>) -> KtResult<bool> {
 
 /// `True` if every usage is known (`signing`, `authentication`); else raises.
 #[pyfunction]
-pub fn validate_usages(usages: &Bound<'_, PyAny>) -> KtResult<bool> {
-    options::validate_usages(&strings(usages)?)?;
+pub fn validate_usages(usages: Checked<'_, '_>) -> KtResult<bool> {
+    options::validate_usages(&strings(&usages)?)?;
     Ok(true)
 }
 
 /// `True` if the groups are valid for the usages (groups need `authentication`).
 #[pyfunction]
-pub fn validate_token_groups(
-    usages: &Bound<'_, PyAny>,
-    groups: &Bound<'_, PyAny>,
-) -> KtResult<bool> {
-    options::validate_token_groups(&strings(usages)?, &strings(groups)?)?;
+pub fn validate_token_groups(usages: Checked<'_, '_>, groups: Checked<'_, '_>) -> KtResult<bool> {
+    options::validate_token_groups(&strings(&usages)?, &strings(&groups)?)?;
     Ok(true)
 }
 
 /// The keyword token options, unchecked (the core resolves them in its precedence).
 fn token_options(
-    token: Arg<'_, '_>,
-    flavour: Arg<'_, '_>,
-    description: Arg<'_, '_>,
-    ttl: Arg<'_, '_>,
-    expires: Arg<'_, '_>,
-    usages: Arg<'_, '_>,
-    groups: Arg<'_, '_>,
+    token: In<'_, '_>,
+    flavour: In<'_, '_>,
+    description: In<'_, '_>,
+    ttl: In<'_, '_>,
+    expires: In<'_, '_>,
+    usages: In<'_, '_>,
+    groups: In<'_, '_>,
 ) -> KtResult<TokenInput> {
-    convert::token_input(token, flavour, description, ttl, expires, usages, groups)
+    convert::token_input(
+        token.as_deref(),
+        flavour.as_deref(),
+        description.as_deref(),
+        ttl.as_deref(),
+        expires.as_deref(),
+        usages.as_deref(),
+        groups.as_deref(),
+    )
 }
 
 /// `True` if these options (defaults applied) make a valid token; else raises.
 #[pyfunction]
 #[pyo3(signature = (token=None, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None))]
 pub fn validate_token_options(
-    token: Arg<'_, '_>,
-    flavour: Arg<'_, '_>,
-    description: Arg<'_, '_>,
-    ttl: Arg<'_, '_>,
-    expires: Arg<'_, '_>,
-    usages: Arg<'_, '_>,
-    groups: Arg<'_, '_>,
+    token: In<'_, '_>,
+    flavour: In<'_, '_>,
+    description: In<'_, '_>,
+    ttl: In<'_, '_>,
+    expires: In<'_, '_>,
+    usages: In<'_, '_>,
+    groups: In<'_, '_>,
 ) -> KtResult<bool> {
     token_options(token, flavour, description, ttl, expires, usages, groups)?.validate()?;
     Ok(true)
@@ -201,18 +206,18 @@ pub fn validate_token_options(
 #[allow(clippy::too_many_arguments)]
 pub fn render_secret<'py>(
     py: Python<'py>,
-    token: Arg<'_, 'py>,
-    flavour: Arg<'_, 'py>,
-    description: Arg<'_, 'py>,
-    ttl: Arg<'_, 'py>,
-    expires: Arg<'_, 'py>,
-    usages: Arg<'_, 'py>,
-    groups: Arg<'_, 'py>,
-    now: Arg<'_, 'py>,
+    token: In<'_, 'py>,
+    flavour: In<'_, 'py>,
+    description: In<'_, 'py>,
+    ttl: In<'_, 'py>,
+    expires: In<'_, 'py>,
+    usages: In<'_, 'py>,
+    groups: In<'_, 'py>,
+    now: In<'_, 'py>,
     string_data: Option<bool>,
 ) -> Obj<'py> {
     let o = token_options(token, flavour, description, ttl, expires, usages, groups)?;
-    let (_, secret) = o.render_secret(&convert::now_input(now)?)?;
+    let (_, secret) = o.render_secret(&convert::now_input(now.as_deref())?)?;
     secretive(py, &manifest(&secret, string_data.unwrap_or(false))?)
 }
 
@@ -221,18 +226,18 @@ pub fn render_secret<'py>(
 #[pyo3(signature = (token=None, *, flavour=None, description=None, ttl=None, expires=None, usages=None, groups=None, now=None, string_data=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn render_secret_yaml(
-    token: Arg<'_, '_>,
-    flavour: Arg<'_, '_>,
-    description: Arg<'_, '_>,
-    ttl: Arg<'_, '_>,
-    expires: Arg<'_, '_>,
-    usages: Arg<'_, '_>,
-    groups: Arg<'_, '_>,
-    now: Arg<'_, '_>,
+    token: In<'_, '_>,
+    flavour: In<'_, '_>,
+    description: In<'_, '_>,
+    ttl: In<'_, '_>,
+    expires: In<'_, '_>,
+    usages: In<'_, '_>,
+    groups: In<'_, '_>,
+    now: In<'_, '_>,
     string_data: Option<bool>,
 ) -> KtResult<String> {
     let o = token_options(token, flavour, description, ttl, expires, usages, groups)?;
-    let (_, secret) = o.render_secret(&convert::now_input(now)?)?;
+    let (_, secret) = o.render_secret(&convert::now_input(now.as_deref())?)?;
     Ok(if string_data.unwrap_or(false) {
         secret.to_string_data_yaml()?
     } else {
@@ -247,14 +252,14 @@ pub fn render_secret_yaml(
 #[allow(clippy::too_many_arguments)]
 pub fn encode_token_secret<'py>(
     py: Python<'py>,
-    token: &Bound<'py, PyAny>,
-    flavour: Arg<'_, 'py>,
-    description: Arg<'_, 'py>,
-    ttl: Arg<'_, 'py>,
-    expires: Arg<'_, 'py>,
-    usages: Arg<'_, 'py>,
-    groups: Arg<'_, 'py>,
-    now: Arg<'_, 'py>,
+    token: Checked<'_, 'py>,
+    flavour: In<'_, 'py>,
+    description: In<'_, 'py>,
+    ttl: In<'_, 'py>,
+    expires: In<'_, 'py>,
+    usages: In<'_, 'py>,
+    groups: In<'_, 'py>,
+    now: In<'_, 'py>,
     string_data: Option<bool>,
 ) -> Obj<'py> {
     let o = token_options(
@@ -266,22 +271,22 @@ pub fn encode_token_secret<'py>(
         usages,
         groups,
     )?;
-    let secret = o.encode_secret(&convert::now_input(now)?)?;
+    let secret = o.encode_secret(&convert::now_input(now.as_deref())?)?;
     secretive(py, &manifest(&secret, string_data.unwrap_or(false))?)
 }
 
 /// kubeadm's `BootstrapTokenFromSecret`: the token stored in a Secret manifest.
 #[pyfunction]
-pub fn parse_secret<'py>(py: Python<'py>, secret: &Bound<'py, PyAny>) -> Obj<'py> {
-    let s = convert::secret(secret)?;
+pub fn parse_secret<'py>(py: Python<'py>, secret: Checked<'_, 'py>) -> Obj<'py> {
+    let s = convert::secret(&secret)?;
     secretive(py, &TokenInfo::from(&TokenSpec::from_secret(&s)?))
 }
 
 /// Every bootstrap-token Secret of `kubectl get secrets -o json|yaml` output (or one
 /// Secret, or a sequence of them); a bad item is `{"error": code, "message"}` in its slot.
 #[pyfunction]
-pub fn parse_secret_list<'py>(py: Python<'py>, secrets: &Bound<'py, PyAny>) -> Obj<'py> {
-    let items = if let Some(seq) = convert::sequence(secrets) {
+pub fn parse_secret_list<'py>(py: Python<'py>, secrets: Checked<'_, 'py>) -> Obj<'py> {
+    let items = if let Some(seq) = convert::sequence(&secrets) {
         // One item at a time: the list never becomes one `Value`.
         let mut items = kubetoken::secret::SecretItems::with_len(seq.len()?)?;
         for item in seq.try_iter()? {
@@ -289,7 +294,7 @@ pub fn parse_secret_list<'py>(py: Python<'py>, secrets: &Bound<'py, PyAny>) -> O
         }
         options::tokens_from_secret_items(items)?
     } else {
-        match convert::manifest(secrets)? {
+        match convert::manifest(&secrets)? {
             convert::Manifest::Text(t) => {
                 let t = t.into_owned();
                 py.detach(move || options::tokens_from_secret_list(&t))?
@@ -317,11 +322,11 @@ pub fn parse_secret_list<'py>(py: Python<'py>, secrets: &Bound<'py, PyAny>) -> O
 pub fn authenticate<'py>(
     py: Python<'py>,
     token: Str<'_>,
-    secrets: &Bound<'py, PyAny>,
-    now: Arg<'_, 'py>,
+    secrets: Checked<'_, 'py>,
+    now: In<'_, 'py>,
 ) -> Obj<'py> {
-    let list = all_secrets(secrets)?;
-    let now = now_or_clock(now)?;
+    let list = all_secrets(&secrets)?;
+    let now = now_or_clock(now.as_deref())?;
     plain(
         py,
         &AuthenticationResult::from(&authn::authenticate(&token, &list, now)),
@@ -330,8 +335,8 @@ pub fn authenticate<'py>(
 
 /// `GetGroups`: `system:bootstrappers` plus the Secret's extra groups, sorted.
 #[pyfunction]
-pub fn get_groups(secret: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
-    Ok(authn::get_groups(&convert::secret(secret)?)?)
+pub fn get_groups(secret: Checked<'_, '_>) -> KtResult<Vec<String>> {
+    Ok(authn::get_groups(&convert::secret(&secret)?)?)
 }
 
 /// `GetExpiration`: the time left and whether the token has expired.
@@ -339,11 +344,11 @@ pub fn get_groups(secret: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
 #[pyo3(signature = (secret, now=None))]
 pub fn token_expiration<'py>(
     py: Python<'py>,
-    secret: &Bound<'py, PyAny>,
-    now: Arg<'_, 'py>,
+    secret: Checked<'_, 'py>,
+    now: In<'_, 'py>,
 ) -> Obj<'py> {
-    let s = convert::secret(secret)?;
-    plain(py, &authn::expiration(&s, now_or_clock(now)?))
+    let s = convert::secret(&secret)?;
+    plain(py, &authn::expiration(&s, now_or_clock(now.as_deref())?))
 }
 
 /// The BootstrapSigner's check: the ID and secret to sign with, or `None`.
@@ -351,11 +356,11 @@ pub fn token_expiration<'py>(
 #[pyo3(signature = (secret, now=None))]
 pub fn signing_credentials<'py>(
     py: Python<'py>,
-    secret: &Bound<'py, PyAny>,
-    now: Arg<'_, 'py>,
+    secret: Checked<'_, 'py>,
+    now: In<'_, 'py>,
 ) -> Obj<'py> {
-    let s = convert::secret(secret)?;
-    match authn::signing_credentials(&s, now_or_clock(now)?) {
+    let s = convert::secret(&secret)?;
+    match authn::signing_credentials(&s, now_or_clock(now.as_deref())?) {
         None => Ok(py.None().into_bound(py)),
         Some(c) => secretive(py, &c),
     }
@@ -366,11 +371,14 @@ pub fn signing_credentials<'py>(
 #[pyo3(signature = (secret, now=None))]
 pub fn cleaner_action<'py>(
     py: Python<'py>,
-    secret: &Bound<'py, PyAny>,
-    now: Arg<'_, 'py>,
+    secret: Checked<'_, 'py>,
+    now: In<'_, 'py>,
 ) -> Obj<'py> {
-    let s = convert::secret(secret)?;
-    plain(py, &authn::cleaner_action(&s, now_or_clock(now)?))
+    let s = convert::secret(&secret)?;
+    plain(
+        py,
+        &authn::cleaner_action(&s, now_or_clock(now.as_deref())?),
+    )
 }
 
 fn flavour(f: Option<&str>) -> KtResult<Flavour> {
@@ -386,8 +394,8 @@ fn format(f: Option<&str>) -> KtResult<ListFormat> {
 #[pyo3(signature = (secrets, now=None, format=None, flavour=None))]
 pub fn list_tokens<'py>(
     py: Python<'py>,
-    secrets: &Bound<'py, PyAny>,
-    now: Arg<'_, 'py>,
+    secrets: Checked<'_, 'py>,
+    now: In<'_, 'py>,
     format: Option<Str<'_>>,
     flavour: Option<Str<'_>>,
 ) -> Obj<'py> {
@@ -395,8 +403,8 @@ pub fn list_tokens<'py>(
         self::format(format.as_deref())?,
         self::flavour(flavour.as_deref())?,
     );
-    let items = self::secrets_arg(secrets)?;
-    let now = now_or_clock(now)?;
+    let items = self::secrets_arg(&secrets)?;
+    let now = now_or_clock(now.as_deref())?;
     let l = py.detach(|| list::list_token_results(&items, now, fmt, fl))?;
     secretive(py, &l)
 }
@@ -410,8 +418,8 @@ fn secrets_arg(obj: &Bound<'_, PyAny>) -> KtResult<Vec<kubetoken::Result<kubetok
 #[pyfunction]
 #[pyo3(signature = (tokens=None, now=None, format=None, flavour=None))]
 pub fn render_token_list(
-    tokens: Arg<'_, '_>,
-    now: Arg<'_, '_>,
+    tokens: In<'_, '_>,
+    now: In<'_, '_>,
     format: Option<Str<'_>>,
     flavour: Option<Str<'_>>,
 ) -> KtResult<String> {
@@ -421,7 +429,7 @@ pub fn render_token_list(
     );
     let mut specs = Vec::new();
     if let Some(tokens) = tokens.filter(|t| !t.is_none()) {
-        let Some(tokens) = convert::sequence(tokens) else {
+        let Some(tokens) = convert::sequence(&tokens) else {
             return Err(convert::type_error(
                 "tokens: expected a list of token dicts".to_owned(),
             ));
@@ -434,18 +442,23 @@ pub fn render_token_list(
             specs.push(TokenInput::from_value(&v)?.resolve()?.to_spec_exact()?);
         }
     }
-    Ok(list::render(&specs, now_or_clock(now)?, fmt, fl)?)
+    Ok(list::render(
+        &specs,
+        now_or_clock(now.as_deref())?,
+        fmt,
+        fl,
+    )?)
 }
 
 /// `token delete` arguments (IDs or full tokens) → Secret names, all checked first.
 #[pyfunction]
 #[pyo3(signature = (args, flavour=None))]
 pub fn delete_token_names(
-    args: &Bound<'_, PyAny>,
+    args: Checked<'_, '_>,
     flavour: Option<Str<'_>>,
 ) -> KtResult<Vec<String>> {
     Ok(list::delete_token_names(
-        &strings(args)?,
+        &strings(&args)?,
         self::flavour(flavour.as_deref())?,
     )?)
 }
@@ -455,14 +468,14 @@ pub fn delete_token_names(
 /// cluster-bootstrap `ComputeDetachedSignature`: `<header>..<signature>`.
 #[pyfunction]
 pub fn compute_jws(
-    content: &Bound<'_, PyAny>,
+    content: Checked<'_, '_>,
     token_id: Str<'_>,
-    token_secret: &Bound<'_, PyAny>,
+    token_secret: Checked<'_, '_>,
 ) -> KtResult<String> {
     Ok(kubetoken::jws::compute_detached_signature(
-        &bytes(content)?,
+        &bytes(&content)?,
         &token_id,
-        &bytes(token_secret)?,
+        &bytes(&token_secret)?,
     ))
 }
 
@@ -470,15 +483,15 @@ pub fn compute_jws(
 #[pyfunction]
 pub fn verify_jws(
     signature: Str<'_>,
-    content: &Bound<'_, PyAny>,
+    content: Checked<'_, '_>,
     token_id: Str<'_>,
-    token_secret: &Bound<'_, PyAny>,
+    token_secret: Checked<'_, '_>,
 ) -> KtResult<bool> {
     Ok(kubetoken::jws::detached_token_is_valid(
         &signature,
-        &bytes(content)?,
+        &bytes(&content)?,
         &token_id,
-        &bytes(token_secret)?,
+        &bytes(&token_secret)?,
     ))
 }
 
@@ -495,14 +508,14 @@ fn kubeconfig_arg(obj: &Bound<'_, PyAny>) -> KtResult<Kubeconfig> {
 #[pyo3(signature = (configmap, secrets, now=None))]
 pub fn sign_cluster_info<'py>(
     py: Python<'py>,
-    configmap: &Bound<'py, PyAny>,
-    secrets: &Bound<'py, PyAny>,
-    now: Arg<'_, 'py>,
+    configmap: Checked<'_, 'py>,
+    secrets: Checked<'_, 'py>,
+    now: In<'_, 'py>,
 ) -> Obj<'py> {
     let (cm, list, now) = (
-        self::configmap(configmap)?,
-        all_secrets(secrets)?,
-        now_or_clock(now)?,
+        self::configmap(&configmap)?,
+        all_secrets(&secrets)?,
+        now_or_clock(now.as_deref())?,
     );
     let out = py.detach(|| discovery::sign_cluster_info(&cm, &list, now))?;
     plain(py, &out)
@@ -513,30 +526,33 @@ pub fn sign_cluster_info<'py>(
 #[pyo3(signature = (configmap, token, ca_cert_hashes=None))]
 pub fn verify_cluster_info<'py>(
     py: Python<'py>,
-    configmap: &Bound<'py, PyAny>,
+    configmap: Checked<'_, 'py>,
     token: Str<'_>,
-    ca_cert_hashes: Arg<'_, 'py>,
+    ca_cert_hashes: In<'_, 'py>,
 ) -> Obj<'py> {
-    let (cm, pins) = (self::configmap(configmap)?, opt_strings(ca_cert_hashes)?);
+    let (cm, pins) = (
+        self::configmap(&configmap)?,
+        opt_strings(ca_cert_hashes.as_deref())?,
+    );
     let r = py.detach(|| discovery::verify_cluster_info(&cm, &token, &pins))?;
     plain(py, &r)
 }
 
 /// `kubeconfig` (+ `context`) | `server` + `ca_pem` | `server` + `ca_cert_hashes`.
 fn target(
-    kubeconfig: Arg<'_, '_>,
+    kubeconfig: In<'_, '_>,
     context: Option<Str<'_>>,
     server: Option<Str<'_>>,
-    ca_pem: Arg<'_, '_>,
-    ca_cert_hashes: Arg<'_, '_>,
+    ca_pem: In<'_, '_>,
+    ca_cert_hashes: In<'_, '_>,
 ) -> KtResult<JoinTarget> {
     if let Some(kc) = kubeconfig.filter(|k| !k.is_none()) {
         return Ok(JoinTarget::from_kubeconfig(
-            &kubeconfig_arg(kc)?,
+            &kubeconfig_arg(&kc)?,
             context.as_deref(),
         )?);
     }
-    if let Some(pem) = opt_bytes(ca_pem)? {
+    if let Some(pem) = opt_bytes(ca_pem.as_deref())? {
         return Ok(JoinTarget::from_ca_pem(
             server.as_deref().unwrap_or(""),
             &pem,
@@ -544,7 +560,7 @@ fn target(
     }
     Ok(JoinTarget::from_hashes(
         server.as_deref().unwrap_or(""),
-        &opt_strings(ca_cert_hashes)?,
+        &opt_strings(ca_cert_hashes.as_deref())?,
     )?)
 }
 
@@ -554,11 +570,11 @@ fn target(
 #[allow(clippy::too_many_arguments)]
 pub fn join_command(
     token: Option<Str<'_>>,
-    kubeconfig: Arg<'_, '_>,
+    kubeconfig: In<'_, '_>,
     context: Option<Str<'_>>,
     server: Option<Str<'_>>,
-    ca_pem: Arg<'_, '_>,
-    ca_cert_hashes: Arg<'_, '_>,
+    ca_pem: In<'_, '_>,
+    ca_cert_hashes: In<'_, '_>,
     control_plane: Option<bool>,
     certificate_key: Option<Str<'_>>,
     withhold_token: Option<bool>,
@@ -585,11 +601,11 @@ pub fn join_command(
 #[pyo3(signature = (token, *, kubeconfig=None, context=None, server=None, ca_pem=None, ca_cert_hashes=None, parent_command=None))]
 pub fn register_command(
     token: Str<'_>,
-    kubeconfig: Arg<'_, '_>,
+    kubeconfig: In<'_, '_>,
     context: Option<Str<'_>>,
     server: Option<Str<'_>>,
-    ca_pem: Arg<'_, '_>,
-    ca_cert_hashes: Arg<'_, '_>,
+    ca_pem: In<'_, '_>,
+    ca_cert_hashes: In<'_, '_>,
     parent_command: Option<Str<'_>>,
 ) -> KtResult<String> {
     let t = target(kubeconfig, context, server, ca_pem, ca_cert_hashes)?;
@@ -602,16 +618,16 @@ pub fn register_command(
 
 /// The clusters and contexts of a kubeconfig (users are never read).
 #[pyfunction]
-pub fn parse_kubeconfig<'py>(py: Python<'py>, kubeconfig: &Bound<'py, PyAny>) -> Obj<'py> {
-    plain(py, &KubeconfigInfo::from(&kubeconfig_arg(kubeconfig)?))
+pub fn parse_kubeconfig<'py>(py: Python<'py>, kubeconfig: Checked<'_, 'py>) -> Obj<'py> {
+    plain(py, &KubeconfigInfo::from(&kubeconfig_arg(&kubeconfig)?))
 }
 
 /// The `kubeconfig` kubeadm puts in the cluster-info ConfigMap.
 #[pyfunction]
-pub fn cluster_info_kubeconfig(server: Str<'_>, ca_pem: &Bound<'_, PyAny>) -> KtResult<String> {
+pub fn cluster_info_kubeconfig(server: Str<'_>, ca_pem: Checked<'_, '_>) -> KtResult<String> {
     Ok(kubeconfig::render_cluster_info_kubeconfig(
         &server,
-        &bytes(ca_pem)?,
+        &bytes(&ca_pem)?,
     )?)
 }
 
@@ -619,15 +635,15 @@ pub fn cluster_info_kubeconfig(server: Str<'_>, ca_pem: &Bound<'_, PyAny>) -> Kt
 
 /// kubeadm's CA pins: `sha256:<hex>` of each certificate's SubjectPublicKeyInfo.
 #[pyfunction]
-pub fn ca_cert_hashes(py: Python<'_>, pem: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
-    let pem = bytes(pem)?;
+pub fn ca_cert_hashes(py: Python<'_>, pem: Checked<'_, '_>) -> KtResult<Vec<String>> {
+    let pem = bytes(&pem)?;
     Ok(py.detach(|| pin::hashes_from_pem(&pem))?)
 }
 
 /// `--discovery-token-ca-cert-hash` values checked (`pubkeypin.Set.Allow`), lowercased.
 #[pyfunction]
-pub fn parse_ca_pins(pins: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
-    let pins = strings(pins)?;
+pub fn parse_ca_pins(pins: Checked<'_, '_>) -> KtResult<Vec<String>> {
+    let pins = strings(&pins)?;
     api::pin_set(&pins)?;
     Ok(pins.iter().map(|p| p.to_ascii_lowercase()).collect())
 }
@@ -636,11 +652,12 @@ pub fn parse_ca_pins(pins: &Bound<'_, PyAny>) -> KtResult<Vec<String>> {
 #[pyfunction]
 pub fn check_ca_pins<'py>(
     py: Python<'py>,
-    pem: &Bound<'py, PyAny>,
-    pins: &Bound<'py, PyAny>,
+    pem: Checked<'_, 'py>,
+    pins: Checked<'_, 'py>,
 ) -> Obj<'py> {
-    let set = api::pin_set(&strings(pins)?)?;
-    let pem = bytes(pem)?;
+    // Types first (pem, pins), then the pins' values, then the PEM's.
+    let (pem, pins) = (bytes(&pem)?, strings(&pins)?);
+    let set = api::pin_set(&pins)?;
     let check = py.detach(|| pem::certificates(&pem).and_then(|ders| set.check_any(&ders)))?;
     plain(py, &pin::PinCheck::from_check(check))
 }
@@ -657,10 +674,10 @@ pub fn parse_k3s_token<'py>(py: Python<'py>, token: Str<'_>) -> Obj<'py> {
 pub fn format_k3s_token(
     py: Python<'_>,
     credentials: Str<'_>,
-    bundle: &Bound<'_, PyAny>,
-    now: Arg<'_, '_>,
+    bundle: Checked<'_, '_>,
+    now: In<'_, '_>,
 ) -> KtResult<String> {
-    let (bundle, now) = (bytes(bundle)?, now_or_clock(now)?);
+    let (bundle, now) = (bytes(&bundle)?, now_or_clock(now.as_deref())?);
     Ok(py.detach(|| k3s::format_token(&credentials, &bundle, now))?)
 }
 
@@ -678,27 +695,22 @@ fn k3s_user(token: &str, user: Option<&str>) -> KtResult<K3sToken> {
 pub fn k3s_token_string(
     py: Python<'_>,
     token: Str<'_>,
-    bundle: Arg<'_, '_>,
-    now: Arg<'_, '_>,
+    bundle: In<'_, '_>,
+    now: In<'_, '_>,
     user: Option<Str<'_>>,
 ) -> KtResult<String> {
-    let (t, bundle, now) = (
-        k3s_user(&token, user.as_deref())?,
-        opt_bytes(bundle)?,
-        now_or_clock(now)?,
-    );
+    // The arguments' types, then the token's value, then `now`'s.
+    let bundle = opt_bytes(bundle.as_deref())?;
+    let t = k3s_user(&token, user.as_deref())?;
+    let now = now_or_clock(now.as_deref())?;
     Ok(py.detach(|| t.to_token_string(bundle.as_deref(), now)))
 }
 
 /// The CA hash a k3s server puts in its `K10` tokens for this CA bundle (raw bytes).
 #[pyfunction]
 #[pyo3(signature = (bundle, now=None))]
-pub fn k3s_ca_hash<'py>(
-    py: Python<'py>,
-    bundle: &Bound<'py, PyAny>,
-    now: Arg<'_, 'py>,
-) -> Obj<'py> {
-    let (bundle, now) = (bytes(bundle)?, now_or_clock(now)?);
+pub fn k3s_ca_hash<'py>(py: Python<'py>, bundle: Checked<'_, 'py>, now: In<'_, 'py>) -> Obj<'py> {
+    let (bundle, now) = (bytes(&bundle)?, now_or_clock(now.as_deref())?);
     let h = py.detach(|| k3s::ca_hash(&bundle, now))?;
     plain(py, &h)
 }
@@ -722,15 +734,14 @@ pub fn explain_k3s_ca_hash<'py>(
 pub fn verify_k3s_ca<'py>(
     py: Python<'py>,
     token: Str<'_>,
-    bundle: Arg<'_, 'py>,
-    now: Arg<'_, 'py>,
+    bundle: In<'_, 'py>,
+    now: In<'_, 'py>,
     user: Option<Str<'_>>,
 ) -> Obj<'py> {
-    let (t, bundle, now) = (
-        k3s_user(&token, user.as_deref())?,
-        opt_bytes(bundle)?,
-        now_or_clock(now)?,
-    );
+    // The arguments' types, then the token's value, then `now`'s.
+    let bundle = opt_bytes(bundle.as_deref())?;
+    let t = k3s_user(&token, user.as_deref())?;
+    let now = now_or_clock(now.as_deref())?;
     let c = py.detach(|| k3s::verify_ca(t.ca_hash(), bundle.as_deref(), now));
     plain(py, &CaVerification::new(&c, t.username()))
 }
@@ -778,11 +789,11 @@ pub fn k3s_storage_key(passphrase: Str<'_>) -> String {
 pub fn k3s_encrypt(
     py: Python<'_>,
     passphrase: Str<'_>,
-    plaintext: &Bound<'_, PyAny>,
+    plaintext: Checked<'_, '_>,
     salt: Option<Str<'_>>,
     nonce: Option<Str<'_>>,
 ) -> KtResult<String> {
-    let pt = bytes(plaintext)?;
+    let pt = bytes(&plaintext)?;
     match (salt, nonce) {
         (Some(salt), Some(n)) => {
             let n = api::nonce(&n)?;
@@ -798,17 +809,17 @@ pub fn k3s_encrypt(
 pub fn k3s_decrypt<'py>(
     py: Python<'py>,
     passphrase: Str<'_>,
-    value: &Bound<'py, PyAny>,
+    value: Checked<'_, 'py>,
 ) -> KtResult<Bound<'py, PyBytes>> {
-    let value = bytes(value)?;
+    let value = bytes(&value)?;
     let pt = py.detach(|| k3s::decrypt(&passphrase, &value))?;
     Ok(PyBytes::new(py, &pt))
 }
 
 /// Whether `token` decrypts this bootstrap data (check before restoring a snapshot).
 #[pyfunction]
-pub fn k3s_token_opens(py: Python<'_>, token: Str<'_>, value: &Bound<'_, PyAny>) -> KtResult<bool> {
-    let value = bytes(value)?;
+pub fn k3s_token_opens(py: Python<'_>, token: Str<'_>, value: Checked<'_, '_>) -> KtResult<bool> {
+    let value = bytes(&value)?;
     Ok(py.detach(|| k3s::token_opens(&token, &value))?)
 }
 
@@ -818,14 +829,12 @@ pub fn k3s_token_opens(py: Python<'_>, token: Str<'_>, value: &Bound<'_, PyAny>)
 pub fn k3s_token_create_output(
     py: Python<'_>,
     token: Str<'_>,
-    bundle: &Bound<'_, PyAny>,
-    now: Arg<'_, '_>,
+    bundle: Checked<'_, '_>,
+    now: In<'_, '_>,
 ) -> KtResult<String> {
-    let (t, bundle, now) = (
-        BootstrapToken::parse(&token)?,
-        bytes(bundle)?,
-        now_or_clock(now)?,
-    );
+    let bundle = bytes(&bundle)?;
+    let t = BootstrapToken::parse(&token)?;
+    let now = now_or_clock(now.as_deref())?;
     Ok(py.detach(|| k3s::token_create_output(&t, &bundle, now))?)
 }
 

@@ -7,7 +7,8 @@
 // (`renderSecret({ token, ttl, now })`). Times are a `Date` or an RFC3339 string, and an
 // omitted `now` is the current time. Durations are a Go duration string (`"24h"`, `"90m"`,
 // `"0"`) or a number of milliseconds. PEM is a string or bytes (a Uint8Array or Buffer,
-// any bytes). Manifests are JSON/YAML text (string or bytes) or a parsed object; every
+// any bytes). Manifests are JSON text (string or bytes; YAML too from "kubetoken/full":
+// the default build throws `UnsupportedError` for YAML) or a parsed object; every
 // manifest a function returns can be passed back where a manifest is taken. Results are
 // camelCase. Results that carry a secret print masked (`console.log`, `util.inspect`,
 // `String()`); `JSON.stringify` writes them faithfully. Errors are thrown as

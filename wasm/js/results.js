@@ -101,3 +101,13 @@ export function secretBearing(value) {
 export function isWellFormed(s) {
   return typeof s.isWellFormed === "function" ? s.isWellFormed() : !/\p{Cs}/u.test(s);
 }
+
+// `true` if a top-level string value of an options object holds a lone surrogate: the
+// one check made on every argument before any is read (as every door does).
+export function hasLoneSurrogate(o) {
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (typeof v === "string" && !isWellFormed(v)) return true;
+  }
+  return false;
+}

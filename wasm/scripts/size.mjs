@@ -1,82 +1,101 @@
-// `make bench-wasm`: raw and gzipped sizes of what the npm package ships (the .wasm and
-// the JS), and, with --breakdown <raw cargo .wasm>, what dominates the .wasm: code bytes
-// per crate after the same wasm-bindgen + wasm-opt -Oz pipeline with names kept (`-g`),
-// from the name and code sections (twiggy is not available here).
+// `make bench-wasm`: raw and gzipped sizes of what the npm package ships (both .wasm
+// builds and the JS), and, with --breakdown <raw lean .wasm> <raw full .wasm>, what fills
+// each build: code bytes per crate after the same wasm-bindgen + wasm-opt -Oz pipeline with
+// names kept (`-g`), from the name and code sections, and twiggy's top contributors
+// (`twiggy top`, installed by scripts/setup.sh twiggy) of that named module.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { constants, gzipSync } from "node:zlib";
+import { WASM_OPT_FEATURES } from "./wasm-opt-features.mjs";
 
 const wasmDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const gz = (b) => gzipSync(b, { level: constants.Z_BEST_COMPRESSION }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const read = (f) => readFileSync(join(wasmDir, f));
 
 function row(name, bytes) {
   console.log(
-    `${name.padEnd(28)} ${String(bytes.length).padStart(9)} B ${kib(bytes.length).padStart(11)}   gzip ${String(gz(bytes)).padStart(8)} B ${kib(gz(bytes)).padStart(10)}`,
+    `${name.padEnd(34)} ${String(bytes.length).padStart(9)} B ${kib(bytes.length).padStart(11)}   gzip ${String(gz(bytes)).padStart(8)} B ${kib(gz(bytes)).padStart(10)}`,
   );
 }
 
+// The two builds: [label, .wasm, glue, the JS a browser page loads with it].
+const BUILDS = [
+  ["lean (kubetoken)", "pkg/kubetoken_bg.wasm", "pkg/kubetoken.js", ["js/index.js", "js/api.js"]],
+  [
+    "full (kubetoken/full)",
+    "pkg/kubetoken_full_bg.wasm",
+    "pkg/kubetoken_full.js",
+    ["js/full.js", "pkg/kubetoken_full_api.js"],
+  ],
+];
+const SHARED_JS = ["js/errors.js", "js/results.js", "js/wasm.js"];
+
 console.log("kubetoken npm package — shipped files (raw, gzip -9)");
-const wasm = readFileSync(join(wasmDir, "pkg/kubetoken_bg.wasm"));
-row("pkg/kubetoken_bg.wasm", wasm);
-const glue = readFileSync(join(wasmDir, "pkg/kubetoken.js"));
-row("pkg/kubetoken.js (glue)", glue);
+for (const [, wasm, glue] of BUILDS) {
+  row(wasm, read(wasm));
+  row(`${glue} (glue)`, read(glue));
+}
 const entries = readdirSync(join(wasmDir, "js"))
   .filter((f) => f.endsWith(".js"))
   .sort();
-const allJs = [glue];
+const allJs = BUILDS.map(([, , glue]) => read(glue));
 for (const f of entries) {
-  const b = readFileSync(join(wasmDir, "js", f));
+  const b = read(`js/${f}`);
   allJs.push(b);
   row(`js/${f}`, b);
 }
+allJs.push(read("pkg/kubetoken_full_api.js"));
+row("pkg/kubetoken_full_api.js", read("pkg/kubetoken_full_api.js"));
 row("all JS", Buffer.concat(allJs));
-// What one runtime loads: glue + errors + api + one entry.
-const nodeSet = Buffer.concat(
-  ["kubetoken.js", "errors.js", "api.js", "index.js"].map((f) =>
-    readFileSync(join(wasmDir, f === "kubetoken.js" ? "pkg" : "js", f)),
-  ),
-);
-row("browser load (.wasm + JS)", Buffer.concat([wasm, nodeSet]));
+// What one page loads for one build: its .wasm, glue, entry and the shared JS.
+for (const [label, wasm, glue, js] of BUILDS) {
+  row(`browser load, ${label}`, Buffer.concat([wasm, glue, ...js, ...SHARED_JS].map(read)));
+}
 
 // ---- breakdown -----------------------------------------------------------------------
 const bi = process.argv.indexOf("--breakdown");
 if (bi < 0) process.exit(0);
-const raw = process.argv[bi + 1];
-const work = mkdtempSync(join(tmpdir(), "kubetoken-size-"));
-try {
-  execFileSync("wasm-bindgen", [
-    "--target",
-    "web",
-    "--out-dir",
-    work,
-    "--out-name",
-    "k",
-    "--no-typescript",
-    "--keep-debug",
-    raw,
-  ]);
-  const named = join(work, "named.wasm");
-  execFileSync(join(wasmDir, "node_modules/.bin/wasm-opt"), [
-    "-Oz",
-    "-g",
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-    "--strip-dwarf",
-    join(work, "k_bg.wasm"),
-    "-o",
-    named,
-  ]);
-  breakdown(readFileSync(named));
-} finally {
-  rmSync(work, { recursive: true, force: true });
+const raws = process.argv.slice(bi + 1).filter((a) => !a.startsWith("--"));
+for (const [k, raw] of raws.entries()) {
+  const label = BUILDS[k]?.[0] ?? raw;
+  const work = mkdtempSync(join(tmpdir(), "kubetoken-size-"));
+  try {
+    execFileSync("wasm-bindgen", [
+      "--target",
+      "web",
+      "--out-dir",
+      work,
+      "--out-name",
+      "k",
+      "--no-typescript",
+      "--keep-debug",
+      raw,
+    ]);
+    const named = join(work, "named.wasm");
+    execFileSync(join(wasmDir, "node_modules/.bin/wasm-opt"), [
+      "-Oz",
+      "-g",
+      ...WASM_OPT_FEATURES,
+      "--strip-dwarf",
+      join(work, "k_bg.wasm"),
+      "-o",
+      named,
+    ]);
+    console.log(`\n==== ${label}: ${raw}`);
+    breakdown(readFileSync(named));
+    console.log(`\ntwiggy top -n 25 (${label}; shallow bytes of the named build):`);
+    try {
+      console.log(execFileSync("twiggy", ["top", "-n", "25", named], { encoding: "utf8" }));
+    } catch (e) {
+      console.log(`  twiggy not available (scripts/setup.sh twiggy): ${e.message.split("\n")[0]}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 function breakdown(b) {

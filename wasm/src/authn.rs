@@ -103,8 +103,9 @@ pub fn render_token_list(options: JsValue) -> JsResult<String> {
         }
         None => Value::Array(Vec::new()),
     };
-    let now = o.now()?;
+    let now = o.get("now")?;
     o.finish()?;
+    // The tokens' values, then `now`'s.
     let specs = tokens
         .as_array()
         .map(Vec::as_slice)
@@ -113,7 +114,7 @@ pub fn render_token_list(options: JsValue) -> JsResult<String> {
         .map(|v| TokenOptions::from_value(v)?.to_spec_exact())
         .collect::<kubetoken::Result<Vec<_>>>()
         .js()?;
-    list::render(&specs, now, format, flavour).js()
+    list::render(&specs, conv::now_or_current(now)?, format, flavour).js()
 }
 
 /// `delete_token_names({args, flavour?})` → Secret names, in order.

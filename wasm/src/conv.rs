@@ -45,6 +45,8 @@ extern "C" {
     fn is_plain_object_js(v: &JsValue) -> bool;
     #[wasm_bindgen(js_name = isWellFormed)]
     fn is_well_formed(v: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = hasLoneSurrogate)]
+    fn has_lone_surrogate(v: &JsValue) -> bool;
 }
 
 /// What every exported function returns; `Err` is thrown by wasm-bindgen.
@@ -438,6 +440,10 @@ impl Opts {
         let obj = if v.is_undefined() || v.is_null() {
             None
         } else if is_plain_object(&v) {
+            // A lone surrogate in any option is reported before any option is read.
+            if has_lone_surrogate(&v) {
+                return Err(throw(not_unicode_text()));
+            }
             Some(Object::from(v))
         } else {
             return Err(wrong_type(&format!("{func}(options)"), "an object", &v));

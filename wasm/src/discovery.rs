@@ -64,10 +64,16 @@ pub fn sign_cluster_info(options: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = verifyClusterInfo, skip_typescript)]
 pub fn verify_cluster_info(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "verifyClusterInfo")?;
-    let cm = configmap(o.req_manifest("configmap")?)?;
+    let cm = o.req_manifest("configmap")?;
     let token = o.req_str("token")?;
-    let hashes = o.list("caCertHashes")?;
+    let hashes = o.get("caCertHashes")?;
     o.finish()?;
+    // The ConfigMap's value before the hashes' type, as the other doors read them.
+    let cm = configmap(cm)?;
+    let hashes = match hashes {
+        Some(h) => conv::string_list(&h, "verifyClusterInfo: option caCertHashes")?,
+        None => Vec::new(),
+    };
     let r = discovery::verify_cluster_info(&cm, &token, &hashes).js()?;
     out(&r)
 }

@@ -42,9 +42,9 @@ pub fn format_k3s_token(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "formatK3sToken")?;
     let credentials = o.req_str("credentials")?;
     let bundle = o.req_bytes("bundle")?;
-    let now = o.now()?;
+    let now = o.get("now")?;
     o.finish()?;
-    k3s::format_token(&credentials, &bundle, now).js()
+    k3s::format_token(&credentials, &bundle, conv::now_or_current(now)?).js()
 }
 
 /// `{token, user?, bundle?, now?}`: the token (with the `user` override) and the rest.
@@ -56,28 +56,29 @@ fn token_user_bundle(
     let token = o.req_str("token")?;
     let user = o.opt_str("user")?;
     let bundle = o.opt_bytes("bundle")?;
-    let now = o.now()?;
+    let now = o.get("now")?;
     o.finish()?;
+    // The arguments' types, then the token's value, then `now`'s.
     let t = K3sToken::parse(&token).js()?;
     let t = match user {
         Some(u) => t.with_user(&u),
         None => t,
     };
-    Ok((t, bundle, now))
+    Ok((t, bundle, conv::now_or_current(now)?))
 }
 
 /// `k3s_token_string({token, user?, bundle?, now?})` → the token as k3s prints it.
 #[wasm_bindgen(js_name = k3sTokenString, skip_typescript)]
 pub fn k3s_token_string(options: JsValue) -> JsResult<String> {
     let (t, bundle, now) = token_user_bundle(options, "k3sTokenString")?;
-    Ok(t.to_token_string(bundle.as_deref(), now))
+    t.try_to_token_string(bundle.as_deref(), now).js()
 }
 
 /// `verify_k3s_ca({token, user?, bundle?, now?})` → the CA check (an answer).
 #[wasm_bindgen(js_name = verifyK3sCa, skip_typescript)]
 pub fn verify_k3s_ca(options: JsValue) -> JsResult<JsValue> {
     let (t, bundle, now) = token_user_bundle(options, "verifyK3sCa")?;
-    let c = k3s::verify_ca(t.ca_hash(), bundle.as_deref(), now);
+    let c = k3s::try_verify_ca(t.ca_hash(), bundle.as_deref(), now).js()?;
     out(&CaVerification::new(&c, t.username()))
 }
 
@@ -199,14 +200,11 @@ pub fn k3s_token_opens(options: JsValue) -> JsResult<bool> {
 pub fn k3s_token_create_output(options: JsValue) -> JsResult<String> {
     let mut o = Opts::new(options, "k3sTokenCreateOutput")?;
     let token = o.req_str("token")?;
-    let bundle = o.get("bundle")?;
+    let bundle = o.req_bytes("bundle")?;
     let now = o.get("now")?;
     o.finish()?;
-    // The token's value before the other arguments' types, as the other doors check.
+    // The arguments' types, then the token's value, then `now`'s.
     let t = BootstrapToken::parse(&token).js()?;
-    let bundle = bundle
-        .ok_or_else(|| conv::type_error("k3sTokenCreateOutput: option bundle is required"))?;
-    let bundle = conv::bytes(&bundle, "k3sTokenCreateOutput: option bundle")?;
     k3s::token_create_output(&t, &bundle, conv::now_or_current(now)?).js()
 }
 

@@ -23,6 +23,17 @@ test("init.d.ts adds exactly init and initSync", async () => {
   assert.deepEqual(extra, ["init", "initSync"]);
 });
 
+test("kubetoken/full and kubetoken/full/init export what kubetoken and kubetoken/init do", async () => {
+  const full = await import("kubetoken/full");
+  assert.deepEqual(Object.keys(full).sort(), Object.keys(main).sort());
+  const init = await import("kubetoken/init");
+  const fullInit = await import("kubetoken/full/init");
+  assert.deepEqual(Object.keys(fullInit).sort(), Object.keys(init).sort());
+  // Their declarations are the default entry's.
+  assert.match(dts("full.d.ts"), /^export \* from "\.\/index\.js";$/m);
+  assert.match(dts("full-init.d.ts"), /^export \* from "\.\/init\.js";$/m);
+});
+
 test("no `any` in the public declarations", () => {
   for (const f of ["index.d.ts", "init.d.ts"]) {
     const code = dts(f)

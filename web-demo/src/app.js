@@ -10,6 +10,9 @@ import { discoveryView } from "./views/discovery.js";
 import { k3sView } from "./views/k3s.js";
 import { Clock } from "./clock.js";
 
+/** The tabs that need "kubetoken/full" (YAML input, k3s CA bundles of several certificates). */
+const FULL_TABS = ["list", "discovery", "k3s"];
+
 window.addEventListener("error", (e) => showFatal(e.error ?? e.message));
 window.addEventListener("unhandledrejection", (e) => showFatal(e.reason));
 
@@ -33,18 +36,63 @@ async function main() {
     `${info.name ?? "kubetoken"} ${info.version ?? ""} · tokens are never sent or stored · ` +
     "errors show their stable code (e.g. invalid_token), the same in Rust, Python and JavaScript.";
 
+  // The page loads the package's lean build. The tabs that read YAML (a pasted Secret
+  // List, a cluster-info ConfigMap's kubeconfig) or hash k3s CA bundles of several
+  // certificates load "kubetoken/full" when first shown (the tab is inert until it is
+  // there). Elsewhere a call the lean build refuses (`unsupported`: a YAML Secret or
+  // kubeconfig pasted into the create/check forms) loads it too, and every view
+  // refreshes once it has loaded. The lean build answers the same as the full one or
+  // throws `unsupported`, never differently.
+  let full = null;
+  let fullLoading = null;
+  const loadFull = () => {
+    fullLoading ??= import("./kubetoken-full.js").then((m) => {
+      full = m;
+      for (const name of FULL_TABS) $(`view-${name}`).inert = false;
+      for (const v of Object.values(views)) v.refresh();
+    }, showFatal);
+    return fullLoading;
+  };
+  const engineFor = new Proxy(
+    {},
+    {
+      get: (_, name) => {
+        const value = (full ?? kt)[name];
+        if (full || typeof value !== "function") return value;
+        return (...args) => {
+          try {
+            return value(...args);
+          } catch (err) {
+            if (err?.code === "unsupported") loadFull();
+            throw err;
+          }
+        };
+      },
+    },
+  );
+  const showTab = (name) => {
+    if (FULL_TABS.includes(name) && !full) {
+      $(`view-${name}`).inert = true;
+      loadFull();
+    }
+  };
+
   const clock = new Clock(kt);
   const views = {
-    create: createView(kt, clock),
-    check: checkView(kt, clock),
-    list: listView(kt, clock),
-    discovery: discoveryView(kt, clock),
-    k3s: k3sView(kt, clock),
+    create: createView(engineFor, clock),
+    check: checkView(engineFor, clock),
+    list: listView(engineFor, clock),
+    discovery: discoveryView(engineFor, clock),
+    k3s: k3sView(engineFor, clock),
   };
   clock.onChange(() => Object.values(views).forEach((v) => v.refresh()));
   wireRevealInputs();
   wireFiles((id, err) => fieldError(id, err));
-  wireTabs((name) => views[name]?.refresh());
+  wireTabs((name) => {
+    showTab(name);
+    views[name]?.refresh();
+  });
+  showTab(location.hash.slice(1));
   document.body.dataset.ready = "true";
 }
 

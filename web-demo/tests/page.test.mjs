@@ -13,6 +13,18 @@ after(async () => {
   await demo?.close();
 });
 
+test("the page loads the lean build; the list, discovery and k3s tabs load kubetoken/full", async () => {
+  const p = await openPage(demo);
+  const wasm = () => p.requests.filter((u) => u.endsWith(".wasm")).map((u) => u.slice(u.lastIndexOf("/") + 1));
+  assert.deepEqual(wasm(), ["kubetoken_bg.wasm"]);
+  await p.page.click("#tab-check");
+  assert.deepEqual(wasm(), ["kubetoken_bg.wasm"], "the check tab runs on the lean build");
+  await p.page.click("#tab-list");
+  await p.page.waitForFunction(() => !document.querySelector("#view-list").inert);
+  assert.deepEqual(wasm(), ["kubetoken_bg.wasm", "kubetoken_full_bg.wasm"]);
+  await p.assertClean();
+});
+
 test("loads from its own origin only; the engine reports ready", async () => {
   const p = await openPage(demo);
   const engine = await p.page.locator("#engine").innerText();

@@ -8,10 +8,12 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{CaHash, HashMethod};
+use crate::Timestamp;
 use crate::error::Result;
 use crate::pin::{hash_certificate, hex_lower};
+#[cfg(feature = "chain")]
+use crate::x509;
 use crate::x509::Certificate;
-use crate::{Timestamp, x509};
 
 /// One certificate of the bundle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -91,13 +93,44 @@ fn rfc3339(nanos: i128) -> String {
     Timestamp::from_unix_nanos(nanos).to_rfc3339_utc()
 }
 
+/// What the chain check found (indices into the bundle).
+struct Found {
+    is_root: Vec<bool>,
+    chain: Option<Vec<usize>>,
+    /// `(certificate, issuer candidate, code, message)`.
+    problems: Vec<(usize, Option<usize>, &'static str, &'static str)>,
+}
+
+#[cfg(feature = "chain")]
+fn check(certs: &[Certificate], now: Timestamp) -> Result<Found> {
+    let v = x509::verify_k3s_bundle_explained(certs, now.unix_nanos());
+    Ok(Found {
+        is_root: v.is_root,
+        chain: v.chain,
+        problems: v
+            .problems
+            .into_iter()
+            .map(|(c, i, p)| (c, i, p.code(), p.message()))
+            .collect(),
+    })
+}
+
+#[cfg(not(feature = "chain"))]
+fn check(_certs: &[Certificate], _now: Timestamp) -> Result<Found> {
+    Err(crate::Error::Unsupported(
+        "explaining the CA hash of a bundle of several certificates needs the k3s chain check, \
+         in the full build (npm: import from \"kubetoken/full\"; Rust: the \"chain\" feature)"
+            .to_owned(),
+    ))
+}
+
 /// `hashCA(bundle)` at `now`, explained. Errors as [`super::ca_hash`].
 pub fn explain_ca_hash(bundle: impl AsRef<[u8]>, now: Timestamp) -> Result<CaHashExplanation> {
     let bundle = bundle.as_ref();
     let certs: Vec<Certificate> = crate::go::pem::parse_certificates(bundle)?;
     let raw = hex_lower(&Sha256::digest(bundle));
     let verified = if certs.len() > 1 {
-        Some(x509::verify_k3s_bundle_explained(&certs, now.unix_nanos()))
+        Some(check(&certs, now)?)
     } else {
         None
     };
@@ -174,18 +207,13 @@ pub fn explain_ca_hash(bundle: impl AsRef<[u8]>, now: Timestamp) -> Result<CaHas
                 out.fallback_reasons = v
                     .problems
                     .iter()
-                    .map(|&(c, issuer, p)| ChainProblem {
-                        code: p.code(),
+                    .map(|&(c, issuer, code, message)| ChainProblem {
+                        code,
                         message: match issuer {
                             Some(i) if i != c => {
-                                format!(
-                                    "{}: {} ({} refused as issuer)",
-                                    name(c),
-                                    p.message(),
-                                    name(i)
-                                )
+                                format!("{}: {message} ({} refused as issuer)", name(c), name(i))
                             }
-                            _ => format!("{}: {}", name(c), p.message()),
+                            _ => format!("{}: {message}", name(c)),
                         },
                         certificate: c,
                         issuer,

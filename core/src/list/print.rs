@@ -655,6 +655,7 @@ pub(crate) mod tests {
     ];
 
     #[test]
+    #[cfg(feature = "yaml")]
     fn yaml_round_trips_through_serde_saphyr() {
         for d in HOSTILE {
             let t = spec("123456.7890abcdef123456", d, None, &["signing"], &[G]);

@@ -36,6 +36,14 @@ pub enum PublicKey {
 /// P-224: p = 2^224 - 2^96 + 1 and b (big-endian), for the on-curve check.
 pub(super) const P224_P: &str = "ffffffffffffffffffffffffffffffff000000000000000000000001";
 pub(super) const P224_B: &str = "b4050a850c04b3abf54132565044b0b7d7bfd8ba270b39432355ffb4";
+/// P-256: p and b.
+const P256_P: &str = "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff";
+const P256_B: &str = "5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b";
+/// P-384: p and b.
+const P384_P: &str = "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe\
+                      ffffffff0000000000000000ffffffff";
+const P384_B: &str = "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875a\
+                      c656398d8a2ed19d2a85c8edd3ec2aef";
 /// P-521: p = 2^521 - 1 and b.
 pub(super) const P521_P: &str = "01ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
                       ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff";
@@ -51,39 +59,111 @@ pub(super) fn hex_bytes(h: &str) -> Vec<u8> {
 }
 
 /// What Go's nistec `SetBytes` checks for an uncompressed point on a short-Weierstrass
-/// curve with a = -3 (P-224, P-521 here; P-256/P-384 go through their crates): both
+/// curve with a = -3 (P-224, P-256, P-384, P-521; the same check with or without the
+/// `chain` feature, so certificates parse alike in every build): both
 /// coordinates reduced modulo p, and y^2 = x^3 - 3x + b. `xy` is the point without its
 /// 0x04 prefix, of exactly twice the field size.
 pub(super) fn on_nist_curve(p_hex: &str, b_hex: &str, xy: &[u8]) -> bool {
-    const BITS: u32 = 576; // a whole number of 64-bit limbs above 521
     let p_bytes = hex_bytes(p_hex);
     let coord = p_bytes.len();
     if xy.len() != 2 * coord {
         return false;
     }
-    let num = |b: &[u8]| rsa::BoxedUint::from_be_slice(b, BITS).ok();
-    let (Some(p), Some(b), Some(x), Some(y)) = (
-        num(&p_bytes),
-        num(&hex_bytes(b_hex)),
-        xy.get(..coord).and_then(num),
-        xy.get(coord..).and_then(num),
-    ) else {
+    // One limb more than p needs, so a sum of two residues never overflows.
+    let n = coord.div_ceil(4) + 1;
+    let p = Field::from_be(&p_bytes, n);
+    let b = Field::from_be(&hex_bytes(b_hex), n);
+    let (Some(x), Some(y)) = (xy.get(..coord), xy.get(coord..)) else {
         return false;
     };
-    if x >= p || y >= p {
+    let (x, y) = (Field::from_be(x, n), Field::from_be(y, n));
+    if x.at_least(&p) || y.at_least(&p) {
         return false;
     }
-    let Some(m) = Option::from(p.to_nz()) else {
-        return false;
-    };
-    let lhs = y.mul_mod(&y, &m);
-    let three_x = x.add_mod(&x, &m).add_mod(&x, &m);
+    let lhs = y.mul_mod(&y, &p);
+    let three_x = x.add_mod(&x, &p).add_mod(&x, &p);
     let rhs = x
-        .mul_mod(&x, &m)
-        .mul_mod(&x, &m)
-        .sub_mod(&three_x, &m)
-        .add_mod(&b, &m);
+        .mul_mod(&x, &p)
+        .mul_mod(&x, &p)
+        .sub_mod(&three_x, &p)
+        .add_mod(&b, &p);
     lhs == rhs
+}
+
+/// Just enough arithmetic modulo a field prime for the on-curve check: little-endian
+/// 32-bit limbs, every value below p (one spare limb). Shift-and-add multiplication: a
+/// few thousand limb operations per point, and a few hundred bytes of wasm instead of a
+/// big-integer crate. Not constant-time (public keys are public).
+#[derive(Clone, PartialEq, Eq)]
+struct Field(Vec<u32>);
+
+impl Field {
+    fn from_be(bytes: &[u8], n: usize) -> Field {
+        let mut limbs = vec![0u32; n];
+        for (i, byte) in bytes.iter().rev().enumerate() {
+            if let Some(l) = limbs.get_mut(i / 4) {
+                *l |= u32::from(*byte) << (8 * (i % 4));
+            }
+        }
+        Field(limbs)
+    }
+
+    fn at_least(&self, other: &Field) -> bool {
+        for (a, b) in self.0.iter().rev().zip(other.0.iter().rev()) {
+            if a != b {
+                return a > b;
+            }
+        }
+        true
+    }
+
+    fn add(&mut self, other: &Field) {
+        let mut carry = 0u64;
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            let sum = u64::from(*a) + u64::from(*b) + carry;
+            *a = u32::try_from(sum & 0xffff_ffff).unwrap_or_default();
+            carry = sum >> 32;
+        }
+    }
+
+    fn sub(&mut self, other: &Field) {
+        let mut borrow = false;
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            let (d, o1) = a.overflowing_sub(*b);
+            let (d, o2) = d.overflowing_sub(u32::from(borrow));
+            *a = d;
+            borrow = o1 || o2;
+        }
+    }
+
+    fn add_mod(&self, other: &Field, p: &Field) -> Field {
+        let mut s = self.clone();
+        s.add(other);
+        if s.at_least(p) {
+            s.sub(p);
+        }
+        s
+    }
+
+    fn sub_mod(&self, other: &Field, p: &Field) -> Field {
+        let mut s = self.clone();
+        if !self.at_least(other) {
+            s.add(p);
+        }
+        s.sub(other);
+        s
+    }
+
+    fn mul_mod(&self, other: &Field, p: &Field) -> Field {
+        let mut r = Field(vec![0; self.0.len()]);
+        for i in (0..32 * self.0.len()).rev() {
+            r = r.add_mod(&r, p);
+            if self.0.get(i / 32).is_some_and(|l| (l >> (i % 32)) & 1 == 1) {
+                r = r.add_mod(other, p);
+            }
+        }
+        r
+    }
 }
 
 pub(super) fn parse_public_key(
@@ -143,30 +223,18 @@ pub(super) fn parse_public_key(
             if key.len() != 1 + 2 * coord || key.first() != Some(&4) {
                 return bad("failed to unmarshal elliptic curve point");
             }
+            let (p, b) = match curve.content {
+                OID_P224 => (P224_P, P224_B),
+                OID_P256 => (P256_P, P256_B),
+                OID_P384 => (P384_P, P384_B),
+                _ => (P521_P, P521_B),
+            };
+            if !on_nist_curve(p, b, key.get(1..).unwrap_or_default()) {
+                return bad("failed to unmarshal elliptic curve point");
+            }
             match curve.content {
-                OID_P256 => {
-                    if p256::ecdsa::VerifyingKey::from_sec1_bytes(key).is_err() {
-                        return bad("failed to unmarshal elliptic curve point");
-                    }
-                    Ok(PublicKey::P256(key.to_vec()))
-                }
-                OID_P384 => {
-                    if p384::ecdsa::VerifyingKey::from_sec1_bytes(key).is_err() {
-                        return bad("failed to unmarshal elliptic curve point");
-                    }
-                    Ok(PublicKey::P384(key.to_vec()))
-                }
-                OID_P224 | OID_P521 => {
-                    let (p, b) = if curve.content == OID_P224 {
-                        (P224_P, P224_B)
-                    } else {
-                        (P521_P, P521_B)
-                    };
-                    if !on_nist_curve(p, b, key.get(1..).unwrap_or_default()) {
-                        return bad("failed to unmarshal elliptic curve point");
-                    }
-                    Ok(PublicKey::OtherEc)
-                }
+                OID_P256 => Ok(PublicKey::P256(key.to_vec())),
+                OID_P384 => Ok(PublicKey::P384(key.to_vec())),
                 _ => Ok(PublicKey::OtherEc),
             }
         }
@@ -784,7 +852,7 @@ pub(super) fn parse_extensions(mut d: Der<'_>) -> Result<Extensions> {
     Ok(out)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "chain"))]
 mod tests {
     use super::*;
     use crate::x509::signature::{Hash, check_signature};
@@ -885,9 +953,33 @@ mod tests {
              cfff728e1850ad1dae133978a066edf56183f82d9f454082bc748155bf3c93871d581c86\
              cd64c6059394b841c38773f2b918f9be219d96012cc4b5",
         );
+        // The generators of P-256 and P-384 (SEC 2).
+        let p256 = hex_bytes(
+            "6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296\
+             4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5",
+        );
+        let p384 = hex_bytes(
+            "aa87ca22be8b05378eb1c71ef320ad746e1d3b628ba79b9859f741e082542a385502f25dbf55296c3a545e3872760ab7\
+             3617de4a96262c6f5d9e98bf9292dc29f8f41dbd289a147ce9da3113b5f0b8c00a60b1ce1d7e819d7a431d7c90ea0e5f",
+        );
         assert!(on_nist_curve(P224_P, P224_B, &p224));
         assert!(on_nist_curve(P521_P, P521_B, &p521));
-        for (p, b, good) in [(P224_P, P224_B, &p224), (P521_P, P521_B, &p521)] {
+        for (p, b, good) in [
+            (P224_P, P224_B, &p224),
+            (P256_P, P256_B, &p256),
+            (P384_P, P384_B, &p384),
+            (P521_P, P521_B, &p521),
+        ] {
+            assert!(on_nist_curve(p, b, good));
+            // the crates agree (they verify signatures in the full build)
+            let mut sec1 = vec![4u8];
+            sec1.extend_from_slice(good);
+            if p == P256_P {
+                assert!(p256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).is_ok());
+            }
+            if p == P384_P {
+                assert!(p384::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).is_ok());
+            }
             let mut off = good.clone();
             if let Some(last) = off.last_mut() {
                 *last ^= 1;

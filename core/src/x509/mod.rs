@@ -21,7 +21,7 @@
 //! of name constraints. A differential run against Go (tests/oracle) over 20 000 mutated
 //! and 7 500 randomly built bundles found no other difference.
 //!
-//! Verification ([`verify`]) follows Go 1.26 `Verify` with `VerifyOptions{Roots,
+//! Verification (`verify`, with the `chain` feature, on by default) follows Go 1.26 `Verify` with `VerifyOptions{Roots,
 //! Intermediates, CurrentTime}`: leaf validity, the "leaf is itself a root" shortcut,
 //! depth-first chain building over candidate parents ordered by key-ID match (roots
 //! before intermediates, pool order within each group, at most 100 signature checks),
@@ -44,11 +44,13 @@ mod certificate;
 mod der;
 mod signature;
 mod time;
+#[cfg(feature = "chain")]
 mod verify;
 
 pub use crate::go::pem;
 pub use certificate::{Certificate, PublicKey};
 pub use signature::{Hash, MAX_RSA_BITS, SignatureAlgorithm};
+#[cfg(feature = "chain")]
 pub use verify::{
     BundleVerification, Chain, Explained, Problem, Rejection, verify, verify_explained,
     verify_k3s_bundle, verify_k3s_bundle_explained,

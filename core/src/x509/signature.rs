@@ -1,8 +1,10 @@
 //! Signature algorithms as Go names them, and `checkSignature`: RSA PKCS #1 v1.5 and PSS,
 //! ECDSA P-256/P-384, Ed25519.
 
+#[cfg(feature = "chain")]
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
+#[cfg(feature = "chain")]
 use super::certificate::PublicKey;
 use super::der::*;
 
@@ -45,6 +47,7 @@ pub enum Hash {
 }
 
 impl Hash {
+    #[cfg(feature = "chain")]
     pub(super) fn digest(self, data: &[u8]) -> Vec<u8> {
         match self {
             Hash::Sha256 => Sha256::digest(data).to_vec(),
@@ -157,6 +160,7 @@ pub(super) fn pss_params(params: Option<&Tlv<'_>>) -> Option<Hash> {
     (salt == want).then_some(hash)
 }
 
+#[cfg(feature = "chain")]
 /// Go `checkSignature(algo, signed, signature, publicKey, allowSHA1=false)`.
 pub(super) fn check_signature(
     alg: SignatureAlgorithm,
@@ -228,6 +232,7 @@ pub(super) fn check_signature(
     }
 }
 
+#[cfg(feature = "chain")]
 /// `ecdsa.VerifyASN1`'s parse: `SEQUENCE { INTEGER r, INTEGER s }`, both positive,
 /// nothing after; returned left-padded to the field size (`None` if too large).
 pub(super) fn ecdsa_der<const N: usize>(sig: &[u8]) -> Option<([u8; N], [u8; N])> {

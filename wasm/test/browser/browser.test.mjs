@@ -1,7 +1,8 @@
 // The browser/bundler entry: `npm pack` → unpacked into a tiny app's node_modules →
 // Vite 7 production build → served on 127.0.0.1 → headless Debian chromium (playwright-core,
-// no downloaded browser). The page generates a token and shows it; then every shared
-// vector runs inside the page through the bundled package.
+// no downloaded browser). The page generates a token and shows it with the lean build;
+// then every shared vector runs inside the page through the bundled package: the lean
+// build (its unsupported cases as listed), then "kubetoken/full", loaded on demand.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -13,6 +14,7 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { build, createServer as createViteServer } from "vite";
+import { leanUnsupported } from "../lean-unsupported.mjs";
 import { loadApi, loadFamilies, loadVectors } from "../load.mjs";
 import { summary } from "../runner.mjs";
 
@@ -47,6 +49,9 @@ async function openApp(url) {
   const problems = [];
   page.on("pageerror", (e) => problems.push(String(e)));
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  // wasm-bindgen warns when it falls back from streaming compilation (a .wasm served
+  // without application/wasm): the browser entries must compile while downloading.
+  page.on("console", (m) => /instantiateStreaming/.test(m.text()) && problems.push(`no streaming: ${m.text()}`));
   page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
   await page.goto(url);
   await page
@@ -79,7 +84,7 @@ function serve(root) {
   });
 }
 
-test("Vite 7 production build in headless chromium: token shown, every vector passes", async () => {
+test("Vite 7 production build in headless chromium: token shown, every vector passes in both builds", async () => {
   // The package as a consumer gets it.
   cpSync(fileURLToPath(new URL("app", import.meta.url)), app, { recursive: true });
   cpSync(fileURLToPath(new URL("../runner.mjs", import.meta.url)), join(app, "runner.mjs"));
@@ -100,7 +105,7 @@ test("Vite 7 production build in headless chromium: token shown, every vector pa
     build: { outDir: dist, emptyOutDir: true },
   });
   const assets = execFileSync("find", [dist, "-type", "f"], { encoding: "utf8" }).split("\n");
-  assert.equal(assets.filter((f) => f.endsWith(".wasm")).length, 1, assets.join(" "));
+  assert.equal(assets.filter((f) => f.endsWith(".wasm")).length, 2, assets.join(" "));
 
   server = await serve(dist);
   const url = `http://127.0.0.1:${server.address().port}/`;
@@ -119,12 +124,35 @@ test("Vite 7 production build in headless chromium: token shown, every vector pa
     await page.screenshot({ path: process.env.KUBETOKEN_SCREENSHOT });
   }
 
+  const wasmFetched = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((e) => e.name)
+        .filter((u) => u.endsWith(".wasm")),
+    );
+  // The page loaded the lean build only.
+  const first = await wasmFetched();
+  assert.equal(first.length, 1, first.join(" "));
+  assert.doesNotMatch(first[0], /full/);
+
   const r = await page.evaluate(
-    ([files, api, families]) => window.kubetokenTest.runVectors(files, api, families),
+    ([files, api, families, unsupported]) => window.kubetokenTest.runVectors(files, api, families, unsupported),
+    [loadVectors(), [...loadApi()], loadFamilies(), [...leanUnsupported]],
+  );
+  console.log(summary("browser lean (Vite build, chromium)", r));
+  assert.deepEqual(r.failures, []);
+  assert.equal(r.unsupported, leanUnsupported.size);
+
+  const rf = await page.evaluate(
+    ([files, api, families]) => window.kubetokenTest.runVectorsFull(files, api, families),
     [loadVectors(), [...loadApi()], loadFamilies()],
   );
-  console.log(summary("browser (Vite build, chromium)", r));
-  assert.deepEqual(r.failures, []);
+  console.log(summary("browser full (Vite build, chromium, dynamic import)", rf));
+  assert.deepEqual(rf.failures, []);
+  const then = await wasmFetched();
+  assert.equal(then.length, 2, then.join(" "));
+  assert.match(then[1], /full/);
   assert.deepEqual(problems, []);
 });
 

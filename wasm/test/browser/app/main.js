@@ -1,4 +1,6 @@
-// A tiny app importing the package by name, as a user would; Vite bundles it.
+// A tiny app importing the package by name, as a user would; Vite bundles it. The lean
+// default build loads with the page; the full one only when asked for (a dynamic import,
+// its own chunk and .wasm).
 import * as kubetoken from "kubetoken";
 import { runVectors } from "./runner.mjs";
 
@@ -14,5 +16,8 @@ try {
 
 // For the test: run the shared vectors in the page, through the bundled package.
 window.kubetokenTest = {
-  runVectors: (files, apiEntries, families) => runVectors(kubetoken, files, new Map(apiEntries), families),
+  runVectors: (files, apiEntries, families, unsupported) =>
+    runVectors(kubetoken, files, new Map(apiEntries), families, { unsupported: new Set(unsupported) }),
+  runVectorsFull: async (files, apiEntries, families) =>
+    runVectors(await import("kubetoken/full"), files, new Map(apiEntries), families),
 };
