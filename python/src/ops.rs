@@ -720,10 +720,10 @@ pub fn k3s_ca_hash<'py>(py: Python<'py>, bundle: Checked<'_, 'py>, now: In<'_, '
 #[pyo3(signature = (bundle, now=None))]
 pub fn explain_k3s_ca_hash<'py>(
     py: Python<'py>,
-    bundle: &Bound<'py, PyAny>,
-    now: Arg<'_, 'py>,
+    bundle: Checked<'_, 'py>,
+    now: In<'_, 'py>,
 ) -> Obj<'py> {
-    let (bundle, now) = (bytes(bundle)?, now_or_clock(now)?);
+    let (bundle, now) = (bytes(&bundle)?, now_or_clock(now.as_deref())?);
     let e = py.detach(|| k3s::explain_ca_hash(&bundle, now))?;
     plain(py, &e)
 }
@@ -851,27 +851,28 @@ pub fn k3s_token_generate() -> KtResult<String> {
 #[pyo3(signature = (text, purpose=None))]
 pub fn inspect_token<'py>(
     py: Python<'py>,
-    text: &Bound<'py, PyAny>,
-    purpose: Option<&str>,
+    text: Checked<'_, 'py>,
+    purpose: Option<Str<'_>>,
 ) -> Obj<'py> {
     let purpose = purpose
+        .as_deref()
         .map(kubetoken::inspect::Purpose::parse)
         .transpose()?;
     plain(
         py,
-        &kubetoken::inspect::inspect_token(&bytes(text)?, purpose)?,
+        &kubetoken::inspect::inspect_token(&bytes(&text)?, purpose)?,
     )
 }
 
 /// `text` with every secret masked: `str` in → `str` out, `bytes` in → `bytes` out.
 #[pyfunction]
-pub fn redact<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> Obj<'py> {
+pub fn redact<'py>(py: Python<'py>, text: Checked<'_, 'py>) -> Obj<'py> {
     if let Ok(s) = text.cast::<pyo3::types::PyString>() {
         let s = convert::text(s)?;
         let out = py.detach(|| kubetoken::redact::redact_text(&s))?;
         return Ok(pyo3::types::PyString::new(py, &out).into_any());
     }
-    let b = bytes(text)?;
+    let b = bytes(&text)?;
     let out = py.detach(|| kubetoken::redact::redact_bytes(&b))?;
     Ok(PyBytes::new(py, &out).into_any())
 }
@@ -884,10 +885,10 @@ pub fn k3s_rotate<'py>(
     py: Python<'py>,
     token: Str<'_>,
     new_token: Option<Str<'_>>,
-    value: Arg<'_, 'py>,
+    value: In<'_, 'py>,
     random: Option<Str<'_>>,
 ) -> Obj<'py> {
-    let value = opt_bytes(value)?;
+    let value = opt_bytes(value.as_deref())?;
     let new_token = new_token.as_deref();
     let r = py.detach(|| match random.as_deref() {
         Some(hex) => k3s::rotate_with(&token, new_token, value.as_deref(), &mut k3s::replay(hex)?),
@@ -900,10 +901,10 @@ pub fn k3s_rotate<'py>(
 #[pyfunction]
 pub fn k3s_which_token_opens(
     py: Python<'_>,
-    tokens: &Bound<'_, PyAny>,
-    value: &Bound<'_, PyAny>,
+    tokens: Checked<'_, '_>,
+    value: Checked<'_, '_>,
 ) -> KtResult<Option<usize>> {
-    let (tokens, value) = (strings(tokens)?, bytes(value)?);
+    let (tokens, value) = (strings(&tokens)?, bytes(&value)?);
     Ok(py.detach(|| k3s::which_token_opens(&tokens, &value))?)
 }
 
