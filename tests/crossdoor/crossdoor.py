@@ -46,6 +46,8 @@ SKIP = {
     "token_to_json",
     "token_json_reencode",
     "token_json_roundtrip",
+    "inspect_token_codes",
+    "explain_k3s_ca_hash_summary",
 }
 
 # Ops that draw a random token when none is given.
@@ -298,6 +300,9 @@ def generate(n: int, seed: int):
         if op == "k3s_encrypt" and args.get("salt") is None and args.get("nonce") is None:
             # Neither: a random salt and nonce, which no two doors share.
             args["salt"], args["nonce"] = "0" * 8, "0" * 24
+        if op == "k3s_rotate" and args.get("random") is None:
+            # No random source given: the OS one, which no two doors share.
+            args["random"] = "5a" * 36
         yield {"op": op, "args": args}
 
 
