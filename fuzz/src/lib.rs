@@ -134,6 +134,8 @@ fn secret_args(op: &str) -> &'static [&'static str] {
         "k3s_passwd_password" => &["passwd"],
         "k3s_token_hash" | "k3s_storage_key" | "k3s_encrypt" | "k3s_decrypt" => &["passphrase"],
         "join_command" => &["token", "certificate_key"],
+        "k3s_rotate" => &["token", "new_token"],
+        "inspect_token" => &["text"],
         "parse_token"
         | "is_valid_token"
         | "authenticate"
@@ -145,7 +147,8 @@ fn secret_args(op: &str) -> &'static [&'static str] {
         | "k3s_credentials"
         | "k3s_normalize_token"
         | "k3s_token_opens"
-        | "k3s_token_create_output" => &["token"],
+        | "k3s_token_create_output"
+        | "k3s_join_command" => &["token"],
         _ => &[],
     }
 }
