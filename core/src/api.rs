@@ -286,14 +286,26 @@ pub fn call(op: &str, args: &Value) -> Result<Value> {
     }
 }
 
-/// `inspect_token` and `redact` (text or bytes in; `redact`'s result shown as UTF-8).
+/// `inspect_token` and `redact` (text or bytes in; `redact`'s result as `bytes_json`).
 fn tools_area(op: &str, a: &Args<'_>) -> Result<Value> {
+    let text = a.bin("text")?;
     if op == "inspect_token" {
         let purpose = a.opt("purpose")?.map(Purpose::parse).transpose()?;
-        return Ok(to_json(&inspect::inspect_token(&a.bin("text")?, purpose)?));
+        return Ok(to_json(&inspect::inspect_token(&text, purpose)?));
     }
-    let out = crate::redact::redact_bytes(&a.bin("text")?)?;
-    Ok(json!(String::from_utf8_lossy(&out)))
+    Ok(bytes_json(crate::redact::redact_bytes(&text)?))
+}
+
+/// A bytes result as the façade writes it: text when it is UTF-8, else
+/// `{"base64": "<standard, padded base64>"}` (nothing is lost either way).
+fn bytes_json(b: Vec<u8>) -> Value {
+    use base64::Engine as _;
+    match String::from_utf8(b) {
+        Ok(s) => json!(s),
+        Err(e) => {
+            json!({ "base64": base64::engine::general_purpose::STANDARD.encode(e.as_bytes()) })
+        }
+    }
 }
 
 /// Typed access to an argument object.
@@ -882,10 +894,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
                 _ => return Err(no_random()),
             })
         }
-        "k3s_decrypt" => json!(String::from_utf8_lossy(&k3s::decrypt(
-            a.req("passphrase")?,
-            a.bin("value")?
-        )?)),
+        "k3s_decrypt" => bytes_json(k3s::decrypt(a.req("passphrase")?, a.bin("value")?)?.to_vec()),
         "k3s_token_opens" => json!(k3s::token_opens(a.req("token")?, a.bin("value")?)?),
         "k3s_token_create_output" => {
             // The arguments' types, then the token's value, then `now`'s.
@@ -910,16 +919,12 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             &a.bin("value")?
         )?),
         "k3s_join_command" => {
-            let flavour = a.opt("flavour")?.map_or(Ok(Flavour::K3s), Flavour::parse)?;
-            let role = a
-                .opt("role")?
-                .map_or(Ok(join::Role::Agent), join::Role::parse)?;
-            to_json(&join::k3s_join_command(
-                a.s("server")?,
-                a.s("token")?,
-                flavour,
-                role,
-            )?)
+            // The arguments' types (server and token required), then their values.
+            let (server, token) = (a.req("server")?, a.req("token")?);
+            let (flavour, role) = (a.opt("flavour")?, a.opt("role")?);
+            let flavour = flavour.map_or(Ok(Flavour::K3s), Flavour::parse)?;
+            let role = role.map_or(Ok(join::Role::Agent), join::Role::parse)?;
+            to_json(&join::k3s_join_command(server, token, flavour, role)?)
         }
         other => {
             return Err(Error::Unsupported(format!(

@@ -33,6 +33,63 @@ fn yaml_options() -> serde_saphyr::Options {
     o
 }
 
+/// How many plain scalars that overflow a float (`1e999`) one YAML text may hold; each
+/// costs one more read of the text.
+#[cfg(feature = "yaml")]
+const MAX_YAML_OVERFLOWING_NUMBERS: usize = 8;
+
+/// `read(text)`, where a plain scalar that is a number too large for a float (`1e999`,
+/// `01e310`) is a string, as in go-yaml (whose `ParseFloat` fails on it, so the scalar
+/// resolves to `!!str`; kubeadm prints a token ID such as `01e310` unquoted).
+/// serde-saphyr refuses such a scalar as a non-finite float; it is quoted in a copy of
+/// the text and the text read again, up to [`MAX_YAML_OVERFLOWING_NUMBERS`] times.
+/// `.inf` and `.nan` stay refused: go-yaml reads them as floats, which JSON cannot hold.
+#[cfg(feature = "yaml")]
+fn read_yaml<T>(
+    text: &str,
+    read: impl Fn(&str) -> std::result::Result<T, serde_saphyr::Error>,
+) -> std::result::Result<T, serde_saphyr::Error> {
+    let mut quoted = std::borrow::Cow::Borrowed(text);
+    let mut n = 0;
+    loop {
+        let e = match read(&quoted) {
+            Ok(v) => return Ok(v),
+            Err(e) => e,
+        };
+        let mut inner = &e;
+        while let serde_saphyr::Error::WithSnippet { error, .. } = inner {
+            inner = error;
+        }
+        let serde_saphyr::Error::NonFiniteFloat { value, location } = inner else {
+            return Err(e);
+        };
+        let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
+        let at = location
+            .span()
+            .byte_offset()
+            .and_then(|o| usize::try_from(o).ok());
+        let (Some(at), true, true) = (
+            at,
+            digits.starts_with(|c: char| c.is_ascii_digit()),
+            n < MAX_YAML_OVERFLOWING_NUMBERS,
+        ) else {
+            return Err(e);
+        };
+        let end = at.saturating_add(value.len());
+        if quoted.get(at..end) != Some(value.as_str()) {
+            return Err(e);
+        }
+        let mut next = String::with_capacity(quoted.len() + 2);
+        next.push_str(quoted.get(..at).unwrap_or_default());
+        next.push('\'');
+        next.push_str(value);
+        next.push('\'');
+        next.push_str(quoted.get(end..).unwrap_or_default());
+        quoted = std::borrow::Cow::Owned(next);
+        n += 1;
+    }
+}
+
 /// The text without a leading BOM and blanks.
 fn trim_lead(text: &str) -> &str {
     text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
@@ -119,13 +176,15 @@ fn parse_document_capped(what: &str, text: &str, mk: MakeError) -> Result<Value>
         None
     };
     #[cfg(feature = "yaml")]
-    return serde_saphyr::from_str_with_options::<Document>(text, yaml_options())
-        .map(|d| d.0)
-        .map_err(|e| match (json_err, yaml_cap(&e)) {
-            (_, Some(cap)) => cap,
-            (Some(j), None) => j,
-            (None, None) => yaml_error(what, &e, mk),
-        });
+    return read_yaml(text, |t| {
+        serde_saphyr::from_str_with_options::<Document>(t, yaml_options())
+    })
+    .map(|d| d.0)
+    .map_err(|e| match (json_err, yaml_cap(&e)) {
+        (_, Some(cap)) => cap,
+        (Some(j), None) => j,
+        (None, None) => yaml_error(what, &e, mk),
+    });
     #[cfg(not(feature = "yaml"))]
     Err(yaml_unsupported(what, json_err.as_ref()))
 }
@@ -160,10 +219,9 @@ pub(crate) fn parse_list_documents(
                     return Err(cap);
                 }
                 #[cfg(feature = "yaml")]
-                return serde_saphyr::from_multiple_with_options::<ListDocument>(
-                    text,
-                    yaml_options(),
-                )
+                return read_yaml(text, |t| {
+                    serde_saphyr::from_multiple_with_options::<ListDocument>(t, yaml_options())
+                })
                 .map_err(|y| yaml_cap(&y).unwrap_or_else(|| json_error(what, &e, mk)));
                 #[cfg(not(feature = "yaml"))]
                 Err(yaml_unsupported(what, Some(&json_error(what, &e, mk))))
@@ -175,8 +233,10 @@ pub(crate) fn parse_list_documents(
         return Err(yaml_unsupported(what, None));
     }
     #[cfg(feature = "yaml")]
-    let docs = serde_saphyr::from_multiple_with_options::<ListDocument>(text, yaml_options())
-        .map_err(|e| yaml_error(what, &e, mk))?;
+    let docs = read_yaml(text, |t| {
+        serde_saphyr::from_multiple_with_options::<ListDocument>(t, yaml_options())
+    })
+    .map_err(|e| yaml_error(what, &e, mk))?;
     #[cfg(not(feature = "yaml"))]
     let docs: Vec<ListDocument> = Vec::new();
     let docs: Vec<ListDocument> = docs
@@ -298,6 +358,34 @@ mod lean_tests {
 #[cfg(all(test, feature = "yaml"))]
 mod tests {
     use super::*;
+
+    /// go-yaml resolves a plain number too large for a float to a string (`ParseFloat`
+    /// fails), so kubeadm prints a token ID `01e310` unquoted; `.inf` is a float there,
+    /// which JSON cannot hold.
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn overflowing_numbers_are_strings() {
+        let mk: MakeError = Error::InvalidSecret;
+        let v = parse_document(
+            "x",
+            "a: 01e310\nb: [-1e400, 1e5]\n1e999: {c: +9e9999}\n",
+            mk,
+        )
+        .unwrap();
+        assert_eq!(v["a"], "01e310");
+        assert_eq!(v["b"][0], "-1e400");
+        assert_eq!(v["b"][1], 100000.0);
+        assert_eq!(v["1e999"]["c"], "+9e9999");
+        let docs = parse_list_documents("x", "items: [{a: 1e309}]\n---\nkind: List\n", mk).unwrap();
+        assert_eq!(docs.len(), 2);
+        for refused in ["a: .inf\n", "a: -.Inf\n", "a: .nan\n"] {
+            assert!(parse_document("x", refused, mk).is_err(), "{refused:?}");
+        }
+        // At most MAX_YAML_OVERFLOWING_NUMBERS of them (each is one more read).
+        let many = |n: usize| (0..n).map(|i| format!("k{i}: 1e999\n")).collect::<String>();
+        assert!(parse_document("x", &many(MAX_YAML_OVERFLOWING_NUMBERS), mk).is_ok());
+        assert!(parse_document("x", &many(MAX_YAML_OVERFLOWING_NUMBERS + 1), mk).is_err());
+    }
 
     #[test]
     fn loader_rules() {

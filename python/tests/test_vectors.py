@@ -102,9 +102,13 @@ def python_args(args: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_json(value: Any) -> Any:
-    """What the vectors compare: the result as is (``k3s_decrypt``'s bytes as text)."""
+    """What the vectors compare: the result as is; bytes (``k3s_decrypt``, ``redact`` of
+    bytes) as the JSON façade writes them: text when UTF-8, else ``{"base64": ...}``."""
     if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return {"base64": base64.b64encode(value).decode()}
     return value
 
 

@@ -268,7 +268,7 @@ pub fn k3s_rotate(options: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = k3sWhichTokenOpens, skip_typescript)]
 pub fn k3s_which_token_opens(options: JsValue) -> JsResult<JsValue> {
     let mut o = Opts::new(options, "k3sWhichTokenOpens")?;
-    let tokens = o.list("tokens")?;
+    let tokens = o.req_list("tokens")?;
     let value = o.req_bytes("value")?;
     o.finish()?;
     let i = k3s::which_token_opens(&tokens, &value).js()?;

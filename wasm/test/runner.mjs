@@ -163,10 +163,16 @@ export function camelResult(v) {
 
 /**
  * JSON-normalised value (what a vector's `ok` is compared with). Bytes results
- * (`Uint8Array`) compare as UTF-8 text: vectors write bytes as strings.
+ * (`Uint8Array`) as the JSON façade writes them: text when UTF-8, else `{base64}`.
  */
 function norm(v) {
-  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+  if (v instanceof Uint8Array) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(v);
+    } catch {
+      return { base64: btoa(Array.from(v, (c) => String.fromCharCode(c)).join("")) };
+    }
+  }
   return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
 }
 
