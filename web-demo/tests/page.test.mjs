@@ -172,6 +172,84 @@ test("if the engine cannot load, the page says so (not only the console)", async
   await page.close();
 });
 
+test("the list table's last column (EXTRA GROUPS) is never clipped: desktop and 390px", async () => {
+  for (const width of [1280, 390]) {
+    const p = await openPage(demo, { width, height: 900, hash: "#list" });
+    const { page } = p;
+    await page.waitForFunction(() => !document.querySelector("#view-list").inert);
+    await page.click("#l-example");
+    await page.locator("#l-table").waitFor();
+    const geometry = () =>
+      page.locator("#l-table").evaluate((pre) => {
+        const node = pre.firstChild;
+        const full = node.textContent;
+        const box = pre.getBoundingClientRect();
+        // The right edge of each line's last character, in the pre's scrolled content.
+        const ends = [];
+        let start = 0;
+        for (const line of full.split("\n")) {
+          if (line.length) {
+            const r = document.createRange();
+            r.setStart(node, start + line.length - 1);
+            r.setEnd(node, start + line.length);
+            ends.push(r.getBoundingClientRect().right - box.left + pre.scrollLeft);
+          }
+          start += line.length + 1;
+        }
+        const at = full.indexOf("EXTRA GROUPS");
+        const h = document.createRange();
+        h.setStart(node, at);
+        h.setEnd(node, at + "EXTRA GROUPS".length);
+        const header = h.getBoundingClientRect();
+        // Ancestors that clip: each must contain the whole box of the table.
+        const clipped = [];
+        for (let n = pre.parentElement; n && n !== document.documentElement; n = n.parentElement) {
+          const s = getComputedStyle(n);
+          const r = n.getBoundingClientRect();
+          if (s.overflowX !== "visible" && (r.left > box.left + 0.5 || r.right < box.right - 0.5)) clipped.push(n.id || n.className || n.tagName);
+        }
+        return {
+          overflowX: getComputedStyle(pre).overflowX,
+          scrollWidth: pre.scrollWidth,
+          clientWidth: pre.clientWidth,
+          scrollLeft: pre.scrollLeft,
+          ends,
+          header: { left: header.left, right: header.right },
+          visible: { left: box.left + pre.clientLeft, right: box.left + pre.clientLeft + pre.clientWidth },
+          clipped,
+          pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          innerWidth,
+        };
+      });
+    const g = await geometry();
+    assert.ok(g.pageOverflow <= 0, `${width}px: the page does not scroll sideways (${g.pageOverflow}px)`);
+    assert.ok(["auto", "scroll"].includes(g.overflowX), `${width}px: the table scrolls (overflow-x ${g.overflowX}), never hidden`);
+    assert.deepEqual(g.clipped, [], `${width}px: no ancestor clips the table`);
+    assert.equal(g.ends.length, 4, "header + three tokens");
+    for (const end of g.ends) assert.ok(end <= g.scrollWidth + 1, `${width}px: every line ends inside the scrollable area (${end} > ${g.scrollWidth})`);
+    if (g.scrollWidth > g.clientWidth) {
+      assert.match(await page.locator("#l-table-scroll").innerText(), /scroll the table sideways/);
+    }
+    // Scrolled fully right, every row's last cell ends on screen.
+    await page.locator("#l-table").evaluate((pre) => {
+      pre.scrollLeft = pre.scrollWidth;
+    });
+    const s = await geometry();
+    for (const end of s.ends) assert.ok(end - s.scrollLeft <= s.clientWidth + 1, `${width}px: each row's last cell on screen once scrolled`);
+    // Scrolled to it, the EXTRA GROUPS heading is on screen, inside the table's box and the window.
+    const headerAt = g.header.left - g.visible.left + g.scrollLeft;
+    await page.locator("#l-table").evaluate((pre, x) => {
+      pre.scrollLeft = Math.max(0, x - 8);
+    }, headerAt);
+    const h = await geometry();
+    assert.ok(h.header.left >= h.visible.left - 0.5 && h.header.right <= h.visible.right + 0.5, `${width}px: EXTRA GROUPS visible once scrolled to (${JSON.stringify(h.header)} in ${JSON.stringify(h.visible)})`);
+    assert.ok(h.header.left >= 0 && h.header.right <= h.innerWidth, `${width}px: EXTRA GROUPS inside the window`);
+    await page.locator("#l-table-box").scrollIntoViewIfNeeded();
+    await shot(page, `3-list-scrolled-${width}`);
+    await p.assertClean();
+  }
+});
+
 test("Copy copies the real (unmasked) text", async () => {
   await demo.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: demo.origin });
   const p = await openPage(demo);
