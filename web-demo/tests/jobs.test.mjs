@@ -38,6 +38,15 @@ async function revealed(page, id) {
   return text(page, `#${id}`);
 }
 
+/** Hide a revealed output again and return exactly what it shows (masked). */
+async function masked(page, id) {
+  const btn = page.locator(`#${id}-reveal`);
+  if ((await btn.count()) > 0 && (await btn.isVisible()) && (await btn.getAttribute("aria-pressed")) === "true") {
+    await btn.click();
+  }
+  return text(page, `#${id}`);
+}
+
 /**
  * What `id` shows once it shows `want`, or after 10 s: a YAML input in the lean-build tabs
  * loads "kubetoken/full" first, and the view refreshes when it is there.
@@ -351,18 +360,27 @@ test("5. k3s: parse a K10 token, hash the bundle, match or mismatch, make a K10 
     for (const shown of values) assert.ok(!shown.includes(hidden), `${v.source}: secret part not shown (${shown})`);
   }
 
-  // e) A K10 token for the bundle, from bootstrap-token credentials.
+  // e) What `k3s token create` prints for the bundle and a bootstrap token (stdout, newline
+  // included); for <user>:<password> credentials, a K10 token of the server token's form.
   const bundle = hashes.find((c) => c.expect.ok.method === "single").args.bundle;
   await fixClock(page);
   await page.fill("#s-bundle", bundle);
   await page.fill("#s-token", "");
   await page.fill("#s-creds", "abcdef.0123456789abcdef");
-  const k10 = kt.formatK3sToken({ credentials: "abcdef.0123456789abcdef", bundle, now: NOW });
-  assert.equal(k10, `K10${kt.k3sCaHash({ bundle, now: NOW }).hash}::abcdef.0123456789abcdef`);
+  const created = kt.k3sTokenCreateOutput({ token: "abcdef.0123456789abcdef", bundle, now: NOW });
+  assert.equal(created, `K10${kt.k3sCaHash({ bundle, now: NOW }).hash}::abcdef.0123456789abcdef\n`);
   assert.ok(!(await text(page, "#s-k10")).includes("0123456789abcdef"), "masked until revealed");
-  assert.equal(await revealed(page, "s-k10"), k10);
-  await page.fill("#s-token", k10);
+  assert.equal(await revealed(page, "s-k10"), created);
+  assert.equal(await page.locator("#s-k10-h").innerText(), "k3s token create output");
+  assert.match(await page.locator("#s-k10-summary").innerText(), /^What `k3s token create` prints for this bootstrap token and CA bundle/);
+  await page.fill("#s-token", created.trimEnd());
   assert.equal(await page.locator("#s-status").innerText(), "match");
   await shot(page, "5-k3s");
+  await page.fill("#s-creds", "server:3f2b1c9a8e7d6c5b4a39281706f5e4d3");
+  const serverForm = kt.formatK3sToken({ credentials: "server:3f2b1c9a8e7d6c5b4a39281706f5e4d3", bundle, now: NOW });
+  assert.ok(!(await masked(page, "s-k10")).includes("3f2b1c9a8e7d6c5b4a39281706f5e4d3"), "password masked until revealed");
+  assert.equal(await revealed(page, "s-k10"), serverForm);
+  assert.equal(await page.locator("#s-k10-h").innerText(), "K10 token");
+  assert.match(await page.locator("#s-k10-summary").innerText(), /`k3s token create` makes bootstrap tokens only/);
   await p.assertClean();
 });
