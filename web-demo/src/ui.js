@@ -98,6 +98,8 @@ function maskText(text, secrets) {
   for (const re of secrets.filter((s) => s instanceof RegExp)) {
     out = out.replace(re, (m, keep) => (typeof keep === "string" ? keep : "") + "*".repeat(m.length - (typeof keep === "string" ? keep.length : 0)));
   }
+  // A function masks the whole text (the core's redact).
+  for (const f of secrets.filter((s) => typeof s === "function")) out = f(out);
   return out;
 }
 
@@ -143,7 +145,7 @@ export class Output {
     this.render();
   }
 
-  /** Show `text`; `secrets` are substrings hidden until revealed. */
+  /** Show `text`; `secrets` (substrings, RegExps, text → masked text functions) are hidden until revealed. */
   set(text, secrets = []) {
     this.text = text;
     this.secrets = secrets;

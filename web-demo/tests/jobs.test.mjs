@@ -384,3 +384,180 @@ test("5. k3s: parse a K10 token, hash the bundle, match or mismatch, make a K10 
   assert.match(await page.locator("#s-k10-summary").innerText(), /`k3s token create` makes bootstrap tokens only/);
   await p.assertClean();
 });
+
+/** No horizontal page scroll (the 390px guarantee). */
+async function pageOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** The texts of the visible error boxes of a view, by field id. */
+async function visibleErrors(page, view) {
+  return page.locator(`#view-${view} .error:visible`).evaluateAll((ns) => ns.map((n) => n.id.replace(/-error$/, "")));
+}
+
+test("1b. create: control-plane join with a certificate key (masked), from the core's joinCommand", async () => {
+  const p = await openPage(demo);
+  const { page } = p;
+  await fixClock(page);
+  const token = "abcdef.0123456789abcdef";
+  await fillCreate(page, { token });
+
+  // The vector: a control-plane join from a CA certificate, without a certificate key.
+  const v = vector(cases, "join_command", (c) => c.expect.ok && c.args.control_plane && typeof c.args.ca_pem === "string", "for a control plane with a CA");
+  await page.fill("#c-ca", v.args.ca_pem);
+  await page.fill("#c-server", v.args.server);
+  assert.equal(await page.isVisible("#c-certkey"), false, "the key field shows for a control plane only");
+  await page.check("#c-control-plane");
+  const noKey = kt.joinCommand({ token, server: v.args.server, caPem: v.args.ca_pem, controlPlane: true });
+  assert.equal(noKey, v.expect.ok, `${v.source}: the core agrees with the vector`);
+  assert.equal(await revealed(page, "c-join"), noKey);
+
+  // With a key (what `kubeadm init phase upload-certs --upload-certs` prints): masked until revealed.
+  const key = "5d1e4c7a9b0f3e2d6c8a1b4f7e0d3c6a9b2e5f8a1d4c7b0e3f6a9d2c5b8e1f40";
+  await page.click("#c-join-reveal"); // hide again
+  await page.fill("#c-certkey", key);
+  assert.equal(await page.getAttribute("#c-certkey", "type"), "password");
+  const want = kt.joinCommand({ token, server: v.args.server, caPem: v.args.ca_pem, controlPlane: true, certificateKey: key });
+  assert.ok(want.endsWith(` --control-plane --certificate-key ${key}`));
+  const masked = await text(page, "#c-join");
+  assert.ok(!masked.includes(key) && !masked.includes("0123456789abcdef"), `key and token masked: ${masked}`);
+  assert.equal(await revealed(page, "c-join"), want);
+  await shot(page, "1b-create-control-plane");
+
+  // A key kubeadm would not print: the core's error beside the key field, nothing else red.
+  await page.fill("#c-certkey", "not a key");
+  const err = page.locator("#c-certkey-error");
+  assert.equal(await err.getAttribute("data-code"), "invalid_options");
+  assert.throws(() => kt.joinCommand({ token, server: v.args.server, caPem: v.args.ca_pem, certificateKey: "not a key" }), { code: "invalid_options" });
+  assert.deepEqual(await visibleErrors(page, "create"), ["c-certkey"]);
+  assert.ok(!(await page.locator("main").innerText()).includes("not a key"), "the key is not echoed");
+  await page.fill("#c-certkey", key);
+
+  // Unchecked: a worker's command again.
+  await page.uncheck("#c-control-plane");
+  assert.equal(await revealed(page, "c-join"), kt.joinCommand({ token, server: v.args.server, caPem: v.args.ca_pem }));
+
+  // 390px: the control-plane form fits.
+  await page.check("#c-control-plane");
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok((await pageOverflow(page)) <= 0, "no horizontal scrolling at 390px");
+  const box = await page.locator("#c-certkey").boundingBox();
+  assert.ok(box && box.x >= 0 && box.x + box.width <= 390, "#c-certkey fits in 390px");
+  await shot(page, "1b-create-control-plane-390");
+  await p.assertClean();
+});
+
+test("1c. create on k3s / rke2: K10 hash wording, agent and server join from the core's k3sJoinCommand", async () => {
+  const p = await openPage(demo);
+  const { page } = p;
+  await fixClock(page);
+  const token = "abcdef.0123456789abcdef";
+  const single = vector(
+    cases,
+    "k3s_ca_hash",
+    (c) => c.expect.ok?.method === "single" && typeof c.args.bundle === "string" && !c.args.bundle.includes("\r"),
+    "for a single certificate",
+  );
+  const bundle = single.args.bundle;
+  for (const flavour of ["k3s", "rke2"]) {
+    await fillCreate(page, { token, flavour });
+    await page.fill("#c-ca", bundle);
+    await page.fill("#c-server", "10.0.0.1");
+    // No kubeadm-only hints or outputs; the hash's dependence on the exact bytes is stated.
+    const shown = await page.locator("#view-create").innerText();
+    for (const kubeadmOnly of ["/etc/kubernetes/pki/ca.crt", "CA pins", "discovery-token-ca-cert-hash"]) {
+      assert.ok(!shown.includes(kubeadmOnly), `${flavour}: no "${kubeadmOnly}" on the page`);
+    }
+    assert.match(shown, /The K10 hash depends on the exact bytes of the CA bundle pasted/);
+    assert.equal(await page.isVisible("#c-hashes-box"), false);
+    assert.equal(await page.isVisible("#c-control-plane"), false, "no kubeadm control-plane option");
+    const hash = kt.k3sCaHash({ bundle, now: NOW });
+    assert.equal(await text(page, "#c-k10hash"), hash.hash);
+    // The agent joins with what `k3s token create` prints for this CA (without its newline).
+    const k10 = kt.formatK3sToken({ credentials: token, bundle, now: NOW });
+    assert.equal(`${k10}\n`, kt.k3sTokenCreateOutput({ token, bundle, now: NOW }));
+    const j = kt.k3sJoinCommand({ server: "10.0.0.1", token: k10, flavour, role: "agent" });
+    for (const id of ["c-join", "c-install", "c-config"]) {
+      assert.ok(!(await masked(page, id)).includes("0123456789abcdef"), `${flavour}: #${id} masked until revealed`);
+    }
+    assert.equal(await revealed(page, "c-join"), j.command);
+    assert.equal(await revealed(page, "c-install"), j.install);
+    assert.equal(await revealed(page, "c-config"), j.config);
+    assert.equal(await text(page, "#c-config-path"), j.configPath);
+    assert.match(j.command, new RegExp(`^${flavour} agent --server https://10\\.0\\.0\\.1:${flavour === "k3s" ? 6443 : 9345} `));
+    await shot(page, `1c-create-${flavour}-agent`);
+
+    // A server with the bootstrap token: the core refuses it (k3s#7313), beside the server token.
+    await page.check('input[name="c-role"][value="server"]');
+    assert.throws(() => kt.k3sJoinCommand({ server: "10.0.0.1", token: k10, flavour, role: "server" }), { code: "invalid_k3s_token" });
+    assert.equal(await page.locator("#c-server-token-error").getAttribute("data-code"), "invalid_k3s_token");
+    assert.equal(await page.isVisible("#c-join-box"), false);
+    await page.check('input[name="c-role"][value="agent"]');
+  }
+
+  // Server joins typed from the k3s_join_command vectors (server + server token).
+  const servers = cases.filter((c) => c.op === "k3s_join_command" && c.expect.ok && c.args.role === "server");
+  assert.ok(servers.some((c) => (c.args.flavour ?? "k3s") === "k3s") && servers.some((c) => c.args.flavour === "rke2"), "k3s and rke2 server vectors");
+  for (const v of servers) {
+    const flavour = v.args.flavour ?? "k3s";
+    await page.check(`input[name="c-flavour"][value="${flavour}"]`);
+    await page.check('input[name="c-role"][value="server"]');
+    await page.fill("#c-server", v.args.server);
+    await page.fill("#c-server-token", v.args.token);
+    const want = kt.k3sJoinCommand({ server: v.args.server, token: v.args.token, flavour, role: "server" });
+    assert.deepEqual(want, v.expect.ok, `${v.source}: the core agrees with the vector`);
+    const password = kt.parseK3sToken(v.args.token).password;
+    for (const id of ["c-join", "c-install", "c-config"]) {
+      const shown = await masked(page, id);
+      assert.ok(!shown.includes(password), `${v.source}: #${id} masked until revealed (${shown})`);
+    }
+    assert.equal(await revealed(page, "c-join"), want.command);
+    assert.equal(await revealed(page, "c-install"), want.install);
+    assert.equal(await revealed(page, "c-config"), want.config);
+    assert.equal(await text(page, "#c-config-path"), want.configPath);
+    assert.deepEqual(await visibleErrors(page, "create"), []);
+  }
+  await shot(page, "1c-create-rke2-server");
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok((await pageOverflow(page)) <= 0, "no horizontal scrolling at 390px");
+  await shot(page, "1c-create-rke2-server-390");
+
+  // A server address the core refuses: beside the endpoint field, with its code.
+  const bad = vector(cases, "k3s_join_command", (c) => c.expect.error === "invalid_options" && c.args.server === "h;reboot", "with shell characters in the server");
+  await page.fill("#c-server", bad.args.server);
+  assert.equal(await page.locator("#c-server-error").getAttribute("data-code"), "invalid_options");
+  await p.assertClean();
+});
+
+test("1d. create: an invalid TTL is the TTL's error, never the token's", async () => {
+  const p = await openPage(demo);
+  const { page } = p;
+  await fixClock(page);
+  const token = "abcdef.0123456789abcdef";
+  const h = vector(cases, "ca_cert_hashes", (c) => c.expect.ok?.length === 1, "with one certificate");
+  await fillCreate(page, { token });
+  await page.fill("#c-ca", h.args.pem);
+  await page.fill("#c-server", "10.0.0.1:6443");
+  for (const ttl of ["1d", "24 h", "soon"]) {
+    await page.fill("#c-ttl", ttl);
+    let code;
+    try {
+      kt.renderSecret({ token, ttl, now: NOW });
+    } catch (err) {
+      code = err.code;
+    }
+    assert.equal(code, "invalid_duration", `the core refuses ttl ${ttl}`);
+    assert.equal(await page.locator("#c-ttl-error").getAttribute("data-code"), code);
+    assert.equal(await page.getAttribute("#c-ttl", "aria-invalid"), "true");
+    assert.equal(await page.isVisible("#c-token-error"), false, "no error beside the token");
+    assert.equal(await page.getAttribute("#c-token", "aria-invalid"), null);
+    assert.deepEqual(await visibleErrors(page, "create"), ["c-ttl"]);
+    const words = await page.locator("#view-create").innerText();
+    assert.ok(!/valid token|fix the token/i.test(words), `nothing says the token is invalid (ttl ${ttl})`);
+  }
+  await shot(page, "1d-create-bad-ttl");
+  await page.fill("#c-ttl", "2h");
+  assert.deepEqual(await visibleErrors(page, "create"), []);
+  assert.equal(await revealed(page, "c-join"), kt.joinCommand({ token, server: "10.0.0.1:6443", caPem: h.args.pem }));
+  await p.assertClean();
+});
