@@ -1,4 +1,4 @@
-// The five jobs, performed in Chromium with inputs from tests/vectors/*.json. Each expected
+// The six jobs, performed in Chromium with inputs from tests/vectors/*.json. Each expected
 // value is computed by calling the same kubetoken npm package in Node with the same inputs
 // (and checked against the vector's own expectation where the vector states one), then
 // compared with exactly what the page shows.
@@ -7,6 +7,7 @@ import { after, before, test } from "node:test";
 // Expectations from the full build: the page answers every job (its list, discovery and
 // k3s tabs load "kubetoken/full").
 import * as kt from "kubetoken/full";
+import { jsArg } from "../../wasm/test/runner.mjs";
 import { loadVectors, openPage, shot, startDemo, text, vector } from "./harness.mjs";
 
 const NOW = "2026-01-02T03:04:05Z";
@@ -382,6 +383,7 @@ test("5. k3s: parse a K10 token, hash the bundle, match or mismatch, make a K10 
   assert.equal(await revealed(page, "s-k10"), serverForm);
   assert.equal(await page.locator("#s-k10-h").innerText(), "K10 token");
   assert.match(await page.locator("#s-k10-summary").innerText(), /`k3s token create` makes bootstrap tokens only/);
+
   await p.assertClean();
 });
 
@@ -559,5 +561,110 @@ test("1d. create: an invalid TTL is the TTL's error, never the token's", async (
   await page.fill("#c-ttl", "2h");
   assert.deepEqual(await visibleErrors(page, "create"), []);
   assert.equal(await revealed(page, "c-join"), kt.joinCommand({ token, server: "10.0.0.1:6443", caPem: h.args.pem }));
+  await p.assertClean();
+});
+
+const INSPECT_PURPOSES = ["kubeadm_join", "karmada_register", "k3s_server", "k3s_agent", "rke2_server", "rke2_agent"];
+const codes = (r) => ({ ...r, reasons: r.reasons.map((f) => f.code), warnings: r.warnings.map((f) => f.code) });
+
+/** Put a vector's text into a field: typed when an input can hold it, else loaded as a file. */
+async function enterText(page, field, raw, { multiline = false } = {}) {
+  const bytes = jsArg(raw);
+  const typable = typeof bytes === "string" && bytes !== "" && !bytes.includes("\r") && (multiline || !bytes.includes("\n"));
+  if (typable) {
+    await page.fill(`#${field}`, bytes);
+  } else {
+    await page.setInputFiles(`#${field}-file`, { name: "input.txt", mimeType: "text/plain", buffer: Buffer.from(bytes) });
+    await page.locator("#copy-status").filter({ hasText: "Loaded input.txt" }).waitFor();
+  }
+  return bytes;
+}
+
+test("6. inspect: classification, parts, warnings and 'usable here' as the core says, never the secret", async () => {
+  const p = await openPage(demo, { hash: "#inspect" });
+  const { page } = p;
+  const vs = cases.filter((c) => (c.op === "inspect_token" || c.op === "inspect_token_codes") && c.expect.ok);
+  assert.ok(vs.length >= 25, `inspect vectors (found ${vs.length})`);
+  const seen = new Set();
+  for (const v of vs) {
+    const purpose = v.args.purpose ? v.args.purpose.replace(/-/g, "_") : "";
+    assert.ok(purpose === "" || INSPECT_PURPOSES.includes(purpose), `${v.source}: purpose ${purpose} is offered`);
+    await page.selectOption("#i-purpose", purpose);
+    const input = await enterText(page, "i-text", v.args.text);
+    const want = kt.inspectToken({ text: input, purpose: purpose || null });
+    const vectorShape = kt.inspectToken({ text: input, purpose: v.args.purpose ?? null });
+    assert.deepEqual(v.op === "inspect_token" ? vectorShape : codes(vectorShape), v.expect.ok, `${v.source}: the core agrees with the vector`);
+
+    const none = (x) => (x === null ? "<none>" : x === "" ? "<empty>" : x);
+    assert.equal(await page.locator("#i-kind").innerText(), want.kind, v.source);
+    assert.equal(await page.locator("#i-token-id").innerText(), none(want.tokenId), v.source);
+    assert.equal(await page.locator("#i-ca-hash").innerText(), none(want.caHash), v.source);
+    assert.equal(await page.locator("#i-username").innerText(), none(want.username), v.source);
+    assert.equal(await page.getAttribute("#i-credentials", "data-value"), want.credentials ?? "", v.source);
+    const shownWarnings = await page.locator("#i-warnings li").evaluateAll((ns) => ns.map((n) => [n.dataset.code, n.textContent]));
+    assert.deepEqual(shownWarnings, want.warnings.map((f) => [f.code, `${f.code}${f.message}`]), `${v.source}: warnings with their codes`);
+    const shownReasons = await page.locator("#i-reasons li").evaluateAll((ns) => ns.map((n) => [n.dataset.code, n.textContent]));
+    assert.deepEqual(shownReasons, want.reasons.map((f) => [f.code, `${f.code}${f.message}`]), `${v.source}: reasons with their codes`);
+    const result = await page.locator("#i-result").innerText();
+    if (want.usable === true) assert.match(result, /^Usable here/, v.source);
+    else if (want.usable === false) assert.match(result, /^Not usable here .*because/, v.source);
+    else assert.doesNotMatch(result, /usable/i, v.source);
+
+    // The secret (or password) part is nowhere in the view's text.
+    const t = typeof input === "string" ? input.trim() : "";
+    const hidden = t.includes("::") ? t.slice(t.indexOf("::") + 2).split(/[.:]/).pop() : t.includes(".") ? t.split(".").pop() : t;
+    if (hidden.length >= 6) assert.ok(!(await page.locator("#view-inspect").innerText()).includes(hidden), `${v.source}: secret not shown`);
+
+    const name = want.usable === true ? "6-inspect-usable" : want.usable === false ? "6-inspect-not-usable" : `6-inspect-${want.kind}`;
+    if (!seen.has(name)) await shot(page, name);
+    seen.add(name);
+  }
+  assert.ok(seen.has("6-inspect-usable") && seen.has("6-inspect-not-usable"), `verdicts exercised: ${[...seen]}`);
+
+  // Errors beside their field, with their code: a string over the limit.
+  const big = vector(cases, "inspect_token", (c) => c.expect.error === "input_too_large", "over the size limit");
+  await page.selectOption("#i-purpose", "");
+  await page.fill("#i-text", big.args.text);
+  assert.equal(await page.locator("#i-text-error").getAttribute("data-code"), "input_too_large");
+  await page.fill("#i-text", "");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.fill("#i-text", "K10e6b1f6b2d5c1a0f9e8d7c6b5a49382716f5e4d3c2b1a0f9e8d7c6b5a49382716::node:3f2b1c9a8e7d6c5b4a39281706f5e4d3");
+  await page.selectOption("#i-purpose", "rke2_server");
+  assert.ok((await pageOverflow(page)) <= 0, "no horizontal scrolling at 390px");
+  await shot(page, "6-inspect-390");
+  await p.assertClean();
+});
+
+test("7. redact: the core's redact of pasted or loaded log text, with a copy button", async () => {
+  await demo.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: demo.origin });
+  const p = await openPage(demo, { hash: "#inspect" });
+  const { page } = p;
+  const vs = cases.filter((c) => c.op === "redact" && c.expect.ok !== undefined);
+  assert.ok(vs.length >= 15, `redact vectors (found ${vs.length})`);
+  let loaded = 0;
+  for (const v of vs) {
+    await page.fill("#r-input", "");
+    const input = await enterText(page, "r-input", v.args.text, { multiline: true });
+    if (typeof input !== "string" || input.includes("\r")) loaded++;
+    const out = kt.redact(input);
+    const want = typeof out === "string" ? out : new TextDecoder().decode(out);
+    assert.equal(want, v.expect.ok, `${v.source}: the core agrees with the vector`);
+    assert.equal(await text(page, "#r-output"), want, v.source);
+  }
+  assert.ok(loaded >= 2, "CRLF and non-UTF-8 vectors go in as files");
+  await shot(page, "7-redact");
+
+  // Copy copies the redacted text.
+  const v = vs.find((c) => typeof c.args.text === "string" && c.args.text.includes("--token"));
+  await page.fill("#r-input", v.args.text);
+  await page.click("#r-output-copy");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), v.expect.ok);
+  assert.equal(await page.locator("#copy-status").innerText(), "redacted text copied to the clipboard");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok((await pageOverflow(page)) <= 0, "no horizontal scrolling at 390px");
+  await page.locator("#r-input").scrollIntoViewIfNeeded();
+  await shot(page, "7-redact-390");
   await p.assertClean();
 });

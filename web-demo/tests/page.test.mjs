@@ -66,7 +66,7 @@ test("tabs: arrow keys move between jobs, Tab reaches the fields, focus is visib
   const p = await openPage(demo);
   const { page } = p;
   await page.focus("#tab-create");
-  for (const [key, id] of [["ArrowRight", "check"], ["ArrowRight", "list"], ["End", "k3s"], ["Home", "create"], ["ArrowLeft", "k3s"]]) {
+  for (const [key, id] of [["ArrowRight", "check"], ["ArrowRight", "list"], ["End", "inspect"], ["ArrowLeft", "k3s"], ["Home", "create"], ["ArrowLeft", "inspect"]]) {
     await page.keyboard.press(key);
     assert.equal(await page.evaluate(() => document.activeElement.id), `tab-${id}`);
     assert.equal(await page.getAttribute(`#tab-${id}`, "aria-selected"), "true");
@@ -113,7 +113,7 @@ test("phone width (390px): no horizontal scrolling, tabs and fields fit", async 
   await page.click("#c-generate");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
-  for (const id of ["c-token", "c-generate", "c-ttl", "c-groups", "tab-k3s"]) {
+  for (const id of ["c-token", "c-generate", "c-ttl", "c-groups", "tab-k3s", "tab-inspect"]) {
     const box = await page.locator(`#${id}`).boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `#${id} fits in 390px`);
   }
@@ -144,8 +144,15 @@ test("first visit: each job's example fills in and shows an answer (screenshots)
       // What `k3s token create` prints: the bundle's hash and a bootstrap token, secret masked.
       assert.match(await page.locator("#s-k10").evaluate((n) => n.textContent), /^K10[0-9a-f]{64}::[a-z0-9]{6}\.\*{16}\n$/);
     },
+    inspect: async () => {
+      assert.match(await page.locator("#i-result").innerText(), /^Not usable here \(k3s server --token\), because:/);
+      assert.equal(await page.locator("#i-reasons li").getAttribute("data-code"), "bootstrap_token_as_server_token");
+      const redacted = await page.locator("#r-output").innerText();
+      assert.match(redacted, /Using token: [a-z0-9]{6}\.\*{16}\n/);
+      assert.match(redacted, /K3S_TOKEN=K10[0-9a-f]{64}::server:\*{16} /);
+    },
   };
-  for (const [view, prefix] of [["create", "c"], ["check", "k"], ["list", "l"], ["discovery", "d"], ["k3s", "s"]]) {
+  for (const [view, prefix] of [["create", "c"], ["check", "k"], ["list", "l"], ["discovery", "d"], ["k3s", "s"], ["inspect", "i"]]) {
     await page.click(`#tab-${view}`);
     await page.click(`#${prefix}-example`);
     await expect[view]();
@@ -155,6 +162,8 @@ test("first visit: each job's example fills in and shows an answer (screenshots)
   await page.setViewportSize({ width: 390, height: 844 });
   await page.click("#tab-k3s");
   await shot(page, "phone-390-k3s");
+  await page.click("#tab-inspect");
+  await shot(page, "phone-390-inspect");
   await p.assertClean();
 });
 
