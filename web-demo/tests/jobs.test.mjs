@@ -528,6 +528,32 @@ test("1c. create on k3s / rke2: K10 hash wording, agent and server join from the
   const bad = vector(cases, "k3s_join_command", (c) => c.expect.error === "invalid_options" && c.args.server === "h;reboot", "with shell characters in the server");
   await page.fill("#c-server", bad.args.server);
   assert.equal(await page.locator("#c-server-error").getAttribute("data-code"), "invalid_options");
+
+  // rke2 at the API server's port: the command is the core's, the page notes the supervisor port.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.check('input[name="c-role"][value="agent"]');
+  await page.fill("#c-ca", bundle);
+  await page.fill("#c-server", "10.0.0.1:6443");
+  const k10 = kt.formatK3sToken({ credentials: token, bundle, now: NOW });
+  assert.equal(await revealed(page, "c-join"), kt.k3sJoinCommand({ server: "10.0.0.1:6443", token: k10, flavour: "rke2" }).command);
+  assert.match(await page.locator("#c-join-summary").innerText(), /supervisor port 9345/);
+
+  // From a kubeconfig (k3s.yaml): the K10 hash is of its CA data, not of the kubeconfig's text.
+  const kv = vector(cases, "join_command", (c) => c.expect.ok && typeof c.args.kubeconfig === "string" && !c.args.context, "with a kubeconfig");
+  await page.check('input[name="c-flavour"][value="k3s"]');
+  await page.fill("#c-server", "");
+  await page.fill("#c-ca", kv.args.kubeconfig);
+  const info = kt.parseKubeconfig(kv.args.kubeconfig);
+  const cluster = info.clusters.find((c) => c.name === "") ?? info.clusters.find((c) => c.name === info.contexts.find((x) => x.name === info.currentContext)?.cluster);
+  const kcHash = kt.k3sCaHash({ bundle: cluster.caPem, now: NOW }).hash;
+  let shownHash;
+  for (let i = 0; i < 100 && shownHash !== kcHash; i++) {
+    shownHash = await page.locator("#c-k10hash").evaluate((n) => n.textContent);
+    if (shownHash !== kcHash) await page.waitForTimeout(100);
+  }
+  assert.equal(shownHash, kcHash);
+  const kcJoin = kt.k3sJoinCommand({ server: cluster.server, token: kt.formatK3sToken({ credentials: token, bundle: cluster.caPem, now: NOW }) });
+  assert.equal(await revealed(page, "c-join"), kcJoin.command);
   await p.assertClean();
 });
 
@@ -558,6 +584,10 @@ test("1d. create: an invalid TTL is the TTL's error, never the token's", async (
     assert.ok(!/valid token|fix the token/i.test(words), `nothing says the token is invalid (ttl ${ttl})`);
   }
   await shot(page, "1d-create-bad-ttl");
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok((await pageOverflow(page)) <= 0, "no horizontal scrolling at 390px");
+  await shot(page, "1d-create-bad-ttl-390");
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.fill("#c-ttl", "2h");
   assert.deepEqual(await visibleErrors(page, "create"), []);
   assert.equal(await revealed(page, "c-join"), kt.joinCommand({ token, server: "10.0.0.1:6443", caPem: h.args.pem }));
