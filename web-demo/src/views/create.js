@@ -171,7 +171,7 @@ export function createView(kt, clock) {
   }
 
   /**
-   * `token` is the parsed bootstrap token, or null when the token field is empty or wrong;
+   * `parsed` is the parsed bootstrap token, or null when the token field is empty or wrong;
    * `secretOk` says whether the Secret above rendered (a bad TTL, group or usage is not the
    * token's fault, and the page says so).
    */
