@@ -1,6 +1,6 @@
 # web-demo: the installer-style page (web-demo/) and its browser end-to-end test.
 #   make demo-serve [PORT=8080]   build the page, print a sample token, serve it on 127.0.0.1
-#   make test-demo                 build, then drive Debian's Chromium through all five jobs
+#   make test-demo                 build, then drive Debian's Chromium through all six jobs
 # Needs: the npm package from `make wasm-pkg` (mk/wasm.mk), node/npm, /usr/bin/chromium.
 
 DEMO_DIR := $(ROOT)/web-demo

@@ -1,4 +1,4 @@
-// kubetoken web demo: five jobs, all computed in this tab by the kubetoken npm package
+// kubetoken web demo: six jobs, all computed in this tab by the kubetoken npm package
 // (WebAssembly). No network beyond loading the page's own files, no storage, no console
 // logging: every error is shown on the page, beside the field that caused it.
 import { $, fieldError, wireFiles, wireRevealInputs, wireTabs } from "./ui.js";
@@ -8,6 +8,8 @@ import { checkView } from "./views/check.js";
 import { listView } from "./views/list.js";
 import { discoveryView } from "./views/discovery.js";
 import { k3sView } from "./views/k3s.js";
+import { inspectView } from "./views/inspect.js";
+import { redactView } from "./views/redact.js";
 import { Clock } from "./clock.js";
 
 /** The tabs that need "kubetoken/full" (YAML input, k3s CA bundles of several certificates). */
@@ -84,6 +86,8 @@ async function main() {
     list: listView(engineFor, clock),
     discovery: discoveryView(engineFor, clock),
     k3s: k3sView(engineFor, clock),
+    inspect: inspectView(engineFor),
+    redact: redactView(engineFor, clock),
   };
   clock.onChange(() => Object.values(views).forEach((v) => v.refresh()));
   wireRevealInputs();

@@ -98,6 +98,8 @@ function maskText(text, secrets) {
   for (const re of secrets.filter((s) => s instanceof RegExp)) {
     out = out.replace(re, (m, keep) => (typeof keep === "string" ? keep : "") + "*".repeat(m.length - (typeof keep === "string" ? keep.length : 0)));
   }
+  // A function masks the whole text (the core's redact).
+  for (const f of secrets.filter((s) => typeof s === "function")) out = f(out);
   return out;
 }
 
@@ -143,7 +145,7 @@ export class Output {
     this.render();
   }
 
-  /** Show `text`; `secrets` are substrings hidden until revealed. */
+  /** Show `text`; `secrets` (substrings, RegExps, text → masked text functions) are hidden until revealed. */
   set(text, secrets = []) {
     this.text = text;
     this.secrets = secrets;
@@ -214,8 +216,17 @@ async function loadFile(id, file) {
   announce(`Loaded ${file.name} (${bytes.length} bytes)`);
 }
 
+/** Any edit by the user (typing, pasting) forgets the file: its bytes no longer apply. */
+function forgetOnEdit(id) {
+  $(id).addEventListener("input", () => {
+    if (!loading) loaded.delete(id);
+  }, { capture: true });
+}
+
 export function wireFiles(onError) {
+  const targets = new Set();
   for (const input of document.querySelectorAll("input[type=file][data-file-for]")) {
+    targets.add(input.dataset.fileFor);
     input.addEventListener("change", () => {
       const f = input.files?.[0];
       if (f) loadFile(input.dataset.fileFor, f).catch((e) => onError(input.dataset.fileFor, e));
@@ -224,10 +235,7 @@ export function wireFiles(onError) {
   }
   for (const zone of document.querySelectorAll(".drop[data-drop-for]")) {
     const id = zone.dataset.dropFor;
-    // Any edit by the user (typing, pasting) forgets the file: its bytes no longer apply.
-    $(id).addEventListener("input", () => {
-      if (!loading) loaded.delete(id);
-    }, { capture: true });
+    targets.add(id);
     zone.addEventListener("dragover", (e) => {
       e.preventDefault();
       zone.classList.add("over");
@@ -241,6 +249,7 @@ export function wireFiles(onError) {
       loadFile(id, f).catch((err) => onError(id, err));
     });
   }
+  for (const id of targets) forgetOnEdit(id);
 }
 
 /** ARIA tabs: click, arrow keys, Home/End; the URL hash names the view (no navigation). */

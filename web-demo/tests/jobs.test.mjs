@@ -1,4 +1,4 @@
-// The five jobs, performed in Chromium with inputs from tests/vectors/*.json. Each expected
+// The six jobs, performed in Chromium with inputs from tests/vectors/*.json. Each expected
 // value is computed by calling the same kubetoken npm package in Node with the same inputs
 // (and checked against the vector's own expectation where the vector states one), then
 // compared with exactly what the page shows.
@@ -7,6 +7,7 @@ import { after, before, test } from "node:test";
 // Expectations from the full build: the page answers every job (its list, discovery and
 // k3s tabs load "kubetoken/full").
 import * as kt from "kubetoken/full";
+import { jsArg } from "../../wasm/test/runner.mjs";
 import { loadVectors, openPage, shot, startDemo, text, vector } from "./harness.mjs";
 
 const NOW = "2026-01-02T03:04:05Z";
@@ -33,6 +34,15 @@ async function fixClock(page, now = NOW) {
 async function revealed(page, id) {
   const btn = page.locator(`#${id}-reveal`);
   if ((await btn.count()) > 0 && (await btn.isVisible()) && (await btn.getAttribute("aria-pressed")) === "false") {
+    await btn.click();
+  }
+  return text(page, `#${id}`);
+}
+
+/** Hide a revealed output again and return exactly what it shows (masked). */
+async function masked(page, id) {
+  const btn = page.locator(`#${id}-reveal`);
+  if ((await btn.count()) > 0 && (await btn.isVisible()) && (await btn.getAttribute("aria-pressed")) === "true") {
     await btn.click();
   }
   return text(page, `#${id}`);
@@ -351,18 +361,340 @@ test("5. k3s: parse a K10 token, hash the bundle, match or mismatch, make a K10 
     for (const shown of values) assert.ok(!shown.includes(hidden), `${v.source}: secret part not shown (${shown})`);
   }
 
-  // e) A K10 token for the bundle, from bootstrap-token credentials.
+  // e) What `k3s token create` prints for the bundle and a bootstrap token (stdout, newline
+  // included); for <user>:<password> credentials, a K10 token of the server token's form.
   const bundle = hashes.find((c) => c.expect.ok.method === "single").args.bundle;
   await fixClock(page);
   await page.fill("#s-bundle", bundle);
   await page.fill("#s-token", "");
   await page.fill("#s-creds", "abcdef.0123456789abcdef");
-  const k10 = kt.formatK3sToken({ credentials: "abcdef.0123456789abcdef", bundle, now: NOW });
-  assert.equal(k10, `K10${kt.k3sCaHash({ bundle, now: NOW }).hash}::abcdef.0123456789abcdef`);
+  const created = kt.k3sTokenCreateOutput({ token: "abcdef.0123456789abcdef", bundle, now: NOW });
+  assert.equal(created, `K10${kt.k3sCaHash({ bundle, now: NOW }).hash}::abcdef.0123456789abcdef\n`);
   assert.ok(!(await text(page, "#s-k10")).includes("0123456789abcdef"), "masked until revealed");
-  assert.equal(await revealed(page, "s-k10"), k10);
-  await page.fill("#s-token", k10);
+  assert.equal(await revealed(page, "s-k10"), created);
+  assert.equal(await page.locator("#s-k10-h").innerText(), "k3s token create output");
+  assert.match(await page.locator("#s-k10-summary").innerText(), /^What `k3s token create` prints for this bootstrap token and CA bundle/);
+  await page.fill("#s-token", created.trimEnd());
   assert.equal(await page.locator("#s-status").innerText(), "match");
   await shot(page, "5-k3s");
+  await page.fill("#s-creds", "server:3f2b1c9a8e7d6c5b4a39281706f5e4d3");
+  const serverForm = kt.formatK3sToken({ credentials: "server:3f2b1c9a8e7d6c5b4a39281706f5e4d3", bundle, now: NOW });
+  assert.ok(!(await masked(page, "s-k10")).includes("3f2b1c9a8e7d6c5b4a39281706f5e4d3"), "password masked until revealed");
+  assert.equal(await revealed(page, "s-k10"), serverForm);
+  assert.equal(await page.locator("#s-k10-h").innerText(), "K10 token");
+  assert.match(await page.locator("#s-k10-summary").innerText(), /`k3s token create` makes bootstrap tokens only/);
+
+  await p.assertClean();
+});
+
+/** No horizontal page scroll (the 390px guarantee). */
+async function pageOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** The texts of the visible error boxes of a view, by field id. */
+async function visibleErrors(page, view) {
+  return page.locator(`#view-${view} .error:visible`).evaluateAll((ns) => ns.map((n) => n.id.replace(/-error$/, "")));
+}
+
+test("1b. create: control-plane join with a certificate key (masked), from the core's joinCommand", async () => {
+  const p = await openPage(demo);
+  const { page } = p;
+  await fixClock(page);
+  const token = "abcdef.0123456789abcdef";
+  await fillCreate(page, { token });
+
+  // The vector: a control-plane join from a CA certificate, without a certificate key.
+  const v = vector(cases, "join_command", (c) => c.expect.ok && c.args.control_plane && typeof c.args.ca_pem === "string", "for a control plane with a CA");
+  await page.fill("#c-ca", v.args.ca_pem);
+  await page.fill("#c-server", v.args.server);
+  assert.equal(await page.isVisible("#c-certkey"), false, "the key field shows for a control plane only");
+  await page.check("#c-control-plane");
+  const noKey = kt.joinCommand({ token, server: v.args.server, caPem: v.args.ca_pem, controlPlane: true });
+  assert.equal(noKey, v.expect.ok, `${v.source}: the core agrees with the vector`);
+  assert.equal(await revealed(page, "c-join"), noKey);
+
+  // With a key (what `kubeadm init phase upload-certs --upload-certs` prints): masked until revealed.
+  const key = "5d1e4c7a9b0f3e2d6c8a1b4f7e0d3c6a9b2e5f8a1d4c7b0e3f6a9d2c5b8e1f40";
+  await page.click("#c-join-reveal"); // hide again
+  await page.fill("#c-certkey", key);
+  assert.equal(await page.getAttribute("#c-certkey", "type"), "password");
+  const want = kt.joinCommand({ token, server: v.args.server, caPem: v.args.ca_pem, controlPlane: true, certificateKey: key });
+  assert.ok(want.endsWith(` --control-plane --certificate-key ${key}`));
+  const masked = await text(page, "#c-join");
+  assert.ok(!masked.includes(key) && !masked.includes("0123456789abcdef"), `key and token masked: ${masked}`);
+  assert.equal(await revealed(page, "c-join"), want);
+  await shot(page, "1b-create-control-plane");
+
+  // A key kubeadm would not print: the core's error beside the key field, nothing else red.
+  await page.fill("#c-certkey", "not a key");
+  const err = page.locator("#c-certkey-error");
+  assert.equal(await err.getAttribute("data-code"), "invalid_options");
+  assert.throws(() => kt.joinCommand({ token, server: v.args.server, caPem: v.args.ca_pem, certificateKey: "not a key" }), { code: "invalid_options" });
+  assert.deepEqual(await visibleErrors(page, "create"), ["c-certkey"]);
+  assert.ok(!(await page.locator("main").innerText()).includes("not a key"), "the key is not echoed");
+  await page.fill("#c-certkey", key);
+
+  // Unchecked: a worker's command again.
+  await page.uncheck("#c-control-plane");
+  assert.equal(await revealed(page, "c-join"), kt.joinCommand({ token, server: v.args.server, caPem: v.args.ca_pem }));
+
+  // 390px: the control-plane form fits.
+  await page.check("#c-control-plane");
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok((await pageOverflow(page)) <= 0, "no horizontal scrolling at 390px");
+  const box = await page.locator("#c-certkey").boundingBox();
+  assert.ok(box && box.x >= 0 && box.x + box.width <= 390, "#c-certkey fits in 390px");
+  await shot(page, "1b-create-control-plane-390");
+  await p.assertClean();
+});
+
+test("1c. create on k3s / rke2: K10 hash wording, agent and server join from the core's k3sJoinCommand", async () => {
+  const p = await openPage(demo);
+  const { page } = p;
+  await fixClock(page);
+  const token = "abcdef.0123456789abcdef";
+  const single = vector(
+    cases,
+    "k3s_ca_hash",
+    (c) => c.expect.ok?.method === "single" && typeof c.args.bundle === "string" && !c.args.bundle.includes("\r"),
+    "for a single certificate",
+  );
+  const bundle = single.args.bundle;
+  for (const flavour of ["k3s", "rke2"]) {
+    await fillCreate(page, { token, flavour });
+    await page.fill("#c-ca", bundle);
+    await page.fill("#c-server", "10.0.0.1");
+    // No kubeadm-only hints or outputs; the hash's dependence on the exact bytes is stated.
+    const shown = await page.locator("#view-create").innerText();
+    for (const kubeadmOnly of ["/etc/kubernetes/pki/ca.crt", "CA pins", "discovery-token-ca-cert-hash"]) {
+      assert.ok(!shown.includes(kubeadmOnly), `${flavour}: no "${kubeadmOnly}" on the page`);
+    }
+    assert.match(shown, /The K10 hash depends on the exact bytes of the CA bundle pasted/);
+    assert.equal(await page.isVisible("#c-hashes-box"), false);
+    assert.equal(await page.isVisible("#c-control-plane"), false, "no kubeadm control-plane option");
+    const hash = kt.k3sCaHash({ bundle, now: NOW });
+    assert.equal(await text(page, "#c-k10hash"), hash.hash);
+    // The agent joins with what `k3s token create` prints for this CA (without its newline).
+    const k10 = kt.formatK3sToken({ credentials: token, bundle, now: NOW });
+    assert.equal(`${k10}\n`, kt.k3sTokenCreateOutput({ token, bundle, now: NOW }));
+    const j = kt.k3sJoinCommand({ server: "10.0.0.1", token: k10, flavour, role: "agent" });
+    for (const id of ["c-join", "c-install", "c-config"]) {
+      assert.ok(!(await masked(page, id)).includes("0123456789abcdef"), `${flavour}: #${id} masked until revealed`);
+    }
+    assert.equal(await revealed(page, "c-join"), j.command);
+    assert.equal(await revealed(page, "c-install"), j.install);
+    assert.equal(await revealed(page, "c-config"), j.config);
+    assert.equal(await text(page, "#c-config-path"), j.configPath);
+    assert.match(j.command, new RegExp(`^${flavour} agent --server https://10\\.0\\.0\\.1:${flavour === "k3s" ? 6443 : 9345} `));
+    await shot(page, `1c-create-${flavour}-agent`);
+
+    // A server with the bootstrap token: the core refuses it (k3s#7313), beside the server token.
+    await page.check('input[name="c-role"][value="server"]');
+    assert.throws(() => kt.k3sJoinCommand({ server: "10.0.0.1", token: k10, flavour, role: "server" }), { code: "invalid_k3s_token" });
+    assert.equal(await page.locator("#c-server-token-error").getAttribute("data-code"), "invalid_k3s_token");
+    assert.equal(await page.isVisible("#c-join-box"), false);
+    await page.check('input[name="c-role"][value="agent"]');
+  }
+
+  // Server joins typed from the k3s_join_command vectors (server + server token).
+  const servers = cases.filter((c) => c.op === "k3s_join_command" && c.expect.ok && c.args.role === "server");
+  assert.ok(servers.some((c) => (c.args.flavour ?? "k3s") === "k3s") && servers.some((c) => c.args.flavour === "rke2"), "k3s and rke2 server vectors");
+  for (const v of servers) {
+    const flavour = v.args.flavour ?? "k3s";
+    await page.check(`input[name="c-flavour"][value="${flavour}"]`);
+    await page.check('input[name="c-role"][value="server"]');
+    await page.fill("#c-server", v.args.server);
+    await page.fill("#c-server-token", v.args.token);
+    const want = kt.k3sJoinCommand({ server: v.args.server, token: v.args.token, flavour, role: "server" });
+    assert.deepEqual(want, v.expect.ok, `${v.source}: the core agrees with the vector`);
+    const password = kt.parseK3sToken(v.args.token).password;
+    for (const id of ["c-join", "c-install", "c-config"]) {
+      const shown = await masked(page, id);
+      assert.ok(!shown.includes(password), `${v.source}: #${id} masked until revealed (${shown})`);
+    }
+    assert.equal(await revealed(page, "c-join"), want.command);
+    assert.equal(await revealed(page, "c-install"), want.install);
+    assert.equal(await revealed(page, "c-config"), want.config);
+    assert.equal(await text(page, "#c-config-path"), want.configPath);
+    assert.deepEqual(await visibleErrors(page, "create"), []);
+  }
+  await shot(page, "1c-create-rke2-server");
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok((await pageOverflow(page)) <= 0, "no horizontal scrolling at 390px");
+  await shot(page, "1c-create-rke2-server-390");
+
+  // A server address the core refuses: beside the endpoint field, with its code.
+  const bad = vector(cases, "k3s_join_command", (c) => c.expect.error === "invalid_options" && c.args.server === "h;reboot", "with shell characters in the server");
+  await page.fill("#c-server", bad.args.server);
+  assert.equal(await page.locator("#c-server-error").getAttribute("data-code"), "invalid_options");
+
+  // rke2 at the API server's port: the command is the core's, the page notes the supervisor port.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.check('input[name="c-role"][value="agent"]');
+  await page.fill("#c-ca", bundle);
+  await page.fill("#c-server", "10.0.0.1:6443");
+  const k10 = kt.formatK3sToken({ credentials: token, bundle, now: NOW });
+  assert.equal(await revealed(page, "c-join"), kt.k3sJoinCommand({ server: "10.0.0.1:6443", token: k10, flavour: "rke2" }).command);
+  assert.match(await page.locator("#c-join-summary").innerText(), /supervisor port 9345/);
+
+  // From a kubeconfig (k3s.yaml): the K10 hash is of its CA data, not of the kubeconfig's text.
+  const kv = vector(cases, "join_command", (c) => c.expect.ok && typeof c.args.kubeconfig === "string" && !c.args.context, "with a kubeconfig");
+  await page.check('input[name="c-flavour"][value="k3s"]');
+  await page.fill("#c-server", "");
+  await page.fill("#c-ca", kv.args.kubeconfig);
+  const info = kt.parseKubeconfig(kv.args.kubeconfig);
+  const cluster = info.clusters.find((c) => c.name === "") ?? info.clusters.find((c) => c.name === info.contexts.find((x) => x.name === info.currentContext)?.cluster);
+  const kcHash = kt.k3sCaHash({ bundle: cluster.caPem, now: NOW }).hash;
+  let shownHash;
+  for (let i = 0; i < 100 && shownHash !== kcHash; i++) {
+    shownHash = await page.locator("#c-k10hash").evaluate((n) => n.textContent);
+    if (shownHash !== kcHash) await page.waitForTimeout(100);
+  }
+  assert.equal(shownHash, kcHash);
+  const kcJoin = kt.k3sJoinCommand({ server: cluster.server, token: kt.formatK3sToken({ credentials: token, bundle: cluster.caPem, now: NOW }) });
+  assert.equal(await revealed(page, "c-join"), kcJoin.command);
+  await p.assertClean();
+});
+
+test("1d. create: an invalid TTL is the TTL's error, never the token's", async () => {
+  const p = await openPage(demo);
+  const { page } = p;
+  await fixClock(page);
+  const token = "abcdef.0123456789abcdef";
+  const h = vector(cases, "ca_cert_hashes", (c) => c.expect.ok?.length === 1, "with one certificate");
+  await fillCreate(page, { token });
+  await page.fill("#c-ca", h.args.pem);
+  await page.fill("#c-server", "10.0.0.1:6443");
+  for (const ttl of ["1d", "24 h", "soon"]) {
+    await page.fill("#c-ttl", ttl);
+    let code;
+    try {
+      kt.renderSecret({ token, ttl, now: NOW });
+    } catch (err) {
+      code = err.code;
+    }
+    assert.equal(code, "invalid_duration", `the core refuses ttl ${ttl}`);
+    assert.equal(await page.locator("#c-ttl-error").getAttribute("data-code"), code);
+    assert.equal(await page.getAttribute("#c-ttl", "aria-invalid"), "true");
+    assert.equal(await page.isVisible("#c-token-error"), false, "no error beside the token");
+    assert.equal(await page.getAttribute("#c-token", "aria-invalid"), null);
+    assert.deepEqual(await visibleErrors(page, "create"), ["c-ttl"]);
+    const words = await page.locator("#view-create").innerText();
+    assert.ok(!/valid token|fix the token/i.test(words), `nothing says the token is invalid (ttl ${ttl})`);
+  }
+  await shot(page, "1d-create-bad-ttl");
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok((await pageOverflow(page)) <= 0, "no horizontal scrolling at 390px");
+  await shot(page, "1d-create-bad-ttl-390");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.fill("#c-ttl", "2h");
+  assert.deepEqual(await visibleErrors(page, "create"), []);
+  assert.equal(await revealed(page, "c-join"), kt.joinCommand({ token, server: "10.0.0.1:6443", caPem: h.args.pem }));
+  await p.assertClean();
+});
+
+const INSPECT_PURPOSES = ["kubeadm_join", "karmada_register", "k3s_server", "k3s_agent", "rke2_server", "rke2_agent"];
+const codes = (r) => ({ ...r, reasons: r.reasons.map((f) => f.code), warnings: r.warnings.map((f) => f.code) });
+
+/** Put a vector's text into a field: typed when an input can hold it, else loaded as a file. */
+async function enterText(page, field, raw, { multiline = false } = {}) {
+  const bytes = jsArg(raw);
+  const typable = typeof bytes === "string" && bytes !== "" && !bytes.includes("\r") && (multiline || !bytes.includes("\n"));
+  if (typable) {
+    await page.fill(`#${field}`, bytes);
+  } else {
+    await page.setInputFiles(`#${field}-file`, { name: "input.txt", mimeType: "text/plain", buffer: Buffer.from(bytes) });
+    await page.locator("#copy-status").filter({ hasText: "Loaded input.txt" }).waitFor();
+  }
+  return bytes;
+}
+
+test("6. inspect: classification, parts, warnings and 'usable here' as the core says, never the secret", async () => {
+  const p = await openPage(demo, { hash: "#inspect" });
+  const { page } = p;
+  const vs = cases.filter((c) => (c.op === "inspect_token" || c.op === "inspect_token_codes") && c.expect.ok);
+  assert.ok(vs.length >= 25, `inspect vectors (found ${vs.length})`);
+  const seen = new Set();
+  for (const v of vs) {
+    const purpose = v.args.purpose ? v.args.purpose.replace(/-/g, "_") : "";
+    assert.ok(purpose === "" || INSPECT_PURPOSES.includes(purpose), `${v.source}: purpose ${purpose} is offered`);
+    await page.selectOption("#i-purpose", purpose);
+    const input = await enterText(page, "i-text", v.args.text);
+    const want = kt.inspectToken({ text: input, purpose: purpose || null });
+    const vectorShape = kt.inspectToken({ text: input, purpose: v.args.purpose ?? null });
+    assert.deepEqual(v.op === "inspect_token" ? vectorShape : codes(vectorShape), v.expect.ok, `${v.source}: the core agrees with the vector`);
+
+    const none = (x) => (x === null ? "<none>" : x === "" ? "<empty>" : x);
+    assert.equal(await page.locator("#i-kind").innerText(), want.kind, v.source);
+    assert.equal(await page.locator("#i-token-id").innerText(), none(want.tokenId), v.source);
+    assert.equal(await page.locator("#i-ca-hash").innerText(), none(want.caHash), v.source);
+    assert.equal(await page.locator("#i-username").innerText(), none(want.username), v.source);
+    assert.equal(await page.getAttribute("#i-credentials", "data-value"), want.credentials ?? "", v.source);
+    const shownWarnings = await page.locator("#i-warnings li").evaluateAll((ns) => ns.map((n) => [n.dataset.code, n.textContent]));
+    assert.deepEqual(shownWarnings, want.warnings.map((f) => [f.code, `${f.code}${f.message}`]), `${v.source}: warnings with their codes`);
+    const shownReasons = await page.locator("#i-reasons li").evaluateAll((ns) => ns.map((n) => [n.dataset.code, n.textContent]));
+    assert.deepEqual(shownReasons, want.reasons.map((f) => [f.code, `${f.code}${f.message}`]), `${v.source}: reasons with their codes`);
+    const result = await page.locator("#i-result").innerText();
+    if (want.usable === true) assert.match(result, /^Usable here/, v.source);
+    else if (want.usable === false) assert.match(result, /^Not usable here .*because/, v.source);
+    else assert.doesNotMatch(result, /usable/i, v.source);
+
+    // The secret (or password) part is nowhere in the view's text.
+    const t = typeof input === "string" ? input.trim() : "";
+    const hidden = t.includes("::") ? t.slice(t.indexOf("::") + 2).split(/[.:]/).pop() : t.includes(".") ? t.split(".").pop() : t;
+    if (hidden.length >= 6) assert.ok(!(await page.locator("#view-inspect").innerText()).includes(hidden), `${v.source}: secret not shown`);
+
+    const name = want.usable === true ? "6-inspect-usable" : want.usable === false ? "6-inspect-not-usable" : `6-inspect-${want.kind}`;
+    if (!seen.has(name)) await shot(page, name);
+    seen.add(name);
+  }
+  assert.ok(seen.has("6-inspect-usable") && seen.has("6-inspect-not-usable"), `verdicts exercised: ${[...seen]}`);
+
+  // Errors beside their field, with their code: a string over the limit.
+  const big = vector(cases, "inspect_token", (c) => c.expect.error === "input_too_large", "over the size limit");
+  await page.selectOption("#i-purpose", "");
+  await page.fill("#i-text", big.args.text);
+  assert.equal(await page.locator("#i-text-error").getAttribute("data-code"), "input_too_large");
+  await page.fill("#i-text", "");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.fill("#i-text", "K10e6b1f6b2d5c1a0f9e8d7c6b5a49382716f5e4d3c2b1a0f9e8d7c6b5a49382716::node:3f2b1c9a8e7d6c5b4a39281706f5e4d3");
+  await page.selectOption("#i-purpose", "rke2_server");
+  assert.ok((await pageOverflow(page)) <= 0, "no horizontal scrolling at 390px");
+  await shot(page, "6-inspect-390");
+  await p.assertClean();
+});
+
+test("7. redact: the core's redact of pasted or loaded log text, with a copy button", async () => {
+  await demo.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: demo.origin });
+  const p = await openPage(demo, { hash: "#inspect" });
+  const { page } = p;
+  const vs = cases.filter((c) => c.op === "redact" && c.expect.ok !== undefined);
+  assert.ok(vs.length >= 15, `redact vectors (found ${vs.length})`);
+  let loaded = 0;
+  for (const v of vs) {
+    await page.fill("#r-input", "");
+    const input = await enterText(page, "r-input", v.args.text, { multiline: true });
+    if (typeof input !== "string" || input.includes("\r")) loaded++;
+    const out = kt.redact(input);
+    const want = typeof out === "string" ? out : new TextDecoder().decode(out);
+    assert.equal(want, v.expect.ok, `${v.source}: the core agrees with the vector`);
+    assert.equal(await text(page, "#r-output"), want, v.source);
+  }
+  assert.ok(loaded >= 2, "CRLF and non-UTF-8 vectors go in as files");
+  await shot(page, "7-redact");
+
+  // Copy copies the redacted text.
+  const v = vs.find((c) => typeof c.args.text === "string" && c.args.text.includes("--token"));
+  await page.fill("#r-input", v.args.text);
+  await page.click("#r-output-copy");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), v.expect.ok);
+  assert.equal(await page.locator("#copy-status").innerText(), "redacted text copied to the clipboard");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok((await pageOverflow(page)) <= 0, "no horizontal scrolling at 390px");
+  await page.locator("#r-input").scrollIntoViewIfNeeded();
+  await shot(page, "7-redact-390");
   await p.assertClean();
 });

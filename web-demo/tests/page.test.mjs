@@ -66,7 +66,7 @@ test("tabs: arrow keys move between jobs, Tab reaches the fields, focus is visib
   const p = await openPage(demo);
   const { page } = p;
   await page.focus("#tab-create");
-  for (const [key, id] of [["ArrowRight", "check"], ["ArrowRight", "list"], ["End", "k3s"], ["Home", "create"], ["ArrowLeft", "k3s"]]) {
+  for (const [key, id] of [["ArrowRight", "check"], ["ArrowRight", "list"], ["End", "inspect"], ["ArrowLeft", "k3s"], ["Home", "create"], ["ArrowLeft", "inspect"]]) {
     await page.keyboard.press(key);
     assert.equal(await page.evaluate(() => document.activeElement.id), `tab-${id}`);
     assert.equal(await page.getAttribute(`#tab-${id}`, "aria-selected"), "true");
@@ -113,7 +113,7 @@ test("phone width (390px): no horizontal scrolling, tabs and fields fit", async 
   await page.click("#c-generate");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
-  for (const id of ["c-token", "c-generate", "c-ttl", "c-groups", "tab-k3s"]) {
+  for (const id of ["c-token", "c-generate", "c-ttl", "c-groups", "tab-k3s", "tab-inspect"]) {
     const box = await page.locator(`#${id}`).boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `#${id} fits in 390px`);
   }
@@ -141,10 +141,18 @@ test("first visit: each job's example fills in and shows an answer (screenshots)
     discovery: async () => assert.match(await page.locator("#d-result").innerText(), /^Trusted/),
     k3s: async () => {
       assert.equal(await page.locator("#s-status").innerText(), "match");
-      assert.match(await page.locator("#s-k10").innerText(), /^K10[0-9a-f]{64}::server:\*+$/);
+      // What `k3s token create` prints: the bundle's hash and a bootstrap token, secret masked.
+      assert.match(await page.locator("#s-k10").evaluate((n) => n.textContent), /^K10[0-9a-f]{64}::[a-z0-9]{6}\.\*{16}\n$/);
+    },
+    inspect: async () => {
+      assert.match(await page.locator("#i-result").innerText(), /^Not usable here \(k3s server --token\), because:/);
+      assert.equal(await page.locator("#i-reasons li").getAttribute("data-code"), "bootstrap_token_as_server_token");
+      const redacted = await page.locator("#r-output").innerText();
+      assert.match(redacted, /Using token: [a-z0-9]{6}\.\*{16}\n/);
+      assert.match(redacted, /K3S_TOKEN=K10[0-9a-f]{64}::server:\*{16} /);
     },
   };
-  for (const [view, prefix] of [["create", "c"], ["check", "k"], ["list", "l"], ["discovery", "d"], ["k3s", "s"]]) {
+  for (const [view, prefix] of [["create", "c"], ["check", "k"], ["list", "l"], ["discovery", "d"], ["k3s", "s"], ["inspect", "i"]]) {
     await page.click(`#tab-${view}`);
     await page.click(`#${prefix}-example`);
     await expect[view]();
@@ -154,6 +162,8 @@ test("first visit: each job's example fills in and shows an answer (screenshots)
   await page.setViewportSize({ width: 390, height: 844 });
   await page.click("#tab-k3s");
   await shot(page, "phone-390-k3s");
+  await page.click("#tab-inspect");
+  await shot(page, "phone-390-inspect");
   await p.assertClean();
 });
 
@@ -170,6 +180,84 @@ test("if the engine cannot load, the page says so (not only the console)", async
   assert.equal(await page.locator("main").evaluate((m) => m.inert), true, "controls disabled");
   await shot(page, "engine-failed", { fullPage: false });
   await page.close();
+});
+
+test("the list table's last column (EXTRA GROUPS) is never clipped: desktop and 390px", async () => {
+  for (const width of [1280, 390]) {
+    const p = await openPage(demo, { width, height: 900, hash: "#list" });
+    const { page } = p;
+    await page.waitForFunction(() => !document.querySelector("#view-list").inert);
+    await page.click("#l-example");
+    await page.locator("#l-table").waitFor();
+    const geometry = () =>
+      page.locator("#l-table").evaluate((pre) => {
+        const node = pre.firstChild;
+        const full = node.textContent;
+        const box = pre.getBoundingClientRect();
+        // The right edge of each line's last character, in the pre's scrolled content.
+        const ends = [];
+        let start = 0;
+        for (const line of full.split("\n")) {
+          if (line.length) {
+            const r = document.createRange();
+            r.setStart(node, start + line.length - 1);
+            r.setEnd(node, start + line.length);
+            ends.push(r.getBoundingClientRect().right - box.left + pre.scrollLeft);
+          }
+          start += line.length + 1;
+        }
+        const at = full.indexOf("EXTRA GROUPS");
+        const h = document.createRange();
+        h.setStart(node, at);
+        h.setEnd(node, at + "EXTRA GROUPS".length);
+        const header = h.getBoundingClientRect();
+        // Ancestors that clip: each must contain the whole box of the table.
+        const clipped = [];
+        for (let n = pre.parentElement; n && n !== document.documentElement; n = n.parentElement) {
+          const s = getComputedStyle(n);
+          const r = n.getBoundingClientRect();
+          if (s.overflowX !== "visible" && (r.left > box.left + 0.5 || r.right < box.right - 0.5)) clipped.push(n.id || n.className || n.tagName);
+        }
+        return {
+          overflowX: getComputedStyle(pre).overflowX,
+          scrollWidth: pre.scrollWidth,
+          clientWidth: pre.clientWidth,
+          scrollLeft: pre.scrollLeft,
+          ends,
+          header: { left: header.left, right: header.right },
+          visible: { left: box.left + pre.clientLeft, right: box.left + pre.clientLeft + pre.clientWidth },
+          clipped,
+          pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          innerWidth,
+        };
+      });
+    const g = await geometry();
+    assert.ok(g.pageOverflow <= 0, `${width}px: the page does not scroll sideways (${g.pageOverflow}px)`);
+    assert.ok(["auto", "scroll"].includes(g.overflowX), `${width}px: the table scrolls (overflow-x ${g.overflowX}), never hidden`);
+    assert.deepEqual(g.clipped, [], `${width}px: no ancestor clips the table`);
+    assert.equal(g.ends.length, 4, "header + three tokens");
+    for (const end of g.ends) assert.ok(end <= g.scrollWidth + 1, `${width}px: every line ends inside the scrollable area (${end} > ${g.scrollWidth})`);
+    if (g.scrollWidth > g.clientWidth) {
+      assert.match(await page.locator("#l-table-scroll").innerText(), /scroll the table sideways/);
+    }
+    // Scrolled fully right, every row's last cell ends on screen.
+    await page.locator("#l-table").evaluate((pre) => {
+      pre.scrollLeft = pre.scrollWidth;
+    });
+    const s = await geometry();
+    for (const end of s.ends) assert.ok(end - s.scrollLeft <= s.clientWidth + 1, `${width}px: each row's last cell on screen once scrolled`);
+    // Scrolled to it, the EXTRA GROUPS heading is on screen, inside the table's box and the window.
+    const headerAt = g.header.left - g.visible.left + g.scrollLeft;
+    await page.locator("#l-table").evaluate((pre, x) => {
+      pre.scrollLeft = Math.max(0, x - 8);
+    }, headerAt);
+    const h = await geometry();
+    assert.ok(h.header.left >= h.visible.left - 0.5 && h.header.right <= h.visible.right + 0.5, `${width}px: EXTRA GROUPS visible once scrolled to (${JSON.stringify(h.header)} in ${JSON.stringify(h.visible)})`);
+    assert.ok(h.header.left >= 0 && h.header.right <= h.innerWidth, `${width}px: EXTRA GROUPS inside the window`);
+    await page.locator("#l-table-box").scrollIntoViewIfNeeded();
+    await shot(page, `3-list-scrolled-${width}`);
+    await p.assertClean();
+  }
 });
 
 test("Copy copies the real (unmasked) text", async () => {

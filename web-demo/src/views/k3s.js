@@ -1,5 +1,5 @@
 // 5. k3s / rke2: parse a K10 token (secret masked), hash the /cacerts bundle, say whether they
-// match and why; make a K10 token for the bundle.
+// match and why; what `k3s token create` prints for the bundle (or a K10 token of a password).
 import { $, Output, el, errorContent, fieldError, fillKv, rawInput } from "../ui.js";
 import { call } from "./common.js";
 import { EXAMPLE_CA_PEM } from "../examples.js";
@@ -100,16 +100,31 @@ export function k3sView(kt, clock) {
     k10.clear();
     const creds = $("s-creds").value;
     const summary = $("s-k10-summary");
+    const heading = $("s-k10-h");
+    heading.textContent = "K10 token";
     if (!creds || !hasBundle()) {
       summary.textContent = "Enter credentials and a bundle.";
       return;
     }
     try {
-      const t = call(kt, "formatK3sToken", { credentials: creds, bundle: bundle(), now });
-      const afterHash = t.includes("::") ? t.slice(t.indexOf("::") + 2) : "";
-      const secret = afterHash.includes(".") && !afterHash.includes(":") ? afterHash.split(".")[1] : afterHash.split(":").slice(1).join(":");
-      k10.set(t, [secret].filter(Boolean));
-      summary.textContent = "Give this to agents as K3S_TOKEN / --token (what `k3s token create` prints for this CA).";
+      if (call(kt, "isValidToken", creds)) {
+        // A bootstrap token: exactly what `k3s token create` writes to stdout (newline included).
+        const outText = call(kt, "k3sTokenCreateOutput", { token: creds, bundle: bundle(), now });
+        k10.set(outText, [creds.split(".")[1]]);
+        heading.textContent = "k3s token create output";
+        summary.textContent =
+          "What `k3s token create` prints for this bootstrap token and CA bundle, after it stores the token's Secret. " +
+          "Agents join with it (K3S_TOKEN, --token, or token: in config.yaml).";
+      } else {
+        // <user>:<password> (or a bare password): the server token's form, not a `token create` output.
+        const t = call(kt, "formatK3sToken", { credentials: creds, bundle: bundle(), now });
+        const afterHash = t.includes("::") ? t.slice(t.indexOf("::") + 2) : "";
+        const secret = afterHash.includes(":") ? afterHash.split(":").slice(1).join(":") : afterHash;
+        k10.set(t, [secret].filter(Boolean));
+        summary.textContent =
+          "A K10 token with these credentials: the form of the server token k3s writes to /var/lib/rancher/k3s/server/token " +
+          "(server:<password>). `k3s token create` makes bootstrap tokens only (id.secret).";
+      }
     } catch (err) {
       const c = err?.code;
       fieldError(c === "invalid_pem" || c === "invalid_certificate" || c === "input_too_large" ? "s-bundle" : "s-creds", err);
@@ -130,7 +145,7 @@ export function k3sView(kt, clock) {
       const now = clock.now();
       $("s-bundle").value = EXAMPLE_CA_PEM;
       $("s-token").value = call(kt, "formatK3sToken", { credentials: call(kt, "generateToken"), bundle: EXAMPLE_CA_PEM, now });
-      $("s-creds").value = `server:${call(kt, "generateToken").replace(".", "")}`;
+      $("s-creds").value = call(kt, "generateToken");
       refresh();
     } catch (err) {
       fieldError("s-token", err);

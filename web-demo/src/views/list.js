@@ -6,6 +6,18 @@ export function listView(kt, clock) {
   const table = new Output("l-table", { mask: true, label: "token list" });
   const pick = (name, dflt) => document.querySelector(`input[name="${name}"]:checked`)?.value ?? dflt;
 
+  /**
+   * The printed table is as wide as the CLI's (the EXTRA GROUPS column starts past column 130):
+   * it scrolls sideways inside its box, never the page, and says so when it does.
+   */
+  function noteScroll() {
+    const pre = $("l-table");
+    const wider = !$("l-table-box").hidden && pre.scrollWidth > pre.clientWidth + 1;
+    $("l-table-scroll").textContent = wider
+      ? "Wider than this box: scroll the table sideways (or focus it and use the arrow keys) to see every column, up to EXTRA GROUPS."
+      : "";
+  }
+
   function refresh() {
     fieldError("l-input", null);
     const text = $("l-input").value;
@@ -28,6 +40,7 @@ export function listView(kt, clock) {
       const skipped = items.filter((i) => i.error).map((i) => ({ code: i.error, message: i.message }));
       const output = call(kt, "renderTokenList", { tokens, now: clock.now(), format, flavour });
       table.set(output, [TOKEN_RE]);
+      noteScroll();
       summary.textContent =
         (tokens.length ? `${tokens.length} bootstrap token${tokens.length === 1 ? "" : "s"}` : "No bootstrap tokens in what you pasted (the CLI prints nothing)") +
         (skipped.length ? `; ${skipped.length} Secret${skipped.length === 1 ? "" : "s"} skipped, see below.` : ".");
@@ -62,6 +75,7 @@ export function listView(kt, clock) {
     }
   });
   $("l-input").addEventListener("input", refresh);
+  window.addEventListener("resize", noteScroll);
   for (const r of document.querySelectorAll('input[name="l-format"], input[name="l-flavour"]')) r.addEventListener("change", refresh);
   refresh();
   return { refresh };
