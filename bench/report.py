@@ -74,18 +74,21 @@ CAUSES = {
     "`BoxedUint::rem`; Go's crypto/rsa runs on assembly bignum kernels.",
     ("rust_go", "k3s_hash_p256"): "ECDSA P-256 checks: ~80 % of instructions in the p256 crate's portable field "
     "arithmetic (`widening_mul_fixed`, `montgomery_reduce`, `add`); Go's P-256 is hand-written amd64 assembly.",
-    ("python", "render_secret"): "every call crosses into Rust through the JSON-level `api::call` and builds the "
-    "result class; the pure version is a few dict and base64 operations in C.",
+    ("python", "render_secret"): "one extension call reads the optional arguments, builds the Secret in Rust and "
+    "returns a fresh dict (every key and value a new `str`); the pure version builds the same dict with `base64` "
+    "in C, so the two do about the same work.",
     ("python", "render_secret_json"): "as render Secret, plus the same `json.dumps` the peer does.",
     ("python", "parse_secret"): "the dict is converted to a serde_json value, parsed and validated in Rust, and the "
     "result converted back to a class; pure Python does the few lookups directly.",
     ("python", "parse_secret_json"): "as parse Secret (object); kubetoken also checks what the pure version skips.",
     ("python", "list_10000"): "each of the 10k Secret dicts is converted to a serde_json value before parsing.",
-    ("node", "render_secret"): "the options cross into wasm one by one and the manifest comes back through "
-    "serde-wasm-bindgen as fresh JS objects; V8 makes the hand-written object literal almost free.",
-    ("node", "parse_secret"): "the binding `JSON.stringify`s the manifest object, copies the text into wasm, the core "
-    "re-parses it, and the result comes back through serde-wasm-bindgen; the pure version is a few property reads "
-    "and `Buffer` decodes.",
+    ("node", "render_secret"): "the options are read property by property across the JS-wasm boundary (a string "
+    "copy and a lone-surrogate check each), the Secret is written as JSON text in wasm, copied out, `JSON.parse`d "
+    "into fresh objects and wrapped to mask itself when printed; V8 makes the hand-written object literal and two "
+    "`Buffer` encodes almost free.",
+    ("node", "parse_secret"): "the manifest object is walked property by property into the core's value across the "
+    "boundary, decoded and validated in wasm, and the result comes back as JSON text through `JSON.parse`; the "
+    "pure version is a few property reads and `Buffer` decodes.",
     ("node", "parse_secret_json"): "the text is copied into wasm memory as UTF-8 and the result converted back.",
     ("node", "jws_sign"): "the 2 KB content is copied into wasm and hashed by portable Rust SHA-256 in wasm; "
     "`node:crypto` calls OpenSSL's native SHA-256 (SHA-NI).",
