@@ -21,14 +21,18 @@ use crate::secret::Secret;
 const SENTINEL: &str = "kubetoken: cap crossed: ";
 
 /// Which cap a [`SENTINEL`] error stands for.
-const CAPS: [(&str, &str); 4] = [
+const CAPS: [(&str, &str); 5] = [
     ("nodes", "manifest or list item (node count)"),
     ("bytes", "Secret list item"),
     ("items", "Secret list (item count)"),
     ("errors", "Secret list (invalid item count)"),
+    (
+        "numbers",
+        "YAML plain numbers too large for a float (count)",
+    ),
 ];
 
-fn cap_error<E: de::Error>(name: &str, limit: usize) -> E {
+pub(crate) fn cap_error<E: de::Error>(name: &str, limit: usize) -> E {
     E::custom(format_args!("{SENTINEL}{name}={limit};"))
 }
 

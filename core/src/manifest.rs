@@ -42,7 +42,8 @@ const MAX_YAML_OVERFLOWING_NUMBERS: usize = 8;
 /// `01e310`) is a string, as in go-yaml (whose `ParseFloat` fails on it, so the scalar
 /// resolves to `!!str`; kubeadm prints a token ID such as `01e310` unquoted).
 /// serde-saphyr refuses such a scalar as a non-finite float; it is quoted in a copy of
-/// the text and the text read again, up to [`MAX_YAML_OVERFLOWING_NUMBERS`] times.
+/// the text and the text read again, up to [`MAX_YAML_OVERFLOWING_NUMBERS`] times (one
+/// more is `input_too_large`).
 /// `.inf` and `.nan` stay refused: go-yaml reads them as floats, which JSON cannot hold.
 #[cfg(feature = "yaml")]
 fn read_yaml<T>(
@@ -68,13 +69,12 @@ fn read_yaml<T>(
             .span()
             .byte_offset()
             .and_then(|o| usize::try_from(o).ok());
-        let (Some(at), true, true) = (
-            at,
-            digits.starts_with(|c: char| c.is_ascii_digit()),
-            n < MAX_YAML_OVERFLOWING_NUMBERS,
-        ) else {
+        let (Some(at), true) = (at, digits.starts_with(|c: char| c.is_ascii_digit())) else {
             return Err(e);
         };
+        if n == MAX_YAML_OVERFLOWING_NUMBERS {
+            return Err(bounded::cap_error("numbers", MAX_YAML_OVERFLOWING_NUMBERS));
+        }
         let end = at.saturating_add(value.len());
         if quoted.get(at..end) != Some(value.as_str()) {
             return Err(e);
@@ -384,7 +384,16 @@ mod tests {
         // At most MAX_YAML_OVERFLOWING_NUMBERS of them (each is one more read).
         let many = |n: usize| (0..n).map(|i| format!("k{i}: 1e999\n")).collect::<String>();
         assert!(parse_document("x", &many(MAX_YAML_OVERFLOWING_NUMBERS), mk).is_ok());
-        assert!(parse_document("x", &many(MAX_YAML_OVERFLOWING_NUMBERS + 1), mk).is_err());
+        let e = parse_document("x", &many(MAX_YAML_OVERFLOWING_NUMBERS + 1), mk).unwrap_err();
+        assert_eq!(e.code(), "input_too_large", "{e}");
+        let list = format!(
+            "items:\n{}",
+            many(MAX_YAML_OVERFLOWING_NUMBERS + 1).replace('k', "- k")
+        );
+        let e = parse_list_documents("x", &list, mk)
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(e.code(), "input_too_large", "{e}");
     }
 
     #[test]
