@@ -922,9 +922,7 @@ fn k3s_area(op: &str, a: &Args<'_>) -> Result<Value> {
             // The arguments' types (server and token required), then their values.
             let (server, token) = (a.req("server")?, a.req("token")?);
             let (flavour, role) = (a.opt("flavour")?, a.opt("role")?);
-            let flavour = flavour.map_or(Ok(Flavour::K3s), Flavour::parse)?;
-            let role = role.map_or(Ok(join::Role::Agent), join::Role::parse)?;
-            to_json(&join::k3s_join_command(server, token, flavour, role)?)
+            to_json(&join::k3s_join_command_with(server, token, flavour, role)?)
         }
         other => {
             return Err(Error::Unsupported(format!(

@@ -18,7 +18,7 @@
 //! break the command apart (see [`JoinTarget`], [`JoinOptions::certificate_key`]).
 
 mod k3s;
-pub use k3s::{K3sJoin, Role, k3s_join_command};
+pub use k3s::{K3sJoin, Role, k3s_join_command, k3s_join_command_with};
 
 use crate::error::{Error, Result};
 use crate::kubeconfig::Kubeconfig;

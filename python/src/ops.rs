@@ -918,13 +918,8 @@ pub fn k3s_join_command<'py>(
     flavour: Option<Str<'_>>,
     role: Option<Str<'_>>,
 ) -> Obj<'py> {
-    let flavour = flavour
-        .as_deref()
-        .map_or(Ok(Flavour::K3s), Flavour::parse)?;
-    let role = role
-        .as_deref()
-        .map_or(Ok(join::Role::Agent), join::Role::parse)?;
-    secretive(py, &join::k3s_join_command(&server, &token, flavour, role)?)
+    let j = join::k3s_join_command_with(&server, &token, flavour.as_deref(), role.as_deref())?;
+    secretive(py, &j)
 }
 
 // ---- the command line (kubetoken._cli) ------------------------------------------------

@@ -224,18 +224,13 @@ pub fn k3s_join_command(options: JsValue) -> JsResult<JsValue> {
     let flavour = o.opt_str("flavour")?;
     let role = o.opt_str("role")?;
     o.finish()?;
-    let flavour = flavour
-        .as_deref()
-        .map_or(Ok(kubetoken::Flavour::K3s), kubetoken::Flavour::parse)
-        .js()?;
-    let role = role
-        .as_deref()
-        .map_or(
-            Ok(kubetoken::join::Role::Agent),
-            kubetoken::join::Role::parse,
-        )
-        .js()?;
-    let j = kubetoken::join::k3s_join_command(&server, &token, flavour, role).js()?;
+    let j = kubetoken::join::k3s_join_command_with(
+        &server,
+        &token,
+        flavour.as_deref(),
+        role.as_deref(),
+    )
+    .js()?;
     Ok(secret(out(&j)?))
 }
 

@@ -173,6 +173,20 @@ fn yaml_scalar(s: &str) -> String {
     }
 }
 
+/// [`k3s_join_command`] with its optional arguments as the doors take them: `flavour`
+/// (default `k3s`) and `role` (default `agent`), parsed in that order before the server
+/// and the token are checked.
+pub fn k3s_join_command_with(
+    server: &str,
+    token: &str,
+    flavour: Option<&str>,
+    role: Option<&str>,
+) -> Result<K3sJoin> {
+    let flavour = flavour.map_or(Ok(Flavour::K3s), Flavour::parse)?;
+    let role = role.map_or(Ok(Role::Agent), Role::parse)?;
+    k3s_join_command(server, token, flavour, role)
+}
+
 /// The join lines for `program` (`Flavour::K3s` or `Flavour::Rke2`), `role` and a token
 /// (`K10…`, a bootstrap token or a bare password, as k3s `parseToken` takes it).
 ///
