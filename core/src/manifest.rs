@@ -50,7 +50,7 @@ fn read_yaml<T>(
     text: &str,
     read: impl Fn(&str) -> std::result::Result<T, serde_saphyr::Error>,
 ) -> std::result::Result<T, serde_saphyr::Error> {
-    let mut quoted = std::borrow::Cow::Borrowed(text);
+    let mut quoted = go_booleans(text);
     let mut n = 0;
     loop {
         let e = match read(&quoted) {
@@ -88,6 +88,72 @@ fn read_yaml<T>(
         quoted = std::borrow::Cow::Owned(next);
         n += 1;
     }
+}
+
+/// A plain scalar that serde-saphyr reads as a boolean (it takes the YAML 1.1 words
+/// `y n yes no on off true false` in any case) while go-yaml v2 reads a string: go-yaml's
+/// table (`resolve.go`) has each word only in lower case, capitalised and upper case, so
+/// `truE`, `yEs` or `oN` are strings there (and in PyYAML and YAML 1.2 readers).
+#[cfg(feature = "yaml")]
+fn miscased_boolean(s: &str) -> bool {
+    const WORDS: [&str; 6] = ["yes", "no", "on", "off", "true", "false"];
+    if !WORDS.iter().any(|w| s.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    let rest = s.get(1..).unwrap_or_default();
+    let lower = s.bytes().all(|b| b.is_ascii_lowercase());
+    let upper = s.bytes().all(|b| b.is_ascii_uppercase());
+    let title = s.starts_with(|c: char| c.is_ascii_uppercase())
+        && rest.bytes().all(|b| b.is_ascii_lowercase());
+    !(lower || upper || title)
+}
+
+/// `text` with every plain, untagged scalar that go-yaml reads as a string but
+/// serde-saphyr as a boolean ([`miscased_boolean`]) single-quoted, so both read a string.
+/// A scan for such a word anywhere (as a run of ASCII letters) comes first; only text
+/// that has one is parsed for its scalars' positions. Text the parser refuses is left
+/// as it is, for the reader to report.
+#[cfg(feature = "yaml")]
+fn go_booleans(text: &str) -> std::borrow::Cow<'_, str> {
+    use granit_parser::{Event, Parser, ScalarStyle};
+    let has_word = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(miscased_boolean);
+    if !has_word {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut spans = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let Ok((Event::Scalar(value, ScalarStyle::Plain, _, None), span)) = event else {
+            if event.is_err() {
+                return std::borrow::Cow::Borrowed(text);
+            }
+            continue;
+        };
+        if !miscased_boolean(&value) {
+            continue;
+        }
+        let (Some(start), Some(end)) = (span.start.byte_offset(), span.end.byte_offset()) else {
+            continue;
+        };
+        if text.get(start..end) == Some(&*value) {
+            spans.push(start..end);
+        }
+    }
+    if spans.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 2 * spans.len());
+    let mut at = 0;
+    for s in spans {
+        out.push_str(text.get(at..s.start).unwrap_or_default());
+        out.push('\'');
+        out.push_str(text.get(s.clone()).unwrap_or_default());
+        out.push('\'');
+        at = s.end;
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
 }
 
 /// The text without a leading BOM and blanks.
@@ -394,6 +460,37 @@ mod tests {
             .map(|_| ())
             .unwrap_err();
         assert_eq!(e.code(), "input_too_large", "{e}");
+    }
+
+    /// go-yaml's booleans are three casings of each YAML 1.1 word; any other casing is a
+    /// string there, while serde-saphyr takes every casing as a boolean.
+    #[test]
+    fn booleans_are_go_yamls() {
+        let mk: MakeError = Error::InvalidSecret;
+        let text = "a: truE\nb: [yEs, 'oN', \"nO\", OfF, x truE]\ntRUE: FaLsE\nc: !!str yeS\n\
+                    d: [true, True, TRUE, yes, Yes, YES, on, ON, n, Y, off, No]\n";
+        let v = parse_document("x", text, mk).unwrap();
+        assert_eq!(v["a"], "truE");
+        assert_eq!(
+            v["b"],
+            serde_json::json!(["yEs", "oN", "nO", "OfF", "x truE"])
+        );
+        assert_eq!(v["tRUE"], "FaLsE");
+        assert_eq!(v["c"], "yeS");
+        let d = v["d"].as_array().unwrap();
+        assert!(d.iter().all(Value::is_boolean), "{d:?}");
+        let docs = parse_list_documents("x", "items: [{a: yES}]\n---\nkind: List\n", mk).unwrap();
+        assert_eq!(docs.len(), 2);
+        for miscased in ["truE", "tRUE", "yEs", "yeS", "oN", "oFF", "nO", "fALSE"] {
+            assert!(miscased_boolean(miscased), "{miscased}");
+        }
+        for go in [
+            "true", "True", "TRUE", "y", "Y", "n", "N", "On", "no", "trues", "x",
+        ] {
+            assert!(!miscased_boolean(go), "{go}");
+        }
+        // Text the event parser refuses stays the reader's to report.
+        assert!(parse_document("x", "a: [truE\n", mk).is_err());
     }
 
     #[test]
