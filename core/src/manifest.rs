@@ -9,7 +9,9 @@ use serde_json::{Map, Value};
 use crate::bounded::{self, Document, ListDocument};
 use crate::error::{Error, Result};
 #[cfg(feature = "yaml")]
-use crate::limits::{MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_YAML_ALIASES, MAX_YAML_EVENTS};
+use crate::limits::{
+    MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_NESTING, MAX_YAML_ALIASES, MAX_YAML_EVENTS,
+};
 
 /// Builds the error of the caller's kind of manifest.
 pub(crate) type MakeError = fn(String) -> Error;
@@ -29,6 +31,9 @@ fn yaml_options() -> serde_saphyr::Options {
     b.max_nodes = MAX_YAML_EVENTS;
     b.max_total_scalar_bytes = MAX_LIST_BYTES;
     b.max_documents = MAX_LIST_ITEMS;
+    // Our own nesting cap (`bounded`) refuses level MAX_NESTING + 1 as it is built; the
+    // parser's (64 by default) only backs it up.
+    b.max_depth = MAX_NESTING + 1;
     o.budget = Some(b);
     o
 }
@@ -50,7 +55,7 @@ fn read_yaml<T>(
     text: &str,
     read: impl Fn(&str) -> std::result::Result<T, serde_saphyr::Error>,
 ) -> std::result::Result<T, serde_saphyr::Error> {
-    let mut quoted = go_booleans(text);
+    let mut quoted = crate::go::yaml_resolve::go_scalars(text);
     let mut n = 0;
     loop {
         let e = match read(&quoted) {
@@ -88,72 +93,6 @@ fn read_yaml<T>(
         quoted = std::borrow::Cow::Owned(next);
         n += 1;
     }
-}
-
-/// A plain scalar that serde-saphyr reads as a boolean (it takes the YAML 1.1 words
-/// `y n yes no on off true false` in any case) while go-yaml v2 reads a string: go-yaml's
-/// table (`resolve.go`) has each word only in lower case, capitalised and upper case, so
-/// `truE`, `yEs` or `oN` are strings there (and in PyYAML and YAML 1.2 readers).
-#[cfg(feature = "yaml")]
-fn miscased_boolean(s: &str) -> bool {
-    const WORDS: [&str; 6] = ["yes", "no", "on", "off", "true", "false"];
-    if !WORDS.iter().any(|w| s.eq_ignore_ascii_case(w)) {
-        return false;
-    }
-    let rest = s.get(1..).unwrap_or_default();
-    let lower = s.bytes().all(|b| b.is_ascii_lowercase());
-    let upper = s.bytes().all(|b| b.is_ascii_uppercase());
-    let title = s.starts_with(|c: char| c.is_ascii_uppercase())
-        && rest.bytes().all(|b| b.is_ascii_lowercase());
-    !(lower || upper || title)
-}
-
-/// `text` with every plain, untagged scalar that go-yaml reads as a string but
-/// serde-saphyr as a boolean ([`miscased_boolean`]) single-quoted, so both read a string.
-/// A scan for such a word anywhere (as a run of ASCII letters) comes first; only text
-/// that has one is parsed for its scalars' positions. Text the parser refuses is left
-/// as it is, for the reader to report.
-#[cfg(feature = "yaml")]
-fn go_booleans(text: &str) -> std::borrow::Cow<'_, str> {
-    use granit_parser::{Event, Parser, ScalarStyle};
-    let has_word = text
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .any(miscased_boolean);
-    if !has_word {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut spans = Vec::new();
-    for event in Parser::new_from_str(text) {
-        let Ok((Event::Scalar(value, ScalarStyle::Plain, _, None), span)) = event else {
-            if event.is_err() {
-                return std::borrow::Cow::Borrowed(text);
-            }
-            continue;
-        };
-        if !miscased_boolean(&value) {
-            continue;
-        }
-        let (Some(start), Some(end)) = (span.start.byte_offset(), span.end.byte_offset()) else {
-            continue;
-        };
-        if text.get(start..end) == Some(&*value) {
-            spans.push(start..end);
-        }
-    }
-    if spans.is_empty() {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 2 * spans.len());
-    let mut at = 0;
-    for s in spans {
-        out.push_str(text.get(at..s.start).unwrap_or_default());
-        out.push('\'');
-        out.push_str(text.get(s.clone()).unwrap_or_default());
-        out.push('\'');
-        at = s.end;
-    }
-    out.push_str(text.get(at..).unwrap_or_default());
-    std::borrow::Cow::Owned(out)
 }
 
 /// The text without a leading BOM and blanks.
@@ -202,6 +141,10 @@ fn yaml_cap(e: &serde_saphyr::Error) -> Option<Error> {
                 what: "YAML anchors and aliases (count)",
                 limit: MAX_YAML_ALIASES,
             },
+            B::Depth { .. } => Error::InputTooLarge {
+                what: crate::limits::NESTING,
+                limit: MAX_NESTING,
+            },
             _ => Error::InputTooLarge {
                 what: "YAML document (event count)",
                 limit: MAX_YAML_EVENTS,
@@ -236,7 +179,10 @@ fn parse_document_capped(what: &str, text: &str, mk: MakeError) -> Result<Value>
     let json_err = if trimmed.starts_with(['{', '[']) {
         match serde_json::from_str::<Document>(trimmed) {
             Ok(v) => return Ok(v.0),
-            Err(e) => Some(json_error(what, &e, mk)),
+            Err(e) => match bounded::too_large(&e.to_string()) {
+                Some(cap) => return Err(cap),
+                None => Some(json_error(what, &e, mk)),
+            },
         }
     } else {
         None
@@ -462,10 +408,10 @@ mod tests {
         assert_eq!(e.code(), "input_too_large", "{e}");
     }
 
-    /// go-yaml's booleans are three casings of each YAML 1.1 word; any other casing is a
-    /// string there, while serde-saphyr takes every casing as a boolean.
+    /// Plain scalars resolve as in go-yaml (`go::yaml_resolve`): booleans only in three
+    /// casings, underscores dropped from numbers.
     #[test]
-    fn booleans_are_go_yamls() {
+    fn scalars_are_go_yamls() {
         let mk: MakeError = Error::InvalidSecret;
         let text = "a: truE\nb: [yEs, 'oN', \"nO\", OfF, x truE]\ntRUE: FaLsE\nc: !!str yeS\n\
                     d: [true, True, TRUE, yes, Yes, YES, on, ON, n, Y, off, No]\n";
@@ -481,14 +427,9 @@ mod tests {
         assert!(d.iter().all(Value::is_boolean), "{d:?}");
         let docs = parse_list_documents("x", "items: [{a: yES}]\n---\nkind: List\n", mk).unwrap();
         assert_eq!(docs.len(), 2);
-        for miscased in ["truE", "tRUE", "yEs", "yeS", "oN", "oFF", "nO", "fALSE"] {
-            assert!(miscased_boolean(miscased), "{miscased}");
-        }
-        for go in [
-            "true", "True", "TRUE", "y", "Y", "n", "N", "On", "no", "trues", "x",
-        ] {
-            assert!(!miscased_boolean(go), "{go}");
-        }
+        let v = parse_document("x", "a: 1__0\nb: [0x_1, '1_', _1, 1_e1, x_1]\n", mk).unwrap();
+        assert_eq!(v["a"], 10);
+        assert_eq!(v["b"], serde_json::json!([1, "1_", "_1", 10.0, "x_1"]));
         // Text the event parser refuses stays the reader's to report.
         assert!(parse_document("x", "a: [truE\n", mk).is_err());
     }

@@ -421,8 +421,10 @@ fn differential() {
                 *known_hits.entry(k.why).or_default() += 1;
             } else {
                 st.disagree += 1;
-                *tally.entry((f.name, class(&ours), class(&t))).or_default() += 1;
-                if st.disagree <= 3 {
+                let count = tally.entry((f.name, class(&ours), class(&t))).or_default();
+                *count += 1;
+                // A reproducer for the first case of each kind (at most 8).
+                if *count == 1 && to_shrink.len() < 8 {
                     to_shrink.push((*idx, args.clone()));
                 }
             }

@@ -214,6 +214,22 @@ func init() {
 		}
 		return res, nil
 	})
+	// A YAML Secret as `kubectl apply -f` and the API server read it: YAMLToJSON without a
+	// target type (apimachinery's YAMLOrJSONDecoder), then encoding/json into a core/v1
+	// Secret, so a stringData value that YAML resolves to a bool or number is an error.
+	// (sigs.k8s.io/yaml.Unmarshal into the typed Secret would instead turn it into its
+	// string form, "true" or "7"; nothing reading manifests for the API server does that.)
+	register("yaml_string_data", func(r request) (any, error) {
+		j, err := sigsyaml.YAMLToJSON([]byte(arg[string](r, "yaml")))
+		if err != nil {
+			return nil, err
+		}
+		var s corev1.Secret
+		if err := json.Unmarshal(j, &s); err != nil {
+			return nil, err
+		}
+		return s.StringData, nil
+	})
 	// sigs.k8s.io/yaml.YAMLToJSON: what the Kubernetes tooling reads from a YAML manifest.
 	register("yaml_to_json", func(r request) (any, error) {
 		j, err := sigsyaml.YAMLToJSON([]byte(arg[string](r, "yaml")))

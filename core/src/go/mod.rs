@@ -10,3 +10,5 @@ pub(crate) mod strconv;
 pub(crate) mod tabwriter;
 pub(crate) mod time;
 pub(crate) mod yaml;
+#[cfg(feature = "yaml")]
+pub(crate) mod yaml_resolve;

@@ -343,18 +343,72 @@ fn plain_reads_as_string(s: &str) -> bool {
     if WORDS.contains(&s) {
         return false;
     }
-    let resolves = match s.as_bytes().first() {
-        // resolveTable hint '.': strconv.ParseFloat.
-        Some(b'.') => go_float(s),
-        Some(b'0'..=b'9' | b'+' | b'-') => {
-            go_timestamp(s) || {
-                let plain = s.replace('_', "");
-                go_int(&plain) || (float_syntax(&plain) && go_float(&plain))
-            }
-        }
-        _ => false,
-    };
+    let resolves = plain_number(s).is_some()
+        || (s.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-') && go_timestamp(s));
     !resolves && !base60_float(s)
+}
+
+/// The plain scalar `s` is a number for go-yaml's `resolve` (`!!int` or `!!float`): the
+/// same number written so that every YAML 1.2 reader (serde-saphyr) reads it as one, which
+/// is `s` itself but for underscores and `0b±`.
+///
+/// * First byte `.` (resolveTable hint `.`): `strconv.ParseFloat(s, 64)`, which takes an
+///   underscore between two digits (`.1_5`, not `._5`).
+/// * First byte a digit or sign (hints `D`, `S`; after the timestamp check, which the
+///   caller makes): every `_` dropped, then `ParseInt(s, 0, 64)`, `ParseUint(s, 0, 64)`,
+///   `yamlStyleFloat` + `ParseFloat`, and go-yaml's own fallback `0b` + `ParseInt(rest, 2,
+///   64)`, which takes a sign after the prefix (`0b+1`, `0b-1` → `-0b1`), or `-0b` +
+///   `ParseInt("-" + rest, 2, 64)`.
+pub(crate) fn plain_number(s: &str) -> Option<std::borrow::Cow<'_, str>> {
+    match s.as_bytes().first()? {
+        b'.' => {
+            let b = s.as_bytes();
+            let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
+            let between_digits = b
+                .iter()
+                .enumerate()
+                .all(|(i, &c)| c != b'_' || (digit(i.checked_sub(1)) && digit(Some(i + 1))));
+            let plain = underscoreless(s);
+            (between_digits && go_float(&plain)).then_some(plain)
+        }
+        b'0'..=b'9' | b'+' | b'-' => {
+            let plain = underscoreless(s);
+            if go_int(&plain) || go_float(&plain) {
+                return Some(plain);
+            }
+            binary_fallback(&plain).map(std::borrow::Cow::Owned)
+        }
+        _ => None,
+    }
+}
+
+fn underscoreless(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('_') {
+        std::borrow::Cow::Owned(s.replace('_', ""))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// go-yaml's `0b`/`-0b` fallback (see [`plain_number`]), as `[-]0b<digits>`.
+fn binary_fallback(s: &str) -> Option<String> {
+    let (negative, rest) = if let Some(r) = s.strip_prefix("0b") {
+        match r.strip_prefix('-') {
+            Some(r) => (true, r),
+            None => (false, r.strip_prefix('+').unwrap_or(r)),
+        }
+    } else {
+        (true, s.strip_prefix("-0b")?)
+    };
+    if rest.is_empty() || !rest.bytes().all(|b| b == b'0' || b == b'1') {
+        return None;
+    }
+    let v = u64::from_str_radix(rest, 2).ok()?;
+    // ParseInt, then ParseUint (non-negative only).
+    if negative && v > 1 << 63 {
+        return None;
+    }
+    Some(format!("{}0b{rest}", if negative { "-" } else { "" }))
 }
 
 /// `strconv.ParseInt(s, 0, 64)` or `strconv.ParseUint(s, 0, 64)` succeeds (`s` has no `_`).
@@ -959,6 +1013,13 @@ mod tests {
             ("#x", "'#x'"),
             ("2025-01-02T00:00:00Z", "\"2025-01-02T00:00:00Z\""),
             ("1e999", "1e999"),
+            // Numbers for go-yaml (the oracle's verdicts): underscores, `0b±`.
+            ("1_", "\"1_\""),
+            (".1_5", "\".1_5\""),
+            ("0b+1", "\"0b+1\""),
+            ("0b-1", "\"0b-1\""),
+            ("._5", "._5"),
+            ("-0b+1", "-0b+1"),
             ("tab\there", "\"tab\\there\""),
             ("a\u{2028}b", "'a\u{2028}  b'"),
             ("\u{feff}ab", "\"\\uFEFF\\x61\\x62\""),

@@ -186,6 +186,42 @@ pub fn all() -> Vec<Func> {
             ours: |a| Outcome::Ok(a["want"].clone()),
             shrink: None,
         },
+        // --- YAML scalars as sigs.k8s.io/yaml reads them into a Secret (core/src/manifest.rs) ---
+        Func {
+            name: "yaml_string_data",
+            weight: 3,
+            make: |r: &mut Rng| {
+                let n = r.range(1, 4);
+                let values: String = (0..n)
+                    .map(|i| format!("  k{i}: {}\n", inputs::yaml_scalar(r)))
+                    .collect();
+                let flow = (0..n)
+                    .map(|i| format!("k{i}: {}", inputs::yaml_scalar(r)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let string_data = if r.pct(70) {
+                    format!("stringData:\n{values}")
+                } else {
+                    format!("stringData: {{{flow}}}\n")
+                };
+                json!({"yaml": format!(
+                    "apiVersion: v1\nkind: Secret\nmetadata:\n  name: bootstrap-token-abcdef\n  \
+                     namespace: kube-system\n{string_data}"
+                )})
+            },
+            // The Secret's values: every key came in through stringData.
+            ours: |a| match Secret::parse(s(a, "yaml")) {
+                Ok(sec) => Outcome::Ok(json!(
+                    sec.data
+                        .iter()
+                        .flatten()
+                        .map(|(k, v)| (k.clone(), String::from_utf8_lossy(v).into_owned()))
+                        .collect::<std::collections::BTreeMap<_, _>>()
+                )),
+                Err(e) => Outcome::Err(format!("{}: {e}", e.code())),
+            },
+            shrink: None,
+        },
         // --- tokens (core/src/token.rs) ---
         Func {
             name: "is_valid_token",

@@ -995,6 +995,12 @@ pub fn description_bytes(rng: &mut Rng) -> Vec<u8> {
         "017",
         "09",
         "1_000",
+        "0b+1",
+        "0b-1",
+        ".1_5",
+        "1_",
+        "1__0",
+        "+_1",
         "1.5",
         ".5",
         "-.5e3",
@@ -1139,4 +1145,131 @@ pub fn list_secret(rng: &mut Rng, now: i64) -> serde_json::Value {
         "type": "bootstrap.kubernetes.io/token",
         "data": Value::Object(m),
     })
+}
+
+/// A plain YAML scalar of the kinds go-yaml v2 resolves (booleans in every casing, null,
+/// integers in each base with signs and underscores, floats, infinities, timestamps), a
+/// word, or one of those mutated; sometimes quoted or tagged. For reading a YAML value
+/// the way sigs.k8s.io/yaml does.
+pub fn yaml_scalar(rng: &mut Rng) -> String {
+    const WORDS: &[&str] = &[
+        "y",
+        "Y",
+        "n",
+        "N",
+        "yes",
+        "Yes",
+        "YES",
+        "yEs",
+        "no",
+        "No",
+        "NO",
+        "nO",
+        "on",
+        "On",
+        "ON",
+        "oN",
+        "off",
+        "Off",
+        "OFF",
+        "oFf",
+        "true",
+        "True",
+        "TRUE",
+        "truE",
+        "tRUE",
+        "false",
+        "False",
+        "FALSE",
+        "fAlse",
+        "null",
+        "Null",
+        "NULL",
+        "nUll",
+        "~",
+        "0",
+        "-0",
+        "+0",
+        "00",
+        "007",
+        "08",
+        "0o17",
+        "0O17",
+        "0x1F",
+        "0X1f",
+        "-0x1F",
+        "0b101",
+        "+0b1",
+        "1_000",
+        "0x_1",
+        "1__0",
+        "_1",
+        "1_",
+        "12e3",
+        "1e999",
+        "-1e400",
+        "1.5",
+        ".5",
+        "5.",
+        "-.5",
+        "+1.5e-3",
+        "1.5E+3",
+        ".inf",
+        "-.Inf",
+        "+.INF",
+        ".nan",
+        ".NaN",
+        "inf",
+        "nan",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "18446744073709551616",
+        "2001-12-14",
+        "2001-12-14t21:59:43.10-05:00",
+        "2001-12-14 21:59:43.10 -5",
+        "12:30:45",
+        "1:20",
+        "190:20:30",
+        "0.",
+        "1e",
+        "e1",
+        "0x",
+        "=",
+        "<<",
+        "abc",
+        "a b",
+        "0,1",
+        "1,000",
+    ];
+    let w = *rng.pick(WORDS);
+    let w = if rng.pct(20) {
+        mutate(rng, w)
+    } else {
+        w.to_owned()
+    };
+    // A mutation can make text that is no plain scalar at all; quote it then.
+    let plain_safe = !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-._~:= ".contains(c))
+        && !w.starts_with([' ', '-', ':', '='])
+        && !w.ends_with([' ', ':'])
+        && !w.contains(": ")
+        && !w.contains(" #");
+    // A line break inside quotes continues on an indented line: go-yaml also reads an
+    // unindented one, which the YAML spec (and our reader) refuses (docs/differences.md).
+    let quoted = |w: &str| {
+        format!(
+            "'{}'",
+            w.replace('\'', "''").replace(['\r', '\n'], "\n    ")
+        )
+    };
+    match rng.below(10) {
+        0 => quoted(&w),
+        1 => serde_json::to_string(&w).unwrap_or_default(),
+        2 => format!("!!str {}", serde_json::to_string(&w).unwrap_or_default()),
+        _ if plain_safe => w,
+        _ => quoted(&w),
+    }
 }
