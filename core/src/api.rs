@@ -415,8 +415,9 @@ impl<'a> Args<'a> {
     fn secrets(&self) -> Result<Vec<Result<Secret>>> {
         match self.get("secrets") {
             None => Err(missing("secrets")),
-            Some(Value::Array(a)) => {
+            Some(v @ Value::Array(a)) => {
                 check_count("Secrets (count)", a.len(), MAX_LIST_ITEMS)?;
+                nested(v)?;
                 // An item that is no manifest's type fails the call (the bindings'
                 // TypeError); a manifest that does not decode is that item's error.
                 if a.iter().any(|v| {
@@ -501,6 +502,13 @@ fn kubeconfig_arg(v: &Value) -> Result<Kubeconfig> {
         Some(text) => Kubeconfig::parse(text),
         None => Kubeconfig::from_value(v),
     }
+}
+
+/// A parsed list argument (an array of manifests or of token objects) is nested at
+/// most `MAX_NESTING` levels counted from the array, as in the bindings (each item's
+/// model checks its own levels).
+fn nested(v: &Value) -> Result<()> {
+    crate::limits::check_value_nesting(v)
 }
 
 /// `generate_token` (or `k3s_token_generate`'s output when `k3s`).
@@ -700,10 +708,12 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
             let (format, flavour) = (a.format()?, a.flavour()?);
             let tokens = match a.get("tokens") {
                 None => Vec::new(),
-                Some(Value::Array(items)) => items
-                    .iter()
-                    .map(|v| TokenOptions::from_value(v)?.to_spec_exact())
-                    .collect::<Result<Vec<_>>>()?,
+                Some(v @ Value::Array(items)) => nested(v).and_then(|()| {
+                    items
+                        .iter()
+                        .map(|v| TokenOptions::from_value(v)?.to_spec_exact())
+                        .collect::<Result<Vec<_>>>()
+                })?,
                 Some(_) => return Err(mistyped("tokens", "a list of token objects")),
             };
             json!(list::render(&tokens, a.now()?, format, flavour)?)

@@ -12,7 +12,8 @@ use serde_json::{Map, Number, Value};
 
 use crate::error::{Error, Result};
 use crate::limits::{
-    MAX_ITEM_NODES, MAX_LIST_ERRORS, MAX_LIST_ITEM_BYTES, MAX_LIST_ITEMS, MIN_NODE_BYTES,
+    MAX_ITEM_NODES, MAX_LIST_ERRORS, MAX_LIST_ITEM_BYTES, MAX_LIST_ITEMS, MAX_NESTING,
+    MIN_NODE_BYTES,
 };
 use crate::secret::Secret;
 
@@ -21,8 +22,9 @@ use crate::secret::Secret;
 const SENTINEL: &str = "kubetoken: cap crossed: ";
 
 /// Which cap a [`SENTINEL`] error stands for.
-const CAPS: [(&str, &str); 5] = [
+const CAPS: [(&str, &str); 6] = [
     ("nodes", "manifest or list item (node count)"),
+    ("nesting", crate::limits::NESTING),
     ("bytes", "Secret list item"),
     ("items", "Secret list (item count)"),
     ("errors", "Secret list (invalid item count)"),
@@ -86,15 +88,38 @@ pub(crate) struct Budget {
     nodes: Cell<usize>,
     bytes: Cell<usize>,
     max_nodes: usize,
+    /// Levels of mappings and sequences around the value being read.
+    depth: Cell<usize>,
 }
 
 impl Budget {
     pub(crate) fn new() -> Self {
+        Self::at_depth(0)
+    }
+
+    /// A budget for a value `depth` levels inside its document.
+    fn at_depth(depth: usize) -> Self {
         Budget {
             nodes: Cell::new(0),
             bytes: Cell::new(0),
             max_nodes: NODE_CAP.with(Cell::get),
+            depth: Cell::new(depth),
         }
+    }
+
+    /// One more level (a mapping or sequence) for the length of `f`.
+    fn nested<T, E: de::Error>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let d = self.depth.get() + 1;
+        if d > MAX_NESTING {
+            return Err(cap_error("nesting", MAX_NESTING));
+        }
+        self.depth.set(d);
+        let out = f();
+        self.depth.set(d - 1);
+        out
     }
 
     fn node<E: de::Error>(&self) -> std::result::Result<(), E> {
@@ -181,21 +206,25 @@ impl<'de> Visitor<'de> for BoundedValue<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
         self.0.node()?;
-        let mut out = Vec::new();
-        while let Some(v) = seq.next_element_seed(BoundedValue(self.0))? {
-            out.push(v);
-        }
-        Ok(Value::Array(out))
+        self.0.nested(|| {
+            let mut out = Vec::new();
+            while let Some(v) = seq.next_element_seed(BoundedValue(self.0))? {
+                out.push(v);
+            }
+            Ok(Value::Array(out))
+        })
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
         self.0.node()?;
-        let mut out = Map::new();
-        while let Some(k) = map.next_key::<String>()? {
-            self.0.text(k.len())?;
-            let v = map.next_value_seed(BoundedValue(self.0))?;
-            out.insert(k, v);
-        }
-        Ok(Value::Object(out))
+        self.0.nested(|| {
+            let mut out = Map::new();
+            while let Some(k) = map.next_key::<String>()? {
+                self.0.text(k.len())?;
+                let v = map.next_value_seed(BoundedValue(self.0))?;
+                out.insert(k, v);
+            }
+            Ok(Value::Object(out))
+        })
     }
 }
 
@@ -340,7 +369,8 @@ impl<'de> Visitor<'de> for ItemsSeed {
         self.deserialize(d)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Items, A::Error> {
-        let budget = Budget::new();
+        // Inside the list's mapping and this one.
+        let budget = Budget::at_depth(2);
         while map.next_key_seed(BoundedValue(&budget))?.is_some() {
             map.next_value_seed(BoundedValue(&budget))?;
         }
@@ -350,7 +380,8 @@ impl<'de> Visitor<'de> for ItemsSeed {
         let mut out = Vec::new();
         let mut errors = 0usize;
         loop {
-            let budget = Budget::new();
+            // Inside the list's mapping and the `items` sequence.
+            let budget = Budget::at_depth(2);
             let Some(v) = seq.next_element_seed(BoundedValue(&budget))? else {
                 break;
             };
@@ -397,7 +428,7 @@ impl<'de> Visitor<'de> for ListVisitor {
         self,
         mut seq: A,
     ) -> std::result::Result<Self::Value, A::Error> {
-        let budget = Budget::new();
+        let budget = Budget::at_depth(1);
         while seq.next_element_seed(BoundedValue(&budget))?.is_some() {}
         Ok(ListDocument::from_kind("an array"))
     }
@@ -405,7 +436,7 @@ impl<'de> Visitor<'de> for ListVisitor {
         self,
         mut map: A,
     ) -> std::result::Result<Self::Value, A::Error> {
-        let budget = Budget::new();
+        let budget = Budget::at_depth(1);
         let mut rest = Map::new();
         let mut items = None;
         while let Some(k) = map.next_key::<String>()? {

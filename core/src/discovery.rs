@@ -82,6 +82,7 @@ impl ConfigMap {
     /// absent, else must be `ConfigMap` and `v1`; `data` values must be strings (`null`
     /// counts as ""), like Go's `map[string]string`.
     pub fn from_value(v: &Value) -> Result<ConfigMap> {
+        crate::limits::check_value_nesting(v)?;
         let Value::Object(root) = v else {
             return Err(cerr("a ConfigMap manifest must be a mapping"));
         };

@@ -219,6 +219,7 @@ impl Kubeconfig {
 
     /// Builds the model from an already parsed JSON/YAML value.
     pub fn from_value(v: &Value) -> Result<Kubeconfig> {
+        crate::limits::check_value_nesting(v)?;
         let root = match v {
             Value::Null => return Ok(Kubeconfig::default()),
             Value::Object(m) => m,

@@ -34,6 +34,14 @@ pub const MAX_LIST_ITEM_BYTES: usize = 2 << 20;
 /// Nodes (values, keys included) of one item of a Secret list, and of a single manifest.
 pub const MAX_ITEM_NODES: usize = 65_536;
 
+/// Levels of nested mappings and sequences in one manifest, list or argument (the
+/// outermost is level 1; a Secret is 3 deep, a kubeconfig 4, a Secret with managedFields
+/// in a list about 10). Text is counted from the document's root, a parsed value (a
+/// binding's object or array, a `from_value` argument) from the value itself. Bounds the
+/// readers' recursion (and a cyclic object in a binding): 64 is also the YAML parser's
+/// own default, and YAML nested 100 deep overflowed a 2 MiB thread stack in a debug build.
+pub const MAX_NESTING: usize = 64;
+
 /// Input bytes per node: a value read from `n` bytes has at most `n / 8 + 1024` nodes (and
 /// at most [`MAX_ITEM_NODES`]); a decoded node costs ~80 bytes.
 pub const MIN_NODE_BYTES: usize = 8;
@@ -104,6 +112,33 @@ pub fn check_bytes(what: &'static str, len: usize, limit: usize) -> Result<()> {
     } else {
         Ok(())
     }
+}
+
+/// What [`MAX_NESTING`] refuses.
+pub(crate) const NESTING: &str = "manifest nesting (level count)";
+
+/// [`Error::InputTooLarge`] for a mapping or sequence at `level` (the outermost is 1)
+/// beyond [`MAX_NESTING`]: the check a binding makes as it walks an object or array it was
+/// given, the same the core's readers make on text.
+pub fn check_nesting(level: usize) -> Result<()> {
+    check_count(NESTING, level, MAX_NESTING)
+}
+
+/// [`check_nesting`] over a parsed value (the argument itself is level 1 when it is a
+/// mapping or sequence), without recursion.
+pub(crate) fn check_value_nesting(v: &serde_json::Value) -> Result<()> {
+    use serde_json::Value;
+    let mut stack: Vec<(&Value, usize)> = vec![(v, 1)];
+    while let Some((v, level)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match v {
+            Value::Array(a) => Box::new(a.iter()),
+            Value::Object(o) => Box::new(o.values()),
+            _ => continue,
+        };
+        check_nesting(level)?;
+        stack.extend(children.map(|c| (c, level + 1)));
+    }
+    Ok(())
 }
 
 /// [`Error::InputTooLarge`] when `count` exceeds `limit`; `what` names the count

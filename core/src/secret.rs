@@ -109,7 +109,9 @@ impl Secret {
     /// * `stringData` values (strings) are merged over `data`, as the API server does
     ///   on write.
     /// * Error messages name the offending field, never a value from `data`.
+    /// * Nested deeper than [`crate::limits::MAX_NESTING`] is `input_too_large`.
     pub fn from_value(value: &Value) -> Result<Secret> {
+        crate::limits::check_value_nesting(value)?;
         let obj = value.as_object().ok_or_else(|| {
             Error::InvalidSecret(format!(
                 "a Secret manifest must be an object (a JSON object / YAML mapping), not {}",
@@ -417,6 +419,7 @@ fn list_document(doc: ListDocument) -> Result<Vec<Result<Secret>>> {
 /// [`parse_secret_list`] for an already-parsed value (bindings); a JSON array is taken as
 /// the list's items.
 pub fn secret_list_from_value(value: &Value) -> Result<Vec<Result<Secret>>> {
+    crate::limits::check_value_nesting(value)?;
     // A JSON array is the list's items (what a binding's list of manifests becomes).
     if let Value::Array(items) = value {
         return crate::bounded::decode_items(items);

@@ -282,3 +282,52 @@ fn redact_and_inspect_bytes() {
     too_large("inspect_token", json!({ "text": token }));
     assert_eq!(code("inspect_token", json!({ "text": &token[1..] })), "ok");
 }
+
+/// `MAX_NESTING`: a Secret with an extra field nested `levels` deep in all (the Secret's
+/// own mapping is level 1), as JSON text, YAML text, a parsed object and a list item.
+#[test]
+fn nesting() {
+    let with_depth = |levels: usize| -> String {
+        let inner = format!("{}0{}", "[".repeat(levels - 1), "]".repeat(levels - 1));
+        let s = secret_json("abcdef");
+        format!("{},\"x\":{inner}}}", s.strip_suffix('}').unwrap())
+    };
+    let ok = with_depth(MAX_NESTING);
+    let deep = with_depth(MAX_NESTING + 1);
+    assert_eq!(code("parse_secret", json!({ "secret": ok })), "ok");
+    too_large("parse_secret", json!({ "secret": deep }));
+    // The same text as YAML (a flow mapping after a comment line, so not JSON).
+    assert_eq!(
+        code("parse_secret", json!({"secret": format!("#\n{ok}")})),
+        "ok"
+    );
+    too_large("parse_secret", json!({ "secret": format!("#\n{deep}") }));
+    // Parsed: the object is level 1, as in the bindings.
+    let object = |t: &str| serde_json::from_str::<Value>(t).unwrap();
+    assert_eq!(code("parse_secret", json!({ "secret": object(&ok) })), "ok");
+    too_large("parse_secret", json!({ "secret": object(&deep) }));
+    // In a list's text, levels count from the document root (list mapping, items).
+    let list = |t: &str| format!("{{\"kind\":\"List\",\"items\":[{t}]}}");
+    let in_list = with_depth(MAX_NESTING - 2);
+    assert_eq!(
+        code("parse_secret_list", json!({ "secrets": list(&in_list) })),
+        "ok"
+    );
+    too_large(
+        "parse_secret_list",
+        json!({ "secrets": list(&with_depth(MAX_NESTING - 1)) }),
+    );
+    // An array of parsed Secrets is level 1.
+    let items = |t: &str| Value::Array(vec![object(t)]);
+    let one_less = with_depth(MAX_NESTING - 1);
+    assert_eq!(
+        code("parse_secret_list", json!({ "secrets": items(&one_less) })),
+        "ok"
+    );
+    too_large("parse_secret_list", json!({ "secrets": items(&ok) }));
+    let e = api::call("parse_secret", &json!({ "secret": deep })).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!("manifest nesting (level count) is too large (the limit is {MAX_NESTING})")
+    );
+}

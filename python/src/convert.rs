@@ -437,22 +437,17 @@ pub fn token_input(
     })
 }
 
-const MAX_DEPTH: usize = 64;
-
 /// A plain Python object (dict/list/tuple/str/int/float/bool/None; `datetime`/`date` as
 /// ISO text, as a YAML loader produces them) → JSON, for the core's manifest readers.
+/// `depth` is the number of containers around `obj` in the argument (0 for the argument
+/// itself); a container deeper than the core's `MAX_NESTING` (or a cycle) is
+/// `input_too_large`, as in every door.
 pub fn to_json(obj: &Bound<'_, PyAny>, depth: usize) -> KtResult<Value> {
-    if depth > MAX_DEPTH {
-        return Err(Error::InputTooLarge {
-            what: "manifest nesting",
-            limit: MAX_DEPTH,
-        }
-        .into());
-    }
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Value::String(text(s)?.into_owned()));
     }
     if let Ok(d) = obj.cast::<PyDict>() {
+        kubetoken::limits::check_nesting(depth + 1)?;
         let mut map = Map::with_capacity(d.len());
         for (k, v) in d.iter() {
             let key = match k.cast::<PyString>() {
@@ -484,6 +479,7 @@ pub fn to_json(obj: &Bound<'_, PyAny>, depth: usize) -> KtResult<Value> {
             .unwrap_or(Value::Null));
     }
     if let Ok(l) = obj.cast::<PyList>() {
+        kubetoken::limits::check_nesting(depth + 1)?;
         let mut out = Vec::with_capacity(l.len());
         for item in l.iter() {
             out.push(to_json(&item, depth + 1)?);
@@ -491,6 +487,7 @@ pub fn to_json(obj: &Bound<'_, PyAny>, depth: usize) -> KtResult<Value> {
         return Ok(Value::Array(out));
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
+        kubetoken::limits::check_nesting(depth + 1)?;
         let mut out = Vec::with_capacity(t.len());
         for item in t.iter() {
             out.push(to_json(&item, depth + 1)?);

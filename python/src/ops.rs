@@ -435,7 +435,7 @@ pub fn render_token_list(
             ));
         };
         for item in tokens.try_iter()? {
-            let mut v = convert::to_json(&item?, 0)?;
+            let mut v = convert::to_json(&item?, 1)?;
             if let Some(m) = v.as_object_mut() {
                 m.shift_remove("id");
             }

@@ -108,3 +108,47 @@ def test_real_errors_from_the_core(code: str) -> None:
     assert type(info.value).__name__ == family
     assert isinstance(info.value, kubetoken.KubetokenError)
     assert isinstance(info.value, ValueError)
+
+
+def _deep_secret(levels: int) -> dict:
+    x: object = 0
+    for _ in range(1, levels):
+        x = [x]
+    return {
+        "apiVersion": "v1",
+        "kind": "Secret",
+        "metadata": {"name": "bootstrap-token-abcdef", "namespace": "kube-system"},
+        "type": "bootstrap.kubernetes.io/token",
+        "stringData": {"token-id": "abcdef", "token-secret": "0123456789abcdef"},
+        "x": x,
+    }
+
+
+def test_nesting_past_the_cap_is_input_too_large() -> None:
+    """MAX_NESTING (64) in every form, as in the other doors: dicts, lists, tuples, a
+    cycle, JSON and YAML text (a list item's own mapping is level 3 in text)."""
+    import json
+
+    def too_large(f, *args: object) -> None:  # type: ignore[no-untyped-def]
+        with pytest.raises(kubetoken.InputTooLargeError) as e:
+            f(*args)
+        assert e.value.code == "input_too_large"
+        assert "64" in str(e.value)
+
+    assert kubetoken.parse_secret(_deep_secret(64))["id"] == "abcdef"
+    too_large(kubetoken.parse_secret, _deep_secret(65))
+    cyclic = _deep_secret(2)
+    cyclic["x"] = cyclic
+    too_large(kubetoken.parse_secret, cyclic)
+    tupled = _deep_secret(2)
+    tupled["x"] = ((((0,),),),)
+    assert kubetoken.parse_secret(tupled)["id"] == "abcdef"
+    assert len(kubetoken.parse_secret_list([_deep_secret(63)])) == 1
+    too_large(kubetoken.parse_secret_list, [_deep_secret(64)])
+    for prefix in ("", "#\n"):
+        assert kubetoken.parse_secret(prefix + json.dumps(_deep_secret(64)))["id"] == "abcdef"
+        too_large(kubetoken.parse_secret, prefix + json.dumps(_deep_secret(65)))
+        ok, deep = json.dumps(_deep_secret(62)), json.dumps(_deep_secret(63))
+        listed = kubetoken.parse_secret_list(f'{prefix}{{"kind": "List", "items": [{ok}]}}')
+        assert len(listed) == 1
+        too_large(kubetoken.parse_secret_list, f'{prefix}{{"kind": "List", "items": [{deep}]}}')

@@ -338,10 +338,6 @@ fn is_plain_object(v: &JsValue) -> bool {
     is_plain_object_js(v)
 }
 
-/// Nesting depth of JS data walked into JSON (guards against cyclic objects; Kubernetes
-/// manifests are a dozen levels deep).
-const MAX_DEPTH: usize = 128;
-
 /// Plain JS data → JSON data, in one walk (the model is minijinja-js's `js_to_mj_value`):
 /// strings, finite numbers, booleans, `null`, arrays, plain objects (own enumerable
 /// string keys, in order; `undefined` members are left out as `JSON.stringify` does),
@@ -350,12 +346,9 @@ pub fn js_to_value(v: &JsValue, what: &str) -> JsResult<Value> {
     walk(v, what, 0)
 }
 
+/// `depth`: the containers around `v` in the argument; an array or object deeper than
+/// the core's `MAX_NESTING` (or a cycle) is `input_too_large`, as in every door.
 fn walk(v: &JsValue, what: &str, depth: usize) -> JsResult<Value> {
-    if depth > MAX_DEPTH {
-        return Err(type_error(&format!(
-            "{what} is nested deeper than {MAX_DEPTH} levels (a cycle?)"
-        )));
-    }
     if let Some(s) = js_str(v) {
         return Ok(Value::String(s?));
     }
@@ -371,6 +364,7 @@ fn walk(v: &JsValue, what: &str, depth: usize) -> JsResult<Value> {
             .ok_or_else(|| type_error(&format!("{what} contains a non-finite number")));
     }
     if Array::is_array(v) {
+        kubetoken::limits::check_nesting(depth + 1).js()?;
         let a = Array::from(v);
         return a.iter().map(|x| walk(&x, what, depth + 1)).collect();
     }
@@ -384,6 +378,7 @@ fn walk(v: &JsValue, what: &str, depth: usize) -> JsResult<Value> {
             });
     }
     if is_plain_object(v) {
+        kubetoken::limits::check_nesting(depth + 1).js()?;
         let mut m = Map::new();
         for entry in Object::entries(v.unchecked_ref::<Object>()).iter() {
             let pair = Array::from(&entry);

@@ -78,3 +78,41 @@ test("times accept native values; durations Go text", () => {
   assert.equal(k.parseRfc3339("2024-01-02T03:04:05+02:00"), "2024-01-02T03:04:05+02:00");
   assert.equal(k.shortHumanDuration("23h"), "23h");
 });
+
+test("nesting past MAX_NESTING (64) is input_too_large: objects, arrays, cycles, text, both builds", async () => {
+  const full = await import("kubetoken/full");
+  const secret = (levels) => {
+    let x = 0;
+    for (let i = 1; i < levels; i++) x = [x];
+    return {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { name: "bootstrap-token-abcdef", namespace: "kube-system" },
+      type: "bootstrap.kubernetes.io/token",
+      stringData: { "token-id": "abcdef", "token-secret": "0123456789abcdef" },
+      x,
+    };
+  };
+  const tooLarge = (f) =>
+    assert.throws(f, (e) => e instanceof k.InputTooLargeError && e.code === "input_too_large");
+  for (const m of [k, full]) {
+    assert.equal(m.parseSecret(secret(64)).id, "abcdef");
+    tooLarge(() => m.parseSecret(secret(65)));
+    const cyclic = secret(2);
+    cyclic.x = cyclic;
+    tooLarge(() => m.parseSecret(cyclic));
+    // An array of Secrets is level 1.
+    assert.equal(m.parseSecretList([secret(63)]).length, 1);
+    tooLarge(() => m.parseSecretList([secret(64)]));
+    assert.equal(m.parseSecret(JSON.stringify(secret(64))).id, "abcdef");
+    tooLarge(() => m.parseSecret(JSON.stringify(secret(65))));
+  }
+  // YAML text (a flow mapping after a comment line), full build only.
+  assert.equal(full.parseSecret(`#\n${JSON.stringify(secret(64))}`).id, "abcdef");
+  tooLarge(() => full.parseSecret(`#\n${JSON.stringify(secret(65))}`));
+  assert.equal(
+    full.parseSecretList(`#\n{"kind": "List", "items": [${JSON.stringify(secret(62))}]}`).length,
+    1,
+  );
+  tooLarge(() => full.parseSecretList(`#\n{"kind": "List", "items": [${JSON.stringify(secret(63))}]}`));
+});
