@@ -195,6 +195,20 @@ fn case(name: &str, n: usize) -> Option<(usize, Box<dyn FnOnce() -> String>)> {
             let len = t.len();
             op("parse_kubeconfig", json!({ "kubeconfig": t }), len)
         }
+        // Every scalar rewritten for go-yaml's resolution (`go::yaml_resolve`) before the
+        // read: a 1 MiB flow sequence of `1_` (numbers in go-yaml, strings in
+        // serde-saphyr), refused at the node cap after the rewrite.
+        "yaml-rewrite" => {
+            let t = format!("#\n[{}1_]", "1_,".repeat((MAX_MANIFEST_BYTES - 8) / 3));
+            let len = t.len();
+            op("parse_secret", json!({ "secret": t }), len)
+        }
+        "yaml-rewrite-list" => {
+            let item = "- {kind: Secret, type: x, stringData: {a: 1_}}\n";
+            let t = format!("items:\n{}", item.repeat(n));
+            let len = t.len();
+            op("parse_secret_list", json!({ "secrets": t }), len)
+        }
         "big-secret" => {
             let t = format!(
                 "{{\"kind\":\"Secret\",\"data\":{{\"a\":\"{}\"}}}}",
@@ -287,6 +301,8 @@ const CASES: &[(&str, usize)] = &[
     ("empty-items-list_tokens", 93_000),
     ("nodes-json", 0),
     ("nodes-yaml", 0),
+    ("yaml-rewrite", 0),
+    ("yaml-rewrite-list", 100_000),
     ("big-secret", 0),
     ("billion-laughs", 0),
     ("anchor-x99", 0),

@@ -67,6 +67,11 @@ fn node_cap(len: usize) -> usize {
     MAX_ITEM_NODES.min(len / MIN_NODE_BYTES + 1024)
 }
 
+/// The node cap of the read in progress.
+pub(crate) fn node_cap_now() -> usize {
+    NODE_CAP.with(Cell::get)
+}
+
 /// Runs `f` (one read of an input of `len` bytes) under the node cap of that size.
 pub(crate) fn with_node_cap<T>(len: usize, f: impl FnOnce() -> T) -> T {
     let old = NODE_CAP.with(|c| c.replace(node_cap(len)));

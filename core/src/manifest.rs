@@ -43,7 +43,9 @@ fn yaml_options() -> serde_saphyr::Options {
 #[cfg(feature = "yaml")]
 const MAX_YAML_OVERFLOWING_NUMBERS: usize = 8;
 
-/// `read(text)`, where a plain scalar that is a number too large for a float (`1e999`,
+/// `read(text)` after [`crate::go::yaml_resolve::go_scalars`] (which walks at most
+/// `max_events` events: beyond them the reader refuses the text anyway), where a plain
+/// scalar that is a number too large for a float (`1e999`,
 /// `01e310`) is a string, as in go-yaml (whose `ParseFloat` fails on it, so the scalar
 /// resolves to `!!str`; kubeadm prints a token ID such as `01e310` unquoted).
 /// serde-saphyr refuses such a scalar as a non-finite float; it is quoted in a copy of
@@ -53,9 +55,10 @@ const MAX_YAML_OVERFLOWING_NUMBERS: usize = 8;
 #[cfg(feature = "yaml")]
 fn read_yaml<T>(
     text: &str,
+    max_events: usize,
     read: impl Fn(&str) -> std::result::Result<T, serde_saphyr::Error>,
 ) -> std::result::Result<T, serde_saphyr::Error> {
-    let mut quoted = crate::go::yaml_resolve::go_scalars(text);
+    let mut quoted = crate::go::yaml_resolve::go_scalars(text, max_events);
     let mut n = 0;
     loop {
         let e = match read(&quoted) {
@@ -188,7 +191,10 @@ fn parse_document_capped(what: &str, text: &str, mk: MakeError) -> Result<Value>
         None
     };
     #[cfg(feature = "yaml")]
-    return read_yaml(text, |t| {
+    // A document within the node cap has at most 2 events per node (a collection's
+    // start and end) and 4 more (stream and document).
+    let max_events = bounded::node_cap_now().saturating_mul(2).saturating_add(4);
+    return read_yaml(text, max_events, |t| {
         serde_saphyr::from_str_with_options::<Document>(t, yaml_options())
     })
     .map(|d| d.0)
@@ -231,7 +237,7 @@ pub(crate) fn parse_list_documents(
                     return Err(cap);
                 }
                 #[cfg(feature = "yaml")]
-                return read_yaml(text, |t| {
+                return read_yaml(text, MAX_YAML_EVENTS, |t| {
                     serde_saphyr::from_multiple_with_options::<ListDocument>(t, yaml_options())
                 })
                 .map_err(|y| yaml_cap(&y).unwrap_or_else(|| json_error(what, &e, mk)));
@@ -245,7 +251,7 @@ pub(crate) fn parse_list_documents(
         return Err(yaml_unsupported(what, None));
     }
     #[cfg(feature = "yaml")]
-    let docs = read_yaml(text, |t| {
+    let docs = read_yaml(text, MAX_YAML_EVENTS, |t| {
         serde_saphyr::from_multiple_with_options::<ListDocument>(t, yaml_options())
     })
     .map_err(|e| yaml_error(what, &e, mk))?;

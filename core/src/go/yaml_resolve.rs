@@ -18,7 +18,6 @@
 #![cfg(feature = "yaml")]
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 /// go-yaml reads the plain scalar `s` as a string, serde-saphyr as a boolean.
 fn needs_quotes(s: &str) -> bool {
@@ -63,33 +62,40 @@ fn may_need_rewrite(text: &str) -> bool {
 /// `text` with every plain, untagged scalar that the two readers resolve differently
 /// rewritten so that serde-saphyr reads what go-yaml reads (see the module docs). Only
 /// text that [`may_need_rewrite`] is parsed (with serde-saphyr's event parser) for its
-/// scalars' positions. Text the parser refuses is left as it is, for the reader to
-/// report.
-pub(crate) fn go_scalars(text: &str) -> Cow<'_, str> {
+/// scalars' positions, up to `max_events` events. Text the parser refuses, or with more
+/// events, is left as it is, for the reader to report.
+pub(crate) fn go_scalars(text: &str, max_events: usize) -> Cow<'_, str> {
     use granit_parser::{Event, Parser, ScalarStyle};
     if !may_need_rewrite(text) {
         return Cow::Borrowed(text);
     }
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    for event in Parser::new_from_str(text) {
+    // (start, end, quote?) per rewritten scalar: 12 bytes each, so a text made of such
+    // scalars (at least 3 bytes each, `1_,`) costs ~5× its size here. Beyond
+    // `max_events` the reader refuses the text anyway: it is left as it is.
+    let mut edits: Vec<(u32, u32, bool)> = Vec::new();
+    for (n, event) in Parser::new_from_str(text).enumerate() {
+        if n > max_events {
+            return Cow::Borrowed(text);
+        }
         let Ok((Event::Scalar(value, ScalarStyle::Plain, _, None), span)) = event else {
             if event.is_err() {
                 return Cow::Borrowed(text);
             }
             continue;
         };
-        let with = if needs_quotes(&value) {
-            format!("'{value}'")
-        } else if let Some(number) = number_text(&value) {
-            number
-        } else {
+        let quote = needs_quotes(&value);
+        if !quote && number_text(&value).is_none() {
             continue;
-        };
+        }
         let (Some(start), Some(end)) = (span.start.byte_offset(), span.end.byte_offset()) else {
             continue;
         };
-        if text.get(start..end) == Some(&*value) {
-            edits.push((start..end, with));
+        if text.get(start..end) != Some(&*value) {
+            continue;
+        }
+        // Texts are at most MAX_LIST_BYTES (256 MiB), so offsets fit.
+        if let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(end)) {
+            edits.push((start, end, quote));
         }
     }
     if edits.is_empty() {
@@ -97,10 +103,18 @@ pub(crate) fn go_scalars(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + 2 * edits.len());
     let mut at = 0;
-    for (range, with) in edits {
-        out.push_str(text.get(at..range.start).unwrap_or_default());
-        out.push_str(&with);
-        at = range.end;
+    for (start, end, quote) in edits {
+        let (start, end) = (start as usize, end as usize);
+        out.push_str(text.get(at..start).unwrap_or_default());
+        let scalar = text.get(start..end).unwrap_or_default();
+        if quote {
+            out.push('\'');
+            out.push_str(scalar);
+            out.push('\'');
+        } else {
+            out.push_str(&number_text(scalar).unwrap_or_default());
+        }
+        at = end;
     }
     out.push_str(text.get(at..).unwrap_or_default());
     Cow::Owned(out)
