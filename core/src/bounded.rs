@@ -68,6 +68,7 @@ fn node_cap(len: usize) -> usize {
 }
 
 /// The node cap of the read in progress.
+#[cfg(feature = "yaml")]
 pub(crate) fn node_cap_now() -> usize {
     NODE_CAP.with(Cell::get)
 }

@@ -191,18 +191,20 @@ fn parse_document_capped(what: &str, text: &str, mk: MakeError) -> Result<Value>
         None
     };
     #[cfg(feature = "yaml")]
-    // A document within the node cap has at most 2 events per node (a collection's
-    // start and end) and 4 more (stream and document).
-    let max_events = bounded::node_cap_now().saturating_mul(2).saturating_add(4);
-    return read_yaml(text, max_events, |t| {
-        serde_saphyr::from_str_with_options::<Document>(t, yaml_options())
-    })
-    .map(|d| d.0)
-    .map_err(|e| match (json_err, yaml_cap(&e)) {
-        (_, Some(cap)) => cap,
-        (Some(j), None) => j,
-        (None, None) => yaml_error(what, &e, mk),
-    });
+    {
+        // A document within the node cap has at most 2 events per node (a collection's
+        // start and end) and 4 more (stream and document).
+        let max_events = bounded::node_cap_now().saturating_mul(2).saturating_add(4);
+        read_yaml(text, max_events, |t| {
+            serde_saphyr::from_str_with_options::<Document>(t, yaml_options())
+        })
+        .map(|d| d.0)
+        .map_err(|e| match (json_err, yaml_cap(&e)) {
+            (_, Some(cap)) => cap,
+            (Some(j), None) => j,
+            (None, None) => yaml_error(what, &e, mk),
+        })
+    }
     #[cfg(not(feature = "yaml"))]
     Err(yaml_unsupported(what, json_err.as_ref()))
 }

@@ -93,8 +93,7 @@ test("nesting past MAX_NESTING (64) is input_too_large: objects, arrays, cycles,
       x,
     };
   };
-  const tooLarge = (f) =>
-    assert.throws(f, (e) => e instanceof k.InputTooLargeError && e.code === "input_too_large");
+  const tooLarge = (f) => assert.throws(f, (e) => e instanceof k.InputTooLargeError && e.code === "input_too_large");
   for (const m of [k, full]) {
     assert.equal(m.parseSecret(secret(64)).id, "abcdef");
     tooLarge(() => m.parseSecret(secret(65)));
@@ -110,9 +109,6 @@ test("nesting past MAX_NESTING (64) is input_too_large: objects, arrays, cycles,
   // YAML text (a flow mapping after a comment line), full build only.
   assert.equal(full.parseSecret(`#\n${JSON.stringify(secret(64))}`).id, "abcdef");
   tooLarge(() => full.parseSecret(`#\n${JSON.stringify(secret(65))}`));
-  assert.equal(
-    full.parseSecretList(`#\n{"kind": "List", "items": [${JSON.stringify(secret(62))}]}`).length,
-    1,
-  );
+  assert.equal(full.parseSecretList(`#\n{"kind": "List", "items": [${JSON.stringify(secret(62))}]}`).length, 1);
   tooLarge(() => full.parseSecretList(`#\n{"kind": "List", "items": [${JSON.stringify(secret(63))}]}`));
 });
