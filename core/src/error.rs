@@ -117,6 +117,54 @@ impl Error {
         "unsupported",
     ];
 
+    /// The family of the error: the name of the exception class (Python, a `ValueError`)
+    /// or `Error` subclass (JavaScript) each binding raises it as, under `KubetokenError`.
+    pub fn family(&self) -> &'static str {
+        match self {
+            Error::InvalidToken(_) | Error::InvalidTokenId(_) | Error::InvalidK3sToken(_) => {
+                "InvalidTokenError"
+            }
+            Error::InvalidGroup(_)
+            | Error::InvalidUsage(_)
+            | Error::InvalidDuration(_)
+            | Error::InvalidTimestamp(_)
+            | Error::InvalidOptions(_) => "InvalidOptionsError",
+            Error::InvalidSecret(_) => "InvalidSecretError",
+            Error::InvalidConfigMap(_) | Error::InvalidKubeconfig(_) => "InvalidManifestError",
+            Error::InvalidPem(_) | Error::InvalidCertificate(_) | Error::InvalidHash(_) => {
+                "InvalidCertificateError"
+            }
+            Error::InvalidCiphertext(_) | Error::DecryptionFailed(_) | Error::Random(_) => {
+                "CryptoError"
+            }
+            Error::InputTooLarge { .. } => "InputTooLargeError",
+            Error::Unsupported(_) => "UnsupportedError",
+        }
+    }
+
+    /// `(code, family)` of every code, in the order of [`Error::CODES`] ([`Error::family`]).
+    pub const FAMILIES: &'static [(&'static str, &'static str)] = &[
+        ("invalid_token", "InvalidTokenError"),
+        ("invalid_token_id", "InvalidTokenError"),
+        ("invalid_k3s_token", "InvalidTokenError"),
+        ("invalid_group", "InvalidOptionsError"),
+        ("invalid_usage", "InvalidOptionsError"),
+        ("invalid_duration", "InvalidOptionsError"),
+        ("invalid_timestamp", "InvalidOptionsError"),
+        ("invalid_options", "InvalidOptionsError"),
+        ("invalid_secret", "InvalidSecretError"),
+        ("invalid_configmap", "InvalidManifestError"),
+        ("invalid_kubeconfig", "InvalidManifestError"),
+        ("invalid_pem", "InvalidCertificateError"),
+        ("invalid_certificate", "InvalidCertificateError"),
+        ("invalid_hash", "InvalidCertificateError"),
+        ("invalid_ciphertext", "CryptoError"),
+        ("decryption_failed", "CryptoError"),
+        ("random_failure", "CryptoError"),
+        ("input_too_large", "InputTooLargeError"),
+        ("unsupported", "UnsupportedError"),
+    ];
+
     /// The human message, without the code, redacted ([`crate::redact::redact`]).
     pub fn message(&self) -> String {
         crate::redact::redact(&self.raw_message())
@@ -269,6 +317,11 @@ mod tests {
     fn codes_lists_every_variant_once() {
         let codes: Vec<&str> = every_variant("").iter().map(Error::code).collect();
         assert_eq!(codes, Error::CODES);
+        let families: Vec<(&str, &str)> = every_variant("")
+            .iter()
+            .map(|e| (e.code(), e.family()))
+            .collect();
+        assert_eq!(families, Error::FAMILIES);
     }
 
     #[test]

@@ -46,39 +46,6 @@ impl From<KtError> for PyErr {
     }
 }
 
-/// The `kubetoken` exception class (in `kubetoken/_errors.py`) of each core error code
-/// (`kubetoken::Error::CODES`); every class subclasses `KubetokenError`.
-pub const FAMILIES: &[(&str, &str)] = &[
-    ("invalid_token", "InvalidTokenError"),
-    ("invalid_token_id", "InvalidTokenError"),
-    ("invalid_k3s_token", "InvalidTokenError"),
-    ("invalid_group", "InvalidOptionsError"),
-    ("invalid_usage", "InvalidOptionsError"),
-    ("invalid_duration", "InvalidOptionsError"),
-    ("invalid_timestamp", "InvalidOptionsError"),
-    ("invalid_options", "InvalidOptionsError"),
-    ("invalid_secret", "InvalidSecretError"),
-    ("invalid_configmap", "InvalidManifestError"),
-    ("invalid_kubeconfig", "InvalidManifestError"),
-    ("invalid_pem", "InvalidCertificateError"),
-    ("invalid_certificate", "InvalidCertificateError"),
-    ("invalid_hash", "InvalidCertificateError"),
-    ("invalid_ciphertext", "CryptoError"),
-    ("decryption_failed", "CryptoError"),
-    ("random_failure", "CryptoError"),
-    ("input_too_large", "InputTooLargeError"),
-    ("unsupported", "UnsupportedError"),
-];
-
-/// The exception class name for a core error code (`KubetokenError` for a code this
-/// table does not know yet).
-pub fn family(code: &str) -> &'static str {
-    FAMILIES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or("KubetokenError", |(_, f)| f)
-}
-
 /// The exception classes by name (`KubetokenError` and every family), loaded once.
 static CLASSES: PyOnceLock<Vec<(&'static str, Py<PyType>)>> = PyOnceLock::new();
 
@@ -86,7 +53,8 @@ fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
     let all = CLASSES.get_or_try_init(py, || {
         let module = py.import("kubetoken._errors")?;
         let mut out: Vec<(&'static str, Py<PyType>)> = Vec::new();
-        let names = std::iter::once("KubetokenError").chain(FAMILIES.iter().map(|(_, f)| *f));
+        let names = std::iter::once("KubetokenError")
+            .chain(kubetoken::Error::FAMILIES.iter().map(|(_, f)| *f));
         for family in names {
             if !out.iter().any(|(f, _)| *f == family) {
                 let cls = module.getattr(family)?.cast_into::<PyType>()?;
@@ -104,7 +72,7 @@ fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
 
 /// `kubetoken.<family>(message, code)`.
 pub fn core_error(py: Python<'_>, e: &Error) -> PyErr {
-    match class(py, family(e.code())).and_then(|cls| cls.call1((e.message(), e.code()))) {
+    match class(py, e.family()).and_then(|cls| cls.call1((e.message(), e.code()))) {
         Ok(instance) => PyErr::from_value(instance),
         Err(import_failure) => import_failure,
     }

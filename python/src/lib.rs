@@ -19,10 +19,6 @@ use pyo3::prelude::*;
 #[pymodule(gil_used = false)]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    let codes: Vec<(&str, &str)> = kubetoken::Error::CODES
-        .iter()
-        .map(|c| (*c, errors::family(c)))
-        .collect();
-    m.add("ERROR_CODES", codes)?;
+    m.add("ERROR_CODES", kubetoken::Error::FAMILIES.to_vec())?;
     ops::register(m)
 }

@@ -4,7 +4,7 @@
 // wasm-bindgen snippet; the build points that import at this very file so there is one
 // copy of each class and `instanceof` works for every entry point).
 //
-// One subclass per error family (`FAMILIES` in src/conv.rs); `.code` is the stable
+// One subclass per error family (`Error::FAMILIES` in core/src/error.rs); `.code` is the stable
 // machine-readable code (`"invalid_token"`, ...). Messages never contain a token secret,
 // password or K10 credential (the core guarantees it; the tests check it).
 
@@ -68,7 +68,7 @@ for (const [name, cls] of Object.entries(FAMILIES)) {
 
 /**
  * Called from Rust: the error object to throw for a core error.
- * @param {string} family a family name (`FAMILIES` in src/conv.rs)
+ * @param {string} family a family name (`Error::FAMILIES` in core/src/error.rs)
  * @param {string} code
  * @param {string} message
  * @returns {KubetokenError}

@@ -52,42 +52,9 @@ extern "C" {
 /// What every exported function returns; `Err` is thrown by wasm-bindgen.
 pub type JsResult<T> = Result<T, JsValue>;
 
-/// The `KubetokenError` subclass (in `js/errors.js`) of each core error code
-/// (`kubetoken::Error::CODES`).
-pub const FAMILIES: &[(&str, &str)] = &[
-    ("invalid_token", "InvalidTokenError"),
-    ("invalid_token_id", "InvalidTokenError"),
-    ("invalid_k3s_token", "InvalidTokenError"),
-    ("invalid_group", "InvalidOptionsError"),
-    ("invalid_usage", "InvalidOptionsError"),
-    ("invalid_duration", "InvalidOptionsError"),
-    ("invalid_timestamp", "InvalidOptionsError"),
-    ("invalid_options", "InvalidOptionsError"),
-    ("invalid_secret", "InvalidSecretError"),
-    ("invalid_configmap", "InvalidManifestError"),
-    ("invalid_kubeconfig", "InvalidManifestError"),
-    ("invalid_pem", "InvalidCertificateError"),
-    ("invalid_certificate", "InvalidCertificateError"),
-    ("invalid_hash", "InvalidCertificateError"),
-    ("invalid_ciphertext", "CryptoError"),
-    ("decryption_failed", "CryptoError"),
-    ("random_failure", "CryptoError"),
-    ("input_too_large", "InputTooLargeError"),
-    ("unsupported", "UnsupportedError"),
-];
-
-/// The subclass name for a core error code (`KubetokenError` for a code this table does
-/// not know yet).
-pub fn family(code: &str) -> &'static str {
-    FAMILIES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or("KubetokenError", |(_, f)| f)
-}
-
 /// The `KubetokenError` subclass for a core error (`.code`, message from the core).
 pub fn throw(e: Error) -> JsValue {
-    make_error(family(e.code()), e.code(), &e.message())
+    make_error(e.family(), e.code(), &e.message())
 }
 
 /// A `TypeError` (wrong JavaScript type; the message never echoes the value).

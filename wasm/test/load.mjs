@@ -1,6 +1,6 @@
 // Node-side loaders for the tests: the shared vectors, docs/api.md, and the
-// (code → family) table of the package (`FAMILIES` in src/conv.rs) over every code of
-// core/src/error.rs (`Error::CODES`).
+// (code → family) table of the core (`Error::FAMILIES` in core/src/error.rs, which the
+// binding throws by) over every code of `Error::CODES`.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseApiDoc } from "./runner.mjs";
@@ -29,7 +29,7 @@ function rustTable(path, name) {
 /** `{code: family}` for every `Error::CODES` entry (family `undefined` when unmapped). */
 export function loadFamilies() {
   const table = {};
-  for (const m of rustTable("wasm/src/conv.rs", "FAMILIES").matchAll(/\("([a-z_0-9]+)",\s*"([A-Za-z]+)"\)/g)) {
+  for (const m of rustTable("core/src/error.rs", "FAMILIES").matchAll(/\("([a-z_0-9]+)",\s*"([A-Za-z]+)"\)/g)) {
     table[m[1]] = m[2];
   }
   const out = {};
