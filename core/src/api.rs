@@ -33,7 +33,7 @@
 
 use std::borrow::Cow;
 
-use crate::limits::{MAX_JWS_BYTES, MAX_LIST_ITEMS, MAX_OPTION_ITEMS, check_bytes, check_count};
+use crate::limits::{MAX_LIST_ITEMS, MAX_OPTION_ITEMS, check_count};
 
 use serde_json::{Map, Value, json};
 
@@ -737,13 +737,6 @@ fn target(a: &Args<'_>) -> Result<JoinTarget> {
     JoinTarget::from_hashes(server, &a.strings("ca_cert_hashes")?)
 }
 
-/// JWS content or secret, at most [`MAX_JWS_BYTES`].
-fn jws_bytes<'a>(a: &Args<'a>, k: &str) -> Result<Cow<'a, [u8]>> {
-    let b = a.bin(k)?;
-    check_bytes("JWS content or secret", b.len(), MAX_JWS_BYTES)?;
-    Ok(b)
-}
-
 /// `parse_kubeconfig`'s result ([`KubeconfigInfo`]) as JSON (users are never read).
 pub fn kubeconfig_value(kc: &Kubeconfig) -> Value {
     to_json(&KubeconfigInfo::from(kc))
@@ -751,17 +744,17 @@ pub fn kubeconfig_value(kc: &Kubeconfig) -> Value {
 
 fn discovery_area(op: &str, a: &Args<'_>) -> Result<Value> {
     Ok(match op {
-        "compute_jws" => json!(crate::jws::compute_detached_signature(
-            jws_bytes(a, "content")?,
+        "compute_jws" => json!(crate::jws::compute_checked(
+            a.bin("content")?,
             a.req("token_id")?,
-            jws_bytes(a, "token_secret")?
-        )),
-        "verify_jws" => json!(crate::jws::detached_token_is_valid(
+            a.bin("token_secret")?
+        )?),
+        "verify_jws" => json!(crate::jws::verify_checked(
             a.req("signature")?,
-            jws_bytes(a, "content")?,
+            a.bin("content")?,
             a.req("token_id")?,
-            jws_bytes(a, "token_secret")?
-        )),
+            a.bin("token_secret")?
+        )?),
         "sign_cluster_info" => {
             let cm = configmap(a.value("configmap")?)?;
             let list = a.all_secrets()?;

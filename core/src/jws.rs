@@ -90,6 +90,41 @@ pub fn detached_token_is_valid(
     expected.as_bytes().ct_eq(detached.as_bytes()).into()
 }
 
+/// [`compute_detached_signature`] within the caps every door applies: content and token
+/// secret at most [`MAX_JWS_BYTES`](crate::limits::MAX_JWS_BYTES) each, else
+/// `input_too_large` (the `compute_jws` op of every binding).
+pub fn compute_checked(
+    content: impl AsRef<[u8]>,
+    token_id: &str,
+    token_secret: impl AsRef<[u8]>,
+) -> crate::Result<String> {
+    check(content.as_ref(), token_secret.as_ref())?;
+    Ok(compute_detached_signature(content, token_id, token_secret))
+}
+
+/// [`detached_token_is_valid`] within the caps of [`compute_checked`] (the `verify_jws`
+/// op of every binding).
+pub fn verify_checked(
+    detached: &str,
+    content: impl AsRef<[u8]>,
+    token_id: &str,
+    token_secret: impl AsRef<[u8]>,
+) -> crate::Result<bool> {
+    check(content.as_ref(), token_secret.as_ref())?;
+    Ok(detached_token_is_valid(
+        detached,
+        content,
+        token_id,
+        token_secret,
+    ))
+}
+
+fn check(content: &[u8], token_secret: &[u8]) -> crate::Result<()> {
+    use crate::limits::{MAX_JWS_BYTES, check_bytes};
+    check_bytes("JWS content or secret", content.len(), MAX_JWS_BYTES)?;
+    check_bytes("JWS content or secret", token_secret.len(), MAX_JWS_BYTES)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -472,11 +472,11 @@ pub fn compute_jws(
     token_id: Str<'_>,
     token_secret: Checked<'_, '_>,
 ) -> KtResult<String> {
-    Ok(kubetoken::jws::compute_detached_signature(
+    Ok(kubetoken::jws::compute_checked(
         &bytes(&content)?,
         &token_id,
         &bytes(&token_secret)?,
-    ))
+    )?)
 }
 
 /// `DetachedTokenIsValid` (constant-time; only the canonical form verifies).
@@ -487,12 +487,12 @@ pub fn verify_jws(
     token_id: Str<'_>,
     token_secret: Checked<'_, '_>,
 ) -> KtResult<bool> {
-    Ok(kubetoken::jws::detached_token_is_valid(
+    Ok(kubetoken::jws::verify_checked(
         &signature,
         &bytes(&content)?,
         &token_id,
         &bytes(&token_secret)?,
-    ))
+    )?)
 }
 
 fn configmap(obj: &Bound<'_, PyAny>) -> KtResult<ConfigMap> {

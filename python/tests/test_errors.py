@@ -152,3 +152,16 @@ def test_nesting_past_the_cap_is_input_too_large() -> None:
         listed = kubetoken.parse_secret_list(f'{prefix}{{"kind": "List", "items": [{ok}]}}')
         assert len(listed) == 1
         too_large(kubetoken.parse_secret_list, f'{prefix}{{"kind": "List", "items": [{deep}]}}')
+
+
+def test_jws_caps_as_in_every_door() -> None:
+    """MAX_JWS_BYTES (1 MiB) on content and secret, str or bytes (was only in the façade)."""
+    big = b"x" * ((1 << 20) + 1)
+    for content, secret in ((big, b"s"), (big.decode(), "s"), (b"c", big)):
+        with pytest.raises(kubetoken.InputTooLargeError):
+            kubetoken.compute_jws(content, "abcdef", secret)
+        with pytest.raises(kubetoken.InputTooLargeError):
+            kubetoken.verify_jws("x..y", content, "abcdef", secret)
+    at_cap = b"x" * (1 << 20)
+    sig = kubetoken.compute_jws(at_cap, "abcdef", "s")
+    assert kubetoken.verify_jws(sig, at_cap, "abcdef", "s") is True

@@ -24,11 +24,7 @@ pub fn compute_jws(options: JsValue) -> JsResult<String> {
     let token_id = o.req_str("tokenId")?;
     let token_secret = o.req_bytes("tokenSecret")?;
     o.finish()?;
-    Ok(jws::compute_detached_signature(
-        &content,
-        &token_id,
-        &token_secret,
-    ))
+    jws::compute_checked(&content, &token_id, &token_secret).js()
 }
 
 /// `verify_jws({signature, content, tokenId, tokenSecret})` → boolean (an answer).
@@ -40,12 +36,7 @@ pub fn verify_jws(options: JsValue) -> JsResult<bool> {
     let token_id = o.req_str("tokenId")?;
     let token_secret = o.req_bytes("tokenSecret")?;
     o.finish()?;
-    Ok(jws::detached_token_is_valid(
-        &signature,
-        &content,
-        &token_id,
-        &token_secret,
-    ))
+    jws::verify_checked(&signature, &content, &token_id, &token_secret).js()
 }
 
 /// `sign_cluster_info({configmap, secrets, now?})` → `{changed, configmap}`.

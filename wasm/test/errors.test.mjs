@@ -112,3 +112,22 @@ test("nesting past MAX_NESTING (64) is input_too_large: objects, arrays, cycles,
   assert.equal(full.parseSecretList(`#\n{"kind": "List", "items": [${JSON.stringify(secret(62))}]}`).length, 1);
   tooLarge(() => full.parseSecretList(`#\n{"kind": "List", "items": [${JSON.stringify(secret(63))}]}`));
 });
+
+test("JWS content and secret over MAX_JWS_BYTES (1 MiB) are input_too_large, text or bytes", () => {
+  const big = "x".repeat((1 << 20) + 1);
+  const cases = [
+    [big, "s"],
+    [new TextEncoder().encode(big), "s"],
+    ["c", big],
+  ];
+  for (const [content, tokenSecret] of cases) {
+    assert.throws(() => k.computeJws({ content, tokenId: "abcdef", tokenSecret }), k.InputTooLargeError);
+    assert.throws(
+      () => k.verifyJws({ signature: "x..y", content, tokenId: "abcdef", tokenSecret }),
+      k.InputTooLargeError,
+    );
+  }
+  const atCap = "x".repeat(1 << 20);
+  const signature = k.computeJws({ content: atCap, tokenId: "abcdef", tokenSecret: "s" });
+  assert.equal(k.verifyJws({ signature, content: atCap, tokenId: "abcdef", tokenSecret: "s" }), true);
+});
