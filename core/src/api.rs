@@ -728,13 +728,15 @@ fn authn_area(op: &str, a: &Args<'_>) -> Result<Value> {
 /// `kubeconfig` (+ optional `context`) | `server` + `ca_pem` | `server` + `ca_cert_hashes`.
 fn target(a: &Args<'_>) -> Result<JoinTarget> {
     let (context, server) = (a.opt("context")?, a.s("server")?);
-    if let Some(kc) = a.get("kubeconfig") {
-        return JoinTarget::from_kubeconfig(&kubeconfig_arg(kc)?, context);
-    }
-    if let Some(pem) = a.opt_bin("ca_pem")? {
-        return JoinTarget::from_ca_pem(server, pem);
-    }
-    JoinTarget::from_hashes(server, &a.strings("ca_cert_hashes")?)
+    let (pem, hashes) = (a.opt_bin("ca_pem")?, a.strings("ca_cert_hashes")?);
+    let kubeconfig = a.get("kubeconfig").map(kubeconfig_arg).transpose()?;
+    JoinTarget::first_given(
+        kubeconfig.as_ref(),
+        context,
+        server,
+        pem.as_deref(),
+        &hashes,
+    )
 }
 
 /// `parse_kubeconfig`'s result ([`KubeconfigInfo`]) as JSON (users are never read).

@@ -93,6 +93,24 @@ impl JoinTarget {
         })
     }
 
+    /// The join target of the first that is given of: a kubeconfig (with `context`,
+    /// [`Self::from_kubeconfig`]), the CA bundle (with `server`, [`Self::from_ca_pem`]),
+    /// CA hashes (with `server`, [`Self::from_hashes`]). The rule of every door's
+    /// `join_command` and `register_command`; each converts all its arguments first.
+    pub fn first_given(
+        kubeconfig: Option<&Kubeconfig>,
+        context: Option<&str>,
+        server: &str,
+        ca_pem: Option<&[u8]>,
+        ca_cert_hashes: &[String],
+    ) -> Result<Self> {
+        match (kubeconfig, ca_pem) {
+            (Some(kc), _) => Self::from_kubeconfig(kc, context),
+            (None, Some(pem)) => Self::from_ca_pem(server, pem),
+            (None, None) => Self::from_hashes(server, ca_cert_hashes),
+        }
+    }
+
     /// From a server and the cluster CA bundle (PEM; one hash per certificate).
     pub fn from_ca_pem(server: &str, ca_pem: impl AsRef<[u8]>) -> Result<Self> {
         check_server(server, Error::InvalidOptions)?;

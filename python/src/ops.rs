@@ -546,21 +546,24 @@ fn target(
     ca_pem: In<'_, '_>,
     ca_cert_hashes: In<'_, '_>,
 ) -> KtResult<JoinTarget> {
-    if let Some(kc) = kubeconfig.filter(|k| !k.is_none()) {
-        return Ok(JoinTarget::from_kubeconfig(
-            &kubeconfig_arg(&kc)?,
-            context.as_deref(),
-        )?);
-    }
-    if let Some(pem) = opt_bytes(ca_pem.as_deref())? {
-        return Ok(JoinTarget::from_ca_pem(
-            server.as_deref().unwrap_or(""),
-            &pem,
-        )?);
-    }
-    Ok(JoinTarget::from_hashes(
+    let kubeconfig = kubeconfig.filter(|k| !k.is_none());
+    let kubeconfig = match &kubeconfig {
+        Some(kc) => Some(convert::manifest(kc)?),
+        None => None,
+    };
+    let pem = opt_bytes(ca_pem.as_deref())?;
+    let hashes = opt_strings(ca_cert_hashes.as_deref())?;
+    let kubeconfig = match kubeconfig {
+        Some(convert::Manifest::Text(t)) => Some(Kubeconfig::parse(&t)?),
+        Some(convert::Manifest::Value(v)) => Some(Kubeconfig::from_value(&v)?),
+        None => None,
+    };
+    Ok(JoinTarget::first_given(
+        kubeconfig.as_ref(),
+        context.as_deref(),
         server.as_deref().unwrap_or(""),
-        &opt_strings(ca_cert_hashes.as_deref())?,
+        pem.as_deref(),
+        &hashes,
     )?)
 }
 

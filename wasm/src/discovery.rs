@@ -90,15 +90,17 @@ impl Target {
         })
     }
 
-    /// The core's target (the first of kubeconfig, CA PEM, hashes that is given).
+    /// The core's target ([`JoinTarget::first_given`]).
     fn resolve(self) -> JsResult<JoinTarget> {
-        if let Some(kc) = self.kubeconfig {
-            return JoinTarget::from_kubeconfig(&kubeconfig_of(kc)?, self.context.as_deref()).js();
-        }
-        if let Some(pem) = self.ca_pem {
-            return JoinTarget::from_ca_pem(&self.server, &pem).js();
-        }
-        JoinTarget::from_hashes(&self.server, &self.hashes).js()
+        let kubeconfig = self.kubeconfig.map(kubeconfig_of).transpose()?;
+        JoinTarget::first_given(
+            kubeconfig.as_ref(),
+            self.context.as_deref(),
+            &self.server,
+            self.ca_pem.as_deref(),
+            &self.hashes,
+        )
+        .js()
     }
 }
 
