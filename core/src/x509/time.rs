@@ -12,25 +12,6 @@ pub(super) fn digits(s: &[u8]) -> Option<i64> {
     Some(s.iter().fold(0i64, |a, &b| a * 10 + i64::from(b - b'0')))
 }
 
-pub(super) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-pub(super) fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        _ => 28,
-    }
-}
-
 /// Unix nanoseconds of a validated civil time with a zone offset in seconds.
 pub(super) fn civil(
     y: i64,
@@ -42,7 +23,9 @@ pub(super) fn civil(
     nanos: i64,
     offset: i64,
 ) -> Option<i128> {
-    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || s > 59 {
+    use crate::go::time::{days_from_civil, days_in};
+    let (mo, d) = (u32::try_from(mo).ok()?, u32::try_from(d).ok()?);
+    if !(1..=12).contains(&mo) || d < 1 || d > days_in(mo, y) || h > 23 || mi > 59 || s > 59 {
         return None;
     }
     let secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset;
