@@ -1,7 +1,18 @@
-//! One test per cap of `kubetoken::limits`: an input just over the cap is refused with
-//! `input_too_large` (and one at the cap, where cheap, is not), through the JSON façade
-//! so every door sees the same refusal. Sizes only: speed is measured by
-//! `cargo run --release --example limits`, never asserted here.
+//! The caps of `kubetoken::limits`: the cases every door runs (`tests/caps/caps.json`, here
+//! through the JSON façade; Python `python/tests/test_caps.py`, Node
+//! `wasm/test/caps.test.mjs`), each named with its cap and checked against the constant,
+//! and the cases only Rust can afford (a 256 MiB list) or that need a parsed value. An
+//! input just over a cap is refused with `input_too_large` (and one at the cap, where
+//! cheap, is not). Sizes only: speed is measured by `cargo run --release --example
+//! limits`, never asserted here.
+
+// A test harness: a failed expectation here is a test failure, so panicking is the point.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use kubetoken::limits::*;
 use kubetoken::{Error, api};
@@ -26,17 +37,107 @@ fn too_large(op: &str, args: Value) {
     assert_eq!(code(op, args), "input_too_large", "{op}");
 }
 
+/// A value of `tests/caps/caps.json` as the façade takes it (tests/caps/README.md):
+/// `{"repeat": [[text, n], ...]}` is the text, `{"repeat_list": [[value, n], ...]}` the
+/// list, `{"bytes": v}` the bytes of `v` as `{"base64": ...}`; anything else recursively.
+fn expand(v: &Value) -> Value {
+    use base64::Engine as _;
+    let pieces = |key: &str| -> Option<Vec<(Value, usize)>> {
+        let o = v.as_object().filter(|o| o.len() == 1)?;
+        let list = o.get(key)?.as_array()?;
+        Some(
+            list.iter()
+                .map(|p| (p[0].clone(), p[1].as_u64().unwrap() as usize))
+                .collect(),
+        )
+    };
+    if let Some(p) = pieces("repeat") {
+        return Value::String(
+            p.iter()
+                .map(|(t, n)| t.as_str().unwrap().repeat(*n))
+                .collect(),
+        );
+    }
+    if let Some(p) = pieces("repeat_list") {
+        return Value::Array(
+            p.iter()
+                .flat_map(|(x, n)| std::iter::repeat_n(expand(x), *n))
+                .collect(),
+        );
+    }
+    match v {
+        Value::Object(o) if o.len() == 1 && o.contains_key("bytes") => {
+            let text = expand(&o["bytes"]);
+            json!({"base64": base64::engine::general_purpose::STANDARD.encode(text.as_str().unwrap())})
+        }
+        Value::Object(o) => Value::Object(o.iter().map(|(k, x)| (k.clone(), expand(x))).collect()),
+        Value::Array(a) => Value::Array(a.iter().map(expand).collect()),
+        other => other.clone(),
+    }
+}
+
+/// The value of the cap a shared case names.
+fn cap_value(name: &str) -> usize {
+    match name {
+        "MAX_MANIFEST_BYTES" => MAX_MANIFEST_BYTES,
+        "MAX_ITEM_NODES" => MAX_ITEM_NODES,
+        "MAX_NESTING" => MAX_NESTING,
+        "MAX_LIST_ITEMS" => MAX_LIST_ITEMS,
+        "MIN_LIST_ITEM_BYTES" => MIN_LIST_ITEM_BYTES,
+        "MAX_LIST_ERRORS" => MAX_LIST_ERRORS,
+        "MAX_LIST_ITEM_BYTES" => MAX_LIST_ITEM_BYTES,
+        "MAX_YAML_ALIASES" => MAX_YAML_ALIASES,
+        // Internal to the YAML reader (core/src/manifest.rs).
+        "MAX_YAML_OVERFLOWING_NUMBERS" => 8,
+        "MAX_PEM_BYTES" => MAX_PEM_BYTES,
+        "MAX_CERTIFICATES" => MAX_CERTIFICATES,
+        "MAX_JWS_BYTES" => MAX_JWS_BYTES,
+        "MAX_SIGNERS" => MAX_SIGNERS,
+        "MAX_SIGN_WORK_BYTES" => MAX_SIGN_WORK_BYTES,
+        "MAX_PINS" => MAX_PINS,
+        "MAX_PIN_BYTES" => MAX_PIN_BYTES,
+        "MAX_DURATION_BYTES" => MAX_DURATION_BYTES,
+        "MAX_TIMESTAMP_BYTES" => MAX_TIMESTAMP_BYTES,
+        "MAX_OPTION_BYTES" => MAX_OPTION_BYTES,
+        "MAX_OPTION_ITEMS" => MAX_OPTION_ITEMS,
+        "MAX_K3S_BYTES" => MAX_K3S_BYTES,
+        "MAX_REDACT_BYTES" => MAX_REDACT_BYTES,
+        other => panic!("tests/caps/caps.json names an unknown cap {other}"),
+    }
+}
+
+#[test]
+fn shared_cases() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/caps/caps.json");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let cases = doc["cases"].as_array().unwrap();
+    let mut caps = std::collections::BTreeSet::new();
+    for c in cases {
+        let (cap, name, op) = (
+            c["cap"].as_str().unwrap(),
+            &c["name"],
+            c["op"].as_str().unwrap(),
+        );
+        assert_eq!(
+            c["limit"].as_u64().unwrap() as usize,
+            cap_value(cap),
+            "{name}: {cap} changed; update tests/caps/caps.json"
+        );
+        assert_eq!(code(op, expand(&c["args"])), c["expect"], "{cap}: {name}");
+        caps.insert(cap);
+    }
+    println!(
+        "caps: {} shared cases over {} caps",
+        cases.len(),
+        caps.len()
+    );
+    assert!(caps.len() >= 20, "{caps:?}");
+}
+
 fn secret_json(id: &str) -> String {
     format!(
         r#"{{"apiVersion":"v1","kind":"Secret","metadata":{{"name":"bootstrap-token-{id}","namespace":"kube-system"}},"type":"bootstrap.kubernetes.io/token","stringData":{{"token-id":"{id}","token-secret":"0123456789abcdef"}}}}"#
     )
-}
-
-#[test]
-fn manifest_bytes() {
-    let big = format!("# {}\n", "x".repeat(MAX_MANIFEST_BYTES));
-    too_large("parse_secret", json!({ "secret": big }));
-    too_large("parse_kubeconfig", json!({ "kubeconfig": big }));
 }
 
 #[test]
@@ -148,139 +249,6 @@ fn yaml_aliases() {
         (0..99).map(|i| format!("k{i}: *big\n")).collect::<String>()
     );
     too_large("parse_kubeconfig", json!({ "kubeconfig": wide }));
-}
-
-#[test]
-fn pem_bytes_and_certificates() {
-    let big = format!("{}\n", "x".repeat(MAX_PEM_BYTES));
-    too_large("ca_cert_hashes", json!({ "pem": big }));
-    too_large("k3s_ca_hash", json!({"bundle": big, "now": NOW}));
-    let pem = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tests/fixtures/k3s/cert-root.pem"
-    ))
-    .unwrap();
-    too_large(
-        "ca_cert_hashes",
-        json!({ "pem": pem.repeat(MAX_CERTIFICATES + 1) }),
-    );
-}
-
-#[test]
-fn jws_bytes() {
-    let content = "x".repeat(MAX_JWS_BYTES + 1);
-    too_large(
-        "compute_jws",
-        json!({"content": content, "token_id": "abcdef", "token_secret": "0123456789abcdef"}),
-    );
-    too_large(
-        "verify_jws",
-        json!({"signature": "", "content": content, "token_id": "abcdef", "token_secret": "0123456789abcdef"}),
-    );
-}
-
-fn signing_secret(id: &str) -> Value {
-    json!({"metadata": {"name": format!("bootstrap-token-{id}"), "namespace": "kube-system"},
-        "type": "bootstrap.kubernetes.io/token",
-        "stringData": {"token-id": id, "token-secret": "0123456789abcdef",
-            "usage-bootstrap-signing": "true"}})
-}
-
-#[test]
-fn signers_and_signing_work() {
-    let cm = |content: &str| {
-        json!({"apiVersion": "v1", "kind": "ConfigMap",
-            "metadata": {"name": "cluster-info", "namespace": "kube-public"},
-            "data": {"kubeconfig": content}})
-    };
-    let many = vec![json!({}); MAX_SIGNERS + 1];
-    too_large(
-        "sign_cluster_info",
-        json!({"configmap": cm("k"), "secrets": many, "now": NOW}),
-    );
-    let content = "x".repeat(1 << 20);
-    let signers: Vec<Value> = (0..MAX_SIGN_WORK_BYTES / (1 << 20) + 1)
-        .map(|i| signing_secret(&format!("{i:06}")))
-        .collect();
-    too_large(
-        "sign_cluster_info",
-        json!({"configmap": cm(&content), "secrets": signers, "now": NOW}),
-    );
-    let few = &signers[..MAX_SIGN_WORK_BYTES / (1 << 20)];
-    assert_eq!(
-        code(
-            "sign_cluster_info",
-            json!({"configmap": cm(&content), "secrets": few, "now": NOW})
-        ),
-        "ok"
-    );
-}
-
-#[test]
-fn pins() {
-    let pin = format!("sha256:{}", "0".repeat(64));
-    too_large(
-        "parse_ca_pins",
-        json!({ "pins": vec![pin.clone(); MAX_PINS + 1] }),
-    );
-    too_large(
-        "parse_ca_pins",
-        json!({ "pins": [format!("sha256:{}", "0".repeat(MAX_PIN_BYTES))] }),
-    );
-    assert_eq!(
-        code("parse_ca_pins", json!({ "pins": vec![pin; MAX_PINS] })),
-        "ok"
-    );
-}
-
-#[test]
-fn durations_and_timestamps() {
-    let long = format!("{}1s", "0".repeat(MAX_DURATION_BYTES));
-    too_large("parse_duration", json!({ "duration": long }));
-    too_large("render_secret", json!({"ttl": long, "now": NOW}));
-    let ts = format!("2026-01-01T00:00:00.{}Z", "0".repeat(MAX_TIMESTAMP_BYTES));
-    too_large("parse_rfc3339", json!({ "timestamp": ts }));
-    too_large("render_secret", json!({"expires": ts, "now": NOW}));
-    too_large("render_secret", json!({ "now": ts }));
-    assert_eq!(
-        code(
-            "parse_rfc3339",
-            json!({"timestamp": "2026-01-01T00:00:00.123456789Z"})
-        ),
-        "ok"
-    );
-}
-
-#[test]
-fn option_strings_and_lists() {
-    let d = "d".repeat(MAX_OPTION_BYTES + 1);
-    too_large("render_secret", json!({"description": d, "now": NOW}));
-    too_large(
-        "validate_token_options",
-        json!({ "groups": vec!["system:bootstrappers:a"; MAX_OPTION_ITEMS + 1] }),
-    );
-    too_large(
-        "delete_token_names",
-        json!({ "args": vec!["abcdef"; MAX_OPTION_ITEMS + 1] }),
-    );
-    assert_eq!(
-        code(
-            "render_secret",
-            json!({"description": "d".repeat(MAX_OPTION_BYTES), "now": NOW, "token": "abcdef.0123456789abcdef"})
-        ),
-        "ok"
-    );
-}
-
-#[test]
-fn redact_and_inspect_bytes() {
-    // 64 MiB of text is redacted (lines are independent: a longer text goes in pieces).
-    let big = "x".repeat(MAX_REDACT_BYTES + 1);
-    too_large("redact", json!({ "text": big }));
-    assert_eq!(code("redact", json!({ "text": &big[1..] })), "ok");
-    let token = "a".repeat(MAX_OPTION_BYTES + 1);
-    too_large("inspect_token", json!({ "text": token }));
-    assert_eq!(code("inspect_token", json!({ "text": &token[1..] })), "ok");
 }
 
 /// `MAX_NESTING`: a Secret with an extra field nested `levels` deep in all (the Secret's
