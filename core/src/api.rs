@@ -33,7 +33,7 @@
 
 use std::borrow::Cow;
 
-use crate::limits::{MAX_LIST_ITEMS, MAX_OPTION_ITEMS, check_count};
+use crate::limits::{MAX_LIST_ITEMS, check_count};
 
 use serde_json::{Map, Value, json};
 
@@ -357,14 +357,11 @@ impl<'a> Args<'a> {
         }
     }
 
-    /// A list of strings, empty when absent (at most [`MAX_OPTION_ITEMS`]).
+    /// A list of strings, empty when absent (its count is capped where it is used, in the
+    /// core function, as for every door).
     fn strings(&self, k: &str) -> Result<Vec<String>> {
         match self.get(k) {
             None => Ok(Vec::new()),
-            Some(Value::Array(a)) if a.len() > MAX_OPTION_ITEMS => Err(Error::InputTooLarge {
-                what: "list argument (item count)",
-                limit: MAX_OPTION_ITEMS,
-            }),
             Some(Value::Array(a)) => a
                 .iter()
                 .map(|x| x.as_str().map(str::to_owned))

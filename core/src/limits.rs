@@ -101,6 +101,10 @@ pub const MAX_OPTION_ITEMS: usize = 1024;
 /// Bytes of a k3s token, a passphrase, a ciphertext or a plaintext.
 pub const MAX_K3S_BYTES: usize = 1 << 20;
 
+/// K10 tokens tried by one `k3s_which_token_opens` call: each try derives a key with
+/// PBKDF2 (~1 ms); a k3s server holds a handful (server, agent, the rotated ones).
+pub const MAX_K3S_TOKENS: usize = 32;
+
 /// Bytes of one `redact` call. Lines are redacted independently, so a longer text can
 /// be redacted in pieces cut after any `\n` with the same result.
 pub const MAX_REDACT_BYTES: usize = 64 << 20;
@@ -139,6 +143,12 @@ pub(crate) fn check_value_nesting(v: &serde_json::Value) -> Result<()> {
         stack.extend(children.map(|c| (c, level + 1)));
     }
     Ok(())
+}
+
+/// [`MAX_OPTION_ITEMS`] for a list argument (`args`, `usages`, `groups`, ...) of `len`
+/// strings.
+pub fn check_list_len(len: usize) -> Result<()> {
+    check_count("list argument (item count)", len, MAX_OPTION_ITEMS)
 }
 
 /// [`Error::InputTooLarge`] when `count` exceeds `limit`; `what` names the count

@@ -387,6 +387,7 @@ pub fn is_valid_group(group: &str) -> bool {
 /// `ValidateUsages`: every usage must be `signing` or `authentication`; the error
 /// lists the bad usages sorted and de-duplicated. An empty list is valid.
 pub fn validate_usages<S: AsRef<str>>(usages: &[S]) -> Result<()> {
+    crate::limits::check_list_len(usages.len())?;
     let bad: BTreeSet<&str> = usages
         .iter()
         .map(AsRef::as_ref)
@@ -409,6 +410,8 @@ pub fn validate_token_groups<S: AsRef<str>, G: AsRef<str>>(
     usages: &[S],
     groups: &[G],
 ) -> Result<()> {
+    crate::limits::check_list_len(usages.len())?;
+    crate::limits::check_list_len(groups.len())?;
     if !groups.is_empty() && !usages.iter().any(|u| u.as_ref() == "authentication") {
         return Err(Error::InvalidOptions(
             "token groups cannot be specified unless the usages include \"authentication\"".into(),

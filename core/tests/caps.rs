@@ -101,6 +101,7 @@ fn cap_value(name: &str) -> usize {
         "MAX_OPTION_BYTES" => MAX_OPTION_BYTES,
         "MAX_OPTION_ITEMS" => MAX_OPTION_ITEMS,
         "MAX_K3S_BYTES" => MAX_K3S_BYTES,
+        "MAX_K3S_TOKENS" => MAX_K3S_TOKENS,
         "MAX_REDACT_BYTES" => MAX_REDACT_BYTES,
         other => panic!("tests/caps/caps.json names an unknown cap {other}"),
     }

@@ -128,6 +128,8 @@ pub fn rotate(old: &str, new: Option<&str>, value: Option<&[u8]>) -> Result<Rota
 /// passphrase decrypts it, `None` when none does. Tokens k3s cannot normalise (bootstrap
 /// tokens, unparseable) never open it; a malformed value is `invalid_ciphertext`.
 pub fn which_token_opens(tokens: &[String], value: &[u8]) -> Result<Option<usize>> {
+    use crate::limits::{MAX_K3S_TOKENS, check_count};
+    check_count("k3s tokens (count)", tokens.len(), MAX_K3S_TOKENS)?;
     for (i, t) in tokens.iter().enumerate() {
         let Ok(pass) = normalize_token(t) else {
             continue;

@@ -225,6 +225,7 @@ fn describe_arg(s: &str) -> String {
 /// fails the whole call. k3s's bug (it re-parses the empty `--token` flag instead of the
 /// argument, so a full token always fails) is fixed: full tokens work for every flavour.
 pub fn delete_token_names<S: AsRef<str>>(args: &[S], flavour: Flavour) -> Result<Vec<String>> {
+    crate::limits::check_list_len(args.len())?;
     let twice_id = format!("{} or {}", quote(TOKEN_ID_PATTERN), quote(TOKEN_ID_PATTERN));
     if args.is_empty() {
         return Err(Error::InvalidOptions(match flavour {
