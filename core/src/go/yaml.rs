@@ -329,18 +329,23 @@ fn analyze(v: &[char]) -> Analysis {
     a
 }
 
+/// The booleans of go-yaml's `resolveMap`: each YAML 1.1 word in lower case, capitalised
+/// and upper case, nothing else.
+pub(crate) const BOOLS: [&str; 22] = [
+    "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", "n", "N", "no", "No",
+    "NO", "false", "False", "FALSE", "off", "Off", "OFF",
+];
+
 /// `resolve("", s)` is `!!str` and `isBase60Float(s)` is false: the plain scalar reads
 /// back as this string.
 fn plain_reads_as_string(s: &str) -> bool {
-    const WORDS: [&str; 39] = [
-        "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", "n", "N", "no",
-        "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", "", "~", "null", "Null",
-        "NULL", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf",
-        "-.Inf", "-.INF",
+    const WORDS: [&str; 17] = [
+        "", "~", "null", "Null", "NULL", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf",
+        "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
     ];
     // resolveMap is consulted only when the first byte has a resolveTable hint, so `<<`
     // (hint 0) stays a plain string.
-    if WORDS.contains(&s) {
+    if BOOLS.contains(&s) || WORDS.contains(&s) {
         return false;
     }
     let resolves = plain_number(s).is_some()

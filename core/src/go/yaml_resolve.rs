@@ -19,18 +19,11 @@
 
 use std::borrow::Cow;
 
-/// go-yaml reads the plain scalar `s` as a string, serde-saphyr as a boolean.
+/// go-yaml reads the plain scalar `s` as a string, serde-saphyr (which takes a boolean
+/// word in any casing) as a boolean.
 fn needs_quotes(s: &str) -> bool {
-    const WORDS: [&str; 6] = ["yes", "no", "on", "off", "true", "false"];
-    if !WORDS.iter().any(|w| s.eq_ignore_ascii_case(w)) {
-        return false;
-    }
-    let rest = s.get(1..).unwrap_or_default();
-    let lower = s.bytes().all(|b| b.is_ascii_lowercase());
-    let upper = s.bytes().all(|b| b.is_ascii_uppercase());
-    let title = s.starts_with(|c: char| c.is_ascii_uppercase())
-        && rest.bytes().all(|b| b.is_ascii_lowercase());
-    !(lower || upper || title)
+    use super::yaml::BOOLS;
+    BOOLS.iter().any(|b| b.eq_ignore_ascii_case(s)) && !BOOLS.contains(&s)
 }
 
 /// The text serde-saphyr reads as the number go-yaml reads from the plain scalar `s`,
